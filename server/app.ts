@@ -1,0 +1,49 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import type { Sql } from 'postgres';
+import type { Auth } from './auth/auth.ts';
+import { authRoutes } from './auth/routes.ts';
+import { apiError, handleError } from './http/errors.ts';
+import { healthRoutes, type StackStatus } from './http/health.ts';
+import { zeroRoutes } from './zero/routes.ts';
+
+export interface AppDeps {
+  auth: Auth;
+  appSql: Sql;
+  adminSql: Sql;
+  status: StackStatus;
+  zeroKeepaliveUrl: string;
+  zeroApiKey?: string | undefined;
+  trustProxy: readonly string[];
+  /** What the browser needs to reach zero-cache and which sign-ins exist. */
+  clientConfig: { zeroURL: string | null; zeroPort: number; googleSignIn: boolean };
+  /** Built web app to serve (web/dist); omitted in dev, where Vite serves it. */
+  webDist?: string | undefined;
+  log: (msg: string) => void;
+}
+
+/** Composes the HTTP surface; every part lives in its own module. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.use('*', requestId());
+  app.onError((err, c) => handleError(err, c, deps.log));
+
+  app.route('/api/auth', authRoutes(deps.auth, deps.trustProxy));
+  app.route('/api/zero', zeroRoutes({ auth: deps.auth, appSql: deps.appSql, apiKey: deps.zeroApiKey }).app);
+  app.route('/api/health', healthRoutes({ status: deps.status, adminSql: deps.adminSql, zeroKeepaliveUrl: deps.zeroKeepaliveUrl }));
+  app.get('/api/config', (c) => c.json(deps.clientConfig));
+  app.all('/api/*', (c) => apiError(c, 'NOT_FOUND', `No API endpoint ${c.req.method} ${c.req.path}.`));
+
+  const dist = deps.webDist;
+  if (dist && existsSync(path.join(dist, 'index.html'))) {
+    const root = path.relative(process.cwd(), dist) || '.';
+    app.use('/assets/*', serveStatic({ root }));
+    app.use('*', serveStatic({ root }));
+    // Client-side routes (e.g. /invite/abc) all load the app shell.
+    app.get('*', serveStatic({ root, path: 'index.html' }));
+  }
+  return app;
+}

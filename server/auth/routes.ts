@@ -1,0 +1,45 @@
+import { Hono } from 'hono';
+import { clientIp } from '../http/client-ip.ts';
+import { codeForStatus, errorBody } from '../http/errors.ts';
+import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
+
+/**
+ * better-auth mounted at /api/auth/*. The client address header is set here
+ * (overwriting anything the client sent) so rate limits count per client, and
+ * better-auth's error bodies are reshaped into the API's one error shape.
+ */
+export function authRoutes(auth: Auth, trustProxy: readonly string[]) {
+  const app = new Hono();
+  app.on(['GET', 'POST'], '/*', async (c) => {
+    const raw = c.req.raw;
+    const headers = new Headers(raw.headers);
+    headers.set(CLIENT_IP_HEADER, clientIp(c, trustProxy));
+    const body = raw.method === 'GET' || raw.method === 'HEAD' ? undefined : await raw.arrayBuffer();
+    const res = await auth.handler(new Request(raw.url, { method: raw.method, headers, body }));
+    if (res.status < 400) return res;
+    const text = await res.text();
+    let parsed: { code?: string; message?: string } = {};
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = { message: text };
+    }
+    const code = codeForStatus(res.status);
+    const message =
+      res.status === 429
+        ? `Too many attempts. Wait ${res.headers.get('x-retry-after') ?? 'a minute'} seconds and try again.`
+        : parsed.message || res.statusText || 'Request failed';
+    const out = c.json(
+      errorBody(c, code, message, [{ loc: [], msg: message, type: parsed.code ?? code }]),
+      res.status as 400,
+    );
+    const retry = res.headers.get('x-retry-after');
+    if (retry) {
+      out.headers.set('retry-after', retry);
+      out.headers.set('x-retry-after', retry);
+    }
+    for (const cookie of res.headers.getSetCookie()) out.headers.append('set-cookie', cookie);
+    return out;
+  });
+  return app;
+}

@@ -1,0 +1,12 @@
+import type { Context } from 'hono';
+import { AppError } from '../../shared/errors.ts';
+import type { Auth } from './auth.ts';
+
+export type SessionInfo = NonNullable<Awaited<ReturnType<Auth['api']['getSession']>>>;
+
+/** The signed-in person behind a request, or a 401 AppError. */
+export async function requireSession(auth: Auth, c: Context): Promise<SessionInfo> {
+  const session = await auth.api.getSession({ headers: c.req.raw.headers });
+  if (!session) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
+  return session;
+}

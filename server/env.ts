@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the server reads, validated once at start-up.
+ * A bad value stops the process with a message naming the variable.
+ */
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const optionalText = z
+  .string()
+  .trim()
+  .transform((s) => (s === '' ? undefined : s))
+  .optional();
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATA_DIR: z.string().default('.data'),
+  DATABASE_URL: optionalText.pipe(z.url({ message: 'DATABASE_URL must be a postgres:// URL' }).optional()),
+  PG_PORT: port(54329),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port(3000),
+  ZERO_PORT: port(4848),
+  /** Set when zero-cache runs elsewhere (docker-compose); then no child is spawned. */
+  ZERO_CACHE_URL: optionalText,
+  /** The address browsers use for zero-cache; defaults to the page's host with ZERO_PORT. */
+  PUBLIC_ZERO_URL: optionalText,
+  PUBLIC_URL: optionalText,
+  ZERO_ADMIN_PASSWORD: optionalText,
+  AUTH_SECRET: optionalText.pipe(z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional()),
+  GOOGLE_CLIENT_ID: optionalText,
+  GOOGLE_CLIENT_SECRET: optionalText,
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  SEED_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((s) => s === 'true'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const env = result.data;
+  if (env.NODE_ENV === 'production') {
+    const missing = (['AUTH_SECRET', 'DATABASE_URL', 'PUBLIC_URL', 'ZERO_ADMIN_PASSWORD'] as const).filter((k) => !env[k]);
+    if (missing.length) throw new Error(`Invalid environment:\n${missing.map((k) => `  ${k}: required when NODE_ENV=production`).join('\n')}`);
+  }
+  if (Boolean(env.GOOGLE_CLIENT_ID) !== Boolean(env.GOOGLE_CLIENT_SECRET)) {
+    throw new Error('Invalid environment:\n  GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set together');
+  }
+  return env;
+}
+
+export function publicUrl(env: Env): string {
+  return env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+}

@@ -1,0 +1,45 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError, ERROR_STATUS, type ErrorCode, type FieldIssue } from '../../shared/errors.ts';
+
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    details: FieldIssue[];
+    timestamp: string;
+    request_id: string;
+    path: string;
+  };
+}
+
+export function errorBody(c: Context, code: ErrorCode, message: string, details: FieldIssue[] = []): ErrorBody {
+  return {
+    error: {
+      code,
+      message,
+      details,
+      timestamp: new Date().toISOString(),
+      request_id: c.get('requestId') ?? '',
+      path: c.req.path,
+    },
+  };
+}
+
+export function apiError(c: Context, code: ErrorCode, message: string, details: FieldIssue[] = []) {
+  return c.json(errorBody(c, code, message, details), ERROR_STATUS[code]);
+}
+
+export function codeForStatus(status: number): ErrorCode {
+  const found = (Object.entries(ERROR_STATUS) as [ErrorCode, number][]).find(([, s]) => s === status);
+  if (found) return found[0];
+  return status >= 500 ? 'INTERNAL' : 'BAD_REQUEST';
+}
+
+/** app.onError: known errors keep their code; anything else is a 500 with no internals. */
+export function handleError(err: Error, c: Context, log: (msg: string) => void) {
+  if (err instanceof AppError) return apiError(c, err.code, err.message, err.details);
+  if (err instanceof HTTPException) return apiError(c, codeForStatus(err.status), err.message || 'Request failed');
+  log(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
+  return apiError(c, 'INTERNAL', `Something went wrong on our side. Quote request id ${c.get('requestId') ?? '-'} if it persists.`);
+}

@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { serve } from '@hono/node-server';
+import { startEmbeddedPostgres } from '../../db/embedded-postgres.ts';
+import { migrate } from '../../db/migrate.ts';
+import { createApp } from '../app.ts';
+import { type Auth, createAuth } from '../auth/auth.ts';
+import { resolveAuthSecret } from '../auth/secret.ts';
+import { assertLogicalWal, createPools, type Pools } from '../db/pools.ts';
+import type { Env } from '../env.ts';
+import { newStackStatus, type StackStatus } from '../http/health.ts';
+import { seedDemo } from '../seed.ts';
+import { assertPortsFree } from './ports.ts';
+import { startZeroCache, type ZeroCacheProcess } from './zero-cache.ts';
+
+export interface StackOptions {
+  /** Built web app to serve; omit when Vite serves it (npm run dev). */
+  webDist?: string;
+  extraOrigins?: string[];
+  /** Extra zero-cache settings (tests shorten intervals). */
+  zeroEnv?: Record<string, string>;
+  log?: (line: string) => void;
+}
+
+export interface Stack {
+  url: string;
+  databaseUrl: string;
+  zeroURL: string;
+  pools: Pools;
+  auth: Auth;
+  status: StackStatus;
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Brings up the whole backend in order: Postgres (embedded unless
+ * DATABASE_URL), migrations, demo seed, the HTTP server, then zero-cache.
+ * On any failure it stops what it had started and rethrows.
+ */
+export async function startStack(env: Env, opts: StackOptions = {}): Promise<Stack> {
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const status = newStackStatus();
+  const cleanups: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const fn of cleanups.reverse()) await fn().catch((err) => log(`[stop] ${(err as Error).message}`));
+    cleanups.length = 0;
+  };
+  try {
+    const dataDir = path.resolve(env.DATA_DIR);
+    await mkdir(dataDir, { recursive: true });
+    const spawnZero = !env.ZERO_CACHE_URL;
+    await assertPortsFree([
+      { port: env.PORT, what: 'web and API server', envVar: 'PORT' },
+      ...(spawnZero
+        ? [
+            { port: env.ZERO_PORT, what: 'zero-cache', envVar: 'ZERO_PORT' },
+            { port: env.ZERO_PORT + 1, what: "zero-cache's change streamer (ZERO_PORT + 1)", envVar: 'ZERO_PORT' },
+          ]
+        : []),
+      ...(env.DATABASE_URL ? [] : [{ port: env.PG_PORT, what: 'embedded Postgres', envVar: 'PG_PORT' }]),
+    ]);
+
+    let databaseUrl = env.DATABASE_URL;
+    if (!databaseUrl) {
+      const pg = await startEmbeddedPostgres({ dataDir, port: env.PG_PORT });
+      cleanups.push(() => pg.stop());
+      databaseUrl = pg.url;
+    }
+    const pools = createPools(databaseUrl);
+    cleanups.push(() => pools.close());
+    await assertLogicalWal(pools.admin);
+    status.postgres = 'ready';
+
+    status.migrationsApplied = await migrate(databaseUrl, log);
+    status.migrations = 'ready';
+
+    const auth = createAuth({ env, sql: pools.auth, secret: await resolveAuthSecret(env), extraOrigins: opts.extraOrigins ?? [] });
+    const seeded = env.SEED_DEMO ? await seedDemo(auth, pools) : false;
+
+    const zeroApiKey = process.env.ZERO_API_KEY || (spawnZero ? randomBytes(24).toString('base64url') : undefined);
+    const zeroBase = env.ZERO_CACHE_URL ?? `http://127.0.0.1:${env.ZERO_PORT}`;
+    const app = createApp({
+      auth,
+      appSql: pools.app,
+      adminSql: pools.admin,
+      status,
+      zeroKeepaliveUrl: `${zeroBase}/keepalive`,
+      zeroApiKey,
+      trustProxy: env.TRUST_PROXY,
+      clientConfig: { zeroURL: env.PUBLIC_ZERO_URL ?? null, zeroPort: env.ZERO_PORT, googleSignIn: Boolean(env.GOOGLE_CLIENT_ID) },
+      webDist: opts.webDist,
+      log: (m) => log(m),
+    });
+    const server = await new Promise<Server>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s as Server));
+      (s as Server).once('error', reject);
+    });
+    cleanups.push(() => new Promise<void>((resolve) => {
+      server.closeAllConnections?.();
+      server.close(() => resolve());
+    }));
+    const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
+
+    if (spawnZero) {
+      const zc: ZeroCacheProcess = await startZeroCache({
+        upstreamUrl: databaseUrl,
+        port: env.ZERO_PORT,
+        dataDir,
+        apiBase: `http://127.0.0.1:${env.PORT}`,
+        apiKey: zeroApiKey ?? '',
+        production: env.NODE_ENV === 'production',
+        adminPassword: env.ZERO_ADMIN_PASSWORD,
+        extraEnv: opts.zeroEnv ?? {},
+      });
+      cleanups.push(async () => {
+        status.zeroCache = 'stopped';
+        await zc.stop();
+      });
+    } else {
+      await waitForExternalZero(`${zeroBase}/keepalive`, log);
+    }
+    status.zeroCache = 'ready';
+
+    return { url, databaseUrl, zeroURL: zeroBase, pools, auth, status, seeded, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+async function waitForExternalZero(url: string, log: (l: string) => void): Promise<void> {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(url, { signal: AbortSignal.timeout(2000) })).ok) return;
+    } catch {
+      // not up yet
+    }
+    if (i % 20 === 0) log(`waiting for zero-cache at ${url} ...`);
+    await sleep(500);
+  }
+}

@@ -1,0 +1,126 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export const ZERO_APP_ID = 'zkpi';
+export const ZERO_PUBLICATION = 'zkpi_pub';
+
+export interface ZeroCacheOptions {
+  upstreamUrl: string;
+  port: number;
+  dataDir: string;
+  /** Base URL of our Hono server, e.g. http://127.0.0.1:3000 */
+  apiBase: string;
+  apiKey: string;
+  production: boolean;
+  adminPassword?: string | undefined;
+  /** Extra ZERO_* settings (tests shorten intervals). */
+  extraEnv?: Record<string, string>;
+}
+
+export interface ZeroCacheProcess {
+  pid: number;
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs zero-cache as a child in its own process group (detached), so one
+ * signal to the group stops all its workers, and on this Node (process.execPath),
+ * not whatever `node` is first on PATH.
+ */
+export async function startZeroCache(opts: ZeroCacheOptions, timeoutMs = 90_000): Promise<ZeroCacheProcess> {
+  // cli.js sits beside the package's main module (out/zero/src/zero.js).
+  const cli = path.join(path.dirname(createRequire(import.meta.url).resolve('@rocicorp/zero')), 'cli.js');
+  const logFile = path.join(opts.dataDir, 'zero-cache.log');
+  const log = createWriteStream(logFile, { flags: 'a' });
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    NODE_ENV: opts.production ? 'production' : 'development',
+    ZERO_UPSTREAM_DB: opts.upstreamUrl,
+    ZERO_REPLICA_FILE: path.join(opts.dataDir, 'zero-replica.db'),
+    ZERO_PORT: String(opts.port),
+    ZERO_APP_ID,
+    ZERO_APP_PUBLICATIONS: ZERO_PUBLICATION,
+    ZERO_QUERY_URL: `${opts.apiBase}/api/zero/query`,
+    ZERO_MUTATE_URL: `${opts.apiBase}/api/zero/mutate`,
+    ZERO_QUERY_API_KEY: opts.apiKey,
+    ZERO_MUTATE_API_KEY: opts.apiKey,
+    ZERO_QUERY_FORWARD_COOKIES: 'true',
+    ZERO_MUTATE_FORWARD_COOKIES: 'true',
+    ZERO_MUTATE_ALLOWED_CLIENT_HEADERS: 'x-organization-id',
+    ZERO_ENABLE_TELEMETRY: 'false',
+    DO_NOT_TRACK: '1',
+    ZERO_ENABLE_CRUD_MUTATIONS: 'false',
+    ZERO_NUM_SYNC_WORKERS: '1',
+    ZERO_LOG_LEVEL: 'info',
+    ...(opts.adminPassword ? { ZERO_ADMIN_PASSWORD: opts.adminPassword } : {}),
+    ...opts.extraEnv,
+  };
+  const child: ChildProcess = spawn(process.execPath, [cli], {
+    env,
+    cwd: opts.dataDir,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let tail = '';
+  const keep = (chunk: Buffer) => {
+    log.write(chunk);
+    tail = (tail + chunk.toString()).slice(-4000);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  let exited: number | null = null;
+  const exitedPromise = new Promise<void>((resolve) =>
+    child.once('exit', (code) => {
+      exited = code ?? -1;
+      resolve();
+    }),
+  );
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('zero-cache could not be started');
+
+  const stop = async () => {
+    if (exited !== null) return;
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      return;
+    }
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      try {
+        process.kill(-pid, 0);
+      } catch {
+        break;
+      }
+      await sleep(50);
+    }
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+    await Promise.race([exitedPromise, sleep(2000)]);
+    log.end();
+  };
+
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited !== null) {
+      throw new Error(`zero-cache exited with code ${exited} while starting. Last output (full log: ${logFile}):\n${tail.slice(-1500)}`);
+    }
+    try {
+      const res = await fetch(`http://127.0.0.1:${opts.port}/keepalive`);
+      if (res.ok) return { pid, logFile, stop };
+    } catch {
+      // not listening yet
+    }
+    await sleep(150);
+  }
+  await stop();
+  throw new Error(`zero-cache was not ready after ${timeoutMs / 1000}s. See ${logFile}.`);
+}

@@ -1,0 +1,58 @@
+import { ApplicationError } from '@rocicorp/zero';
+import type { Transaction } from '@rocicorp/zero';
+import type { z } from 'zod';
+import { type ErrorCode, type FieldIssue } from '../shared/errors.ts';
+import { type Action, can, isRole, type Resource, ROLE_LABELS } from '../shared/roles.ts';
+import { fieldIssues } from '../shared/validation.ts';
+import type { ZeroContext } from './context.ts';
+import { membershipOf } from './tenant.ts';
+
+/** The details every mutator error carries, so the web app can say why. */
+export type MutatorErrorDetails = { code: ErrorCode; issues: FieldIssue[] };
+
+export function mutatorError(code: ErrorCode, message: string, issues: FieldIssue[] = []): ApplicationError<MutatorErrorDetails> {
+  return new ApplicationError(message, { details: { code, issues } });
+}
+
+const ACTION_PHRASES: Record<string, string> = {
+  'kpi.create': 'create KPIs',
+  'kpi.update': 'edit KPIs',
+  'kpi.archive': 'archive KPIs',
+  'dataPoint.create': 'add data points',
+  'dataPoint.update': 'edit data points',
+  'dataPoint.delete': 'delete data points',
+};
+
+/**
+ * Opens every mutator: the caller must be working in an organization, be a
+ * member of it, and hold a role that allows the action. Returns that
+ * organization's id. Permission is decided on the server only; the client
+ * runs optimistically and is rolled back when the server refuses.
+ */
+export async function authorize<R extends Resource>(
+  tx: Transaction,
+  ctx: ZeroContext,
+  resource: R,
+  action: Action<R>,
+): Promise<string> {
+  const orgID = ctx.orgID;
+  if (!orgID) throw mutatorError('BAD_REQUEST', 'Choose an organization first.');
+  if (tx.location !== 'server') return orgID;
+  const membership = await tx.run(membershipOf(orgID, ctx.userID));
+  // Not a member looks the same as "no such organization".
+  if (!membership) throw mutatorError('NOT_FOUND', 'Organization not found.');
+  if (!can(membership.role, resource, action)) {
+    const role = isRole(membership.role) ? ROLE_LABELS[membership.role] : membership.role;
+    const phrase = ACTION_PHRASES[`${resource}.${String(action)}`] ?? `${String(action)} ${resource}`;
+    throw mutatorError('FORBIDDEN', `Your role (${role}) cannot ${phrase}. Ask an admin of this organization for access.`);
+  }
+  return orgID;
+}
+
+/** Validates with a shared schema; failures name each field. */
+export function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = fieldIssues(result.error);
+  throw mutatorError('VALIDATION_FAILED', issues.map((i) => i.msg).join('; '), issues);
+}
