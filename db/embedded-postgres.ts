@@ -41,11 +41,16 @@ export async function startEmbeddedPostgres(opts: EmbeddedPgOptions): Promise<Em
     createPostgresUser: true,
     authMethod: 'scram-sha-256',
     postgresFlags: [
-      '-c', 'wal_level=logical',
-      '-c', 'max_wal_senders=20',
-      '-c', 'max_replication_slots=20',
-      '-c', 'max_connections=200',
-      '-c', 'listen_addresses=127.0.0.1',
+      '-c',
+      'wal_level=logical',
+      '-c',
+      'max_wal_senders=20',
+      '-c',
+      'max_replication_slots=20',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'listen_addresses=127.0.0.1',
     ],
     onLog: (m) => {
       lastLines = [...lastLines, String(m)].slice(-8);

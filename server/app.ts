@@ -33,7 +33,10 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api/auth', authRoutes(deps.auth, deps.trustProxy));
   app.route('/api/zero', zeroRoutes({ auth: deps.auth, appSql: deps.appSql, apiKey: deps.zeroApiKey }).app);
-  app.route('/api/health', healthRoutes({ status: deps.status, adminSql: deps.adminSql, zeroKeepaliveUrl: deps.zeroKeepaliveUrl }));
+  app.route(
+    '/api/health',
+    healthRoutes({ status: deps.status, adminSql: deps.adminSql, zeroKeepaliveUrl: deps.zeroKeepaliveUrl }),
+  );
   app.get('/api/config', (c) => c.json(deps.clientConfig));
   app.all('/api/*', (c) => apiError(c, 'NOT_FOUND', `No API endpoint ${c.req.method} ${c.req.path}.`));
 

@@ -55,7 +55,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const env = result.data;
   if (env.NODE_ENV === 'production') {
     const missing = (['AUTH_SECRET', 'DATABASE_URL', 'PUBLIC_URL', 'ZERO_ADMIN_PASSWORD'] as const).filter((k) => !env[k]);
-    if (missing.length) throw new Error(`Invalid environment:\n${missing.map((k) => `  ${k}: required when NODE_ENV=production`).join('\n')}`);
+    if (missing.length)
+      throw new Error(`Invalid environment:\n${missing.map((k) => `  ${k}: required when NODE_ENV=production`).join('\n')}`);
   }
   if (Boolean(env.GOOGLE_CLIENT_ID) !== Boolean(env.GOOGLE_CLIENT_SECRET)) {
     throw new Error('Invalid environment:\n  GOOGLE_CLIENT_ID and GOOGLE_CLIENT_SECRET must be set together');

@@ -16,7 +16,8 @@ try {
   onShutdown(stack.stop);
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   console.log(`\nLive KPI is running at ${publicUrl}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
-  if (env.SEED_DEMO) console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}${stack.seeded ? '  (just created)' : ''}`);
+  if (env.SEED_DEMO)
+    console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}${stack.seeded ? '  (just created)' : ''}`);
   console.log('Press Ctrl-C to stop.');
 } catch (err) {
   console.error(`\n${(err as Error).message}`);

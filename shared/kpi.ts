@@ -13,10 +13,7 @@ export const kpiFields = {
     .trim()
     .min(1, 'Name is required')
     .max(KPI_NAME_MAX, `Name must be at most ${KPI_NAME_MAX} characters`),
-  unit: z
-    .string({ error: 'Unit must be text' })
-    .trim()
-    .max(KPI_UNIT_MAX, `Unit must be at most ${KPI_UNIT_MAX} characters`),
+  unit: z.string({ error: 'Unit must be text' }).trim().max(KPI_UNIT_MAX, `Unit must be at most ${KPI_UNIT_MAX} characters`),
   target: finite('Target').refine((n) => n > 0, 'Target must be a positive number'),
 };
 

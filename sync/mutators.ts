@@ -39,22 +39,23 @@ export const mutators = defineMutators({
       const orgID = await authorize(tx, ctx, 'dataPoint', 'create');
       const { value } = validate(dataPointInput, args);
       const kpi = await tx.run(zql.kpi.where('id', args.kpiID).where('organizationID', orgID).one());
-      if (!kpi) throw mutatorError('NOT_FOUND', 'KPI not found.');
-      if (kpi.archivedAt !== null && kpi.archivedAt !== undefined) {
+      // A client may not have the KPI synced yet; only the server decides it is missing.
+      if (!kpi && tx.location === 'server') throw mutatorError('NOT_FOUND', 'KPI not found.');
+      if (kpi?.archivedAt !== null && kpi?.archivedAt !== undefined) {
         throw mutatorError('CONFLICT', 'This KPI is archived; restore it before adding data points.');
       }
       const now = Date.now();
       await tx.mutate.dataPoint.insert({
         id: args.id,
         organizationID: orgID,
-        kpiID: kpi.id,
+        kpiID: args.kpiID,
         value,
         recordedAt: now,
         createdBy: ctx.userID,
         createdAt: now,
       });
       // The current value is stored on the KPI so every dashboard sees it move.
-      if (kpi.currentAt === null || kpi.currentAt === undefined || now >= kpi.currentAt) {
+      if (kpi && (kpi.currentAt === null || kpi.currentAt === undefined || now >= kpi.currentAt)) {
         await tx.mutate.kpi.update({ id: kpi.id, currentValue: value, currentAt: now, updatedAt: now });
       }
     }),

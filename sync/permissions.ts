@@ -1,7 +1,7 @@
-import { ApplicationError } from '@rocicorp/zero';
 import type { Transaction } from '@rocicorp/zero';
+import { ApplicationError } from '@rocicorp/zero';
 import type { z } from 'zod';
-import { type ErrorCode, type FieldIssue } from '../shared/errors.ts';
+import type { ErrorCode, FieldIssue } from '../shared/errors.ts';
 import { type Action, can, isRole, type Resource, ROLE_LABELS } from '../shared/roles.ts';
 import { fieldIssues } from '../shared/validation.ts';
 import type { ZeroContext } from './context.ts';

@@ -1,12 +1,4 @@
-import {
-  createBuilder,
-  createSchema,
-  number,
-  relationships,
-  type Row,
-  string,
-  table,
-} from '@rocicorp/zero';
+import { createBuilder, createSchema, number, type Row, relationships, string, table } from '@rocicorp/zero';
 
 /**
  * The Zero schema: the client-visible subset of the Postgres tables (see the

@@ -9,15 +9,11 @@ import { zql } from './schema.ts';
 const NOBODY = '\u0000nobody';
 
 export function kpisOf(orgID: string, userID: string | undefined) {
-  return zql.kpi
-    .where('organizationID', orgID)
-    .whereExists('members', (m) => m.where('userID', userID ?? NOBODY));
+  return zql.kpi.where('organizationID', orgID).whereExists('members', (m) => m.where('userID', userID ?? NOBODY));
 }
 
 export function dataPointsOf(orgID: string, userID: string | undefined) {
-  return zql.dataPoint
-    .where('organizationID', orgID)
-    .whereExists('members', (m) => m.where('userID', userID ?? NOBODY));
+  return zql.dataPoint.where('organizationID', orgID).whereExists('members', (m) => m.where('userID', userID ?? NOBODY));
 }
 
 export function membersOf(orgID: string, userID: string | undefined) {
@@ -32,5 +28,8 @@ export function organizationsOf(userID: string | undefined) {
 
 /** The caller's own membership row in an organization (role lookups). */
 export function membershipOf(orgID: string, userID: string | undefined) {
-  return zql.member.where('organizationID', orgID).where('userID', userID ?? NOBODY).one();
+  return zql.member
+    .where('organizationID', orgID)
+    .where('userID', userID ?? NOBODY)
+    .one();
 }

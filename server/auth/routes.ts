@@ -29,10 +29,7 @@ export function authRoutes(auth: Auth, trustProxy: readonly string[]) {
       res.status === 429
         ? `Too many attempts. Wait ${res.headers.get('x-retry-after') ?? 'a minute'} seconds and try again.`
         : parsed.message || res.statusText || 'Request failed';
-    const out = c.json(
-      errorBody(c, code, message, [{ loc: [], msg: message, type: parsed.code ?? code }]),
-      res.status as 400,
-    );
+    const out = c.json(errorBody(c, code, message, [{ loc: [], msg: message, type: parsed.code ?? code }]), res.status as 400);
     const retry = res.headers.get('x-retry-after');
     if (retry) {
       out.headers.set('retry-after', retry);

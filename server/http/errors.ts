@@ -41,5 +41,9 @@ export function handleError(err: Error, c: Context, log: (msg: string) => void) 
   if (err instanceof AppError) return apiError(c, err.code, err.message, err.details);
   if (err instanceof HTTPException) return apiError(c, codeForStatus(err.status), err.message || 'Request failed');
   log(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
-  return apiError(c, 'INTERNAL', `Something went wrong on our side. Quote request id ${c.get('requestId') ?? '-'} if it persists.`);
+  return apiError(
+    c,
+    'INTERNAL',
+    `Something went wrong on our side. Quote request id ${c.get('requestId') ?? '-'} if it persists.`,
+  );
 }

@@ -29,9 +29,12 @@ export interface HealthDeps {
 export function healthRoutes({ status, adminSql, zeroKeepaliveUrl }: HealthDeps) {
   const app = new Hono();
   app.get('/', async (c) => {
-    const postgres = status.postgres === 'ready' ? await probePostgres(adminSql) : { state: status.postgres, note: status.notes.postgres };
+    const postgres =
+      status.postgres === 'ready' ? await probePostgres(adminSql) : { state: status.postgres, note: status.notes.postgres };
     const zeroCache =
-      status.zeroCache === 'ready' ? await probeZero(zeroKeepaliveUrl) : { state: status.zeroCache, note: status.notes.zeroCache };
+      status.zeroCache === 'ready'
+        ? await probeZero(zeroKeepaliveUrl)
+        : { state: status.zeroCache, note: status.notes.zeroCache };
     const migrations = { state: status.migrations, note: status.notes.migrations, applied: status.migrationsApplied.length };
     const ok = postgres.state === 'ready' && migrations.state === 'ready' && zeroCache.state === 'ready';
     return c.json({ status: ok ? 'ok' : 'unavailable', parts: { postgres, migrations, zeroCache } }, ok ? 200 : 503);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
 import { mkdir } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serve } from '@hono/node-server';
@@ -78,7 +78,12 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
     status.migrationsApplied = await migrate(databaseUrl, log);
     status.migrations = 'ready';
 
-    const auth = createAuth({ env, sql: pools.auth, secret: await resolveAuthSecret(env), extraOrigins: opts.extraOrigins ?? [] });
+    const auth = createAuth({
+      env,
+      sql: pools.auth,
+      secret: await resolveAuthSecret(env),
+      extraOrigins: opts.extraOrigins ?? [],
+    });
     const seeded = env.SEED_DEMO ? await seedDemo(auth, pools) : false;
 
     const zeroApiKey = process.env.ZERO_API_KEY || (spawnZero ? randomBytes(24).toString('base64url') : undefined);
@@ -91,7 +96,11 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
       zeroKeepaliveUrl: `${zeroBase}/keepalive`,
       zeroApiKey,
       trustProxy: env.TRUST_PROXY,
-      clientConfig: { zeroURL: env.PUBLIC_ZERO_URL ?? null, zeroPort: env.ZERO_PORT, googleSignIn: Boolean(env.GOOGLE_CLIENT_ID) },
+      clientConfig: {
+        zeroURL: env.PUBLIC_ZERO_URL ?? null,
+        zeroPort: env.ZERO_PORT,
+        googleSignIn: Boolean(env.GOOGLE_CLIENT_ID),
+      },
       webDist: opts.webDist,
       log: (m) => log(m),
     });
@@ -99,10 +108,13 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
       const s = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, () => resolve(s as Server));
       (s as Server).once('error', reject);
     });
-    cleanups.push(() => new Promise<void>((resolve) => {
-      server.closeAllConnections?.();
-      server.close(() => resolve());
-    }));
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections?.();
+          server.close(() => resolve());
+        }),
+    );
     const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
 
     if (spawnZero) {

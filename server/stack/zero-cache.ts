@@ -111,7 +111,9 @@ export async function startZeroCache(opts: ZeroCacheOptions, timeoutMs = 90_000)
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (exited !== null) {
-      throw new Error(`zero-cache exited with code ${exited} while starting. Last output (full log: ${logFile}):\n${tail.slice(-1500)}`);
+      throw new Error(
+        `zero-cache exited with code ${exited} while starting. Last output (full log: ${logFile}):\n${tail.slice(-1500)}`,
+      );
     }
     try {
       const res = await fetch(`http://127.0.0.1:${opts.port}/keepalive`);

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+
+export interface Person {
+  name: string;
+  email: string;
+  password: string;
+  userID: string;
+  /** Cookie header value carrying the better-auth session. */
+  cookie: string;
+  /** The address this person appears to come from (X-Forwarded-For via the trusted loopback proxy). */
+  ip: string;
+}
+
+let counter = 0;
+/** A unique documentation-range IPv6 address per person (never routed; a header only). */
+export function nextIp(): string {
+  counter += 1;
+  const worker = Number(process.env.VITEST_POOL_ID ?? 0) + (process.pid % 1000) * 16;
+  return `2001:db8::${worker.toString(16)}:${counter.toString(16)}`;
+}
+
+export function baseUrl(): string {
+  return inject('stack').url;
+}
+
+export interface ApiResult<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+/** Calls the API as `who` (cookie + client address + same-site Origin). */
+export async function api<T = any>(
+  who: Pick<Person, 'cookie' | 'ip'> | null,
+  method: string,
+  pathAndQuery: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { origin: baseUrl(), ...extraHeaders };
+  if (who?.cookie) headers.cookie = who.cookie;
+  headers['x-forwarded-for'] = who?.ip ?? nextIp();
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${baseUrl()}${pathAndQuery}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+    redirect: 'manual',
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON
+  }
+  return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+function cookieHeader(headers: Headers): string {
+  return headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .filter((c): c is string => Boolean(c))
+    .join('; ');
+}
+
+/** Signs up a new person through the real auth endpoint. */
+export async function signUp(name = `Tester ${randomUUID().slice(0, 6)}`): Promise<Person> {
+  const email = `${randomUUID()}@test.example`;
+  const password = 'correct-horse-battery';
+  const ip = nextIp();
+  const res = await api<{ user: { id: string } }>({ cookie: '', ip }, 'POST', '/api/auth/sign-up/email', { name, email, password });
+  if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return { name, email, password, ip, userID: res.body.user.id, cookie: cookieHeader(res.headers) };
+}
+
+/** Creates an organization owned by `owner` and makes it their active one. */
+export async function createOrg(owner: Person, name = `Org ${randomUUID().slice(0, 8)}`): Promise<string> {
+  const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomUUID().slice(0, 6)}`;
+  const res = await api<{ id: string }>(owner, 'POST', '/api/auth/organization/create', { name, slug });
+  if (res.status !== 200) throw new Error(`create org failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** Invites `person` with `role` and has them accept, the way the invite link does. */
+export async function addMember(owner: Person, orgID: string, person: Person, role: string): Promise<string> {
+  const inv = await api<{ id: string }>(owner, 'POST', '/api/auth/organization/invite-member', {
+    email: person.email,
+    role,
+    organizationId: orgID,
+  });
+  if (inv.status !== 200) throw new Error(`invite failed: ${inv.status} ${JSON.stringify(inv.body)}`);
+  const acc = await api<{ member: { id: string } }>(person, 'POST', '/api/auth/organization/accept-invitation', {
+    invitationId: inv.body.id,
+  });
+  if (acc.status !== 200) throw new Error(`accept failed: ${acc.status} ${JSON.stringify(acc.body)}`);
+  return acc.body.member.id;
+}
+
+/** A fresh organization with an owner and one person per extra role. */
+export async function team<R extends string>(roles: R[]): Promise<{ orgID: string; owner: Person } & Record<R, Person>> {
+  const owner = await signUp('Owner');
+  const orgID = await createOrg(owner);
+  const out: Record<string, Person> = {};
+  for (const role of roles) {
+    const p = await signUp(role);
+    await addMember(owner, orgID, p, role);
+    out[role] = p;
+  }
+  return { orgID, owner, ...(out as Record<R, Person>) };
+}

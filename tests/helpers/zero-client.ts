@@ -1,0 +1,82 @@
+import { Zero } from '@rocicorp/zero';
+import { inject } from 'vitest';
+import WS from 'ws';
+import '../../sync/context.ts';
+import { mutators } from '../../sync/mutators.ts';
+import { schema } from '../../sync/schema.ts';
+import { baseUrl, type Person } from './people.ts';
+
+// Node has no browser cookie jar: a WebSocket subclass adds the session
+// cookie of the user named in the connect URL (Zero puts userID there).
+const cookiesByUser = new Map<string, string>();
+
+class CookieWebSocket extends WS {
+  constructor(url: string | URL, protocols?: string | string[]) {
+    const userID = new URL(String(url)).searchParams.get('userID') ?? '';
+    super(url, protocols, { headers: { cookie: cookiesByUser.get(userID) ?? '', origin: baseUrl() } });
+    // A refused connection (zero-cache restarting) must not crash the test process.
+    this.on('error', () => {});
+  }
+}
+(globalThis as { WebSocket: unknown }).WebSocket = CookieWebSocket;
+
+export type TestZero = Zero;
+
+/** A real Zero client in Node, signed in as `person`, working in `orgID`. */
+export function openZero(person: Person, orgID: string | null): TestZero {
+  cookiesByUser.set(person.userID, person.cookie);
+  return new Zero({
+    cacheURL: inject('stack').zeroURL,
+    schema,
+    mutators,
+    userID: person.userID,
+    context: { userID: person.userID, orgID },
+    mutateHeaders: orgID ? { 'x-organization-id': orgID } : {},
+    kvStore: 'mem',
+    logLevel: 'error',
+    onUpdateNeeded: () => {},
+  });
+}
+
+export interface Watched<T> {
+  current(): T;
+  resultType(): string;
+  /** Resolves with the first value that satisfies `pred` (rejects after `timeoutMs`). */
+  until(pred: (value: T) => boolean, timeoutMs?: number): Promise<T>;
+  destroy(): void;
+}
+
+/** Materializes a query and lets a test wait for a condition on its rows. */
+export function watch<T>(zero: TestZero, query: Parameters<TestZero['materialize']>[0]): Watched<T> {
+  const view = zero.materialize(query);
+  let value = undefined as T;
+  let type = 'unknown';
+  const waiters = new Set<() => void>();
+  view.addListener((data, resultType) => {
+    value = structuredClone(data) as T;
+    type = resultType;
+    for (const w of waiters) w();
+  });
+  return {
+    current: () => value,
+    resultType: () => type,
+    until(pred, timeoutMs = 10_000) {
+      return new Promise<T>((resolve, reject) => {
+        const check = () => {
+          if (type === 'complete' && pred(value)) {
+            waiters.delete(check);
+            clearTimeout(timer);
+            resolve(value);
+          }
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`condition not met within ${timeoutMs} ms; last (${type}): ${JSON.stringify(value)?.slice(0, 500)}`));
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
+    destroy: () => view.destroy(),
+  };
+}
