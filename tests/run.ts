@@ -17,7 +17,14 @@ await build({ root: path.join(root, 'web'), configFile: path.join(root, 'vite.co
 await rm(resultFile, { force: true });
 
 const vitestBin = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
-const args = [vitestBin, 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultFile}`, ...process.argv.slice(2)];
+const args = [
+  vitestBin,
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${resultFile}`,
+  ...process.argv.slice(2),
+];
 const code: number = await new Promise((resolve) => {
   const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
   child.on('exit', (c) => resolve(c ?? 1));
@@ -35,7 +42,8 @@ try {
     numFailedTestSuites: number;
   };
   passed = report.numPassedTests;
-  failed = report.numFailedTests + (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0);
+  failed =
+    report.numFailedTests + (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0);
   skipped = report.numPendingTests + report.numTodoTests;
 } catch {
   failed = Math.max(failed, 1);

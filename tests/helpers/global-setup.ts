@@ -42,7 +42,11 @@ export default async function setup(project: TestProject) {
     zeroEnv: { ZERO_LOG_LEVEL: 'warn' },
     log: (l) => lines.push(l),
   });
-  project.provide('stack', { url: `http://localhost:${port}`, zeroURL: `http://localhost:${zeroPort}`, databaseUrl: stack.databaseUrl });
+  project.provide('stack', {
+    url: `http://localhost:${port}`,
+    zeroURL: `http://localhost:${zeroPort}`,
+    databaseUrl: stack.databaseUrl,
+  });
   return async () => {
     await stack.stop();
     await rm(dataDir, { recursive: true, force: true });

@@ -71,7 +71,11 @@ export async function signUp(name = `Tester ${randomUUID().slice(0, 6)}`): Promi
   const email = `${randomUUID()}@test.example`;
   const password = 'correct-horse-battery';
   const ip = nextIp();
-  const res = await api<{ user: { id: string } }>({ cookie: '', ip }, 'POST', '/api/auth/sign-up/email', { name, email, password });
+  const res = await api<{ user: { id: string } }>({ cookie: '', ip }, 'POST', '/api/auth/sign-up/email', {
+    name,
+    email,
+    password,
+  });
   if (res.status !== 200) throw new Error(`sign-up failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { name, email, password, ip, userID: res.body.user.id, cookie: cookieHeader(res.headers) };
 }

@@ -32,6 +32,8 @@ export function openZero(person: Person, orgID: string | null): TestZero {
     userID: person.userID,
     context: { userID: person.userID, orgID },
     mutateHeaders: orgID ? { 'x-organization-id': orgID } : {},
+    // One client group per person and organization, as the web app does.
+    storageKey: orgID ?? '',
     kvStore: 'mem',
     logLevel: 'error',
     onUpdateNeeded: () => {},
@@ -40,6 +42,8 @@ export function openZero(person: Person, orgID: string | null): TestZero {
 
 export interface Watched<T> {
   current(): T;
+  /** Every value the view has delivered, oldest first. */
+  history(): T[];
   resultType(): string;
   /** Resolves with the first value that satisfies `pred` (rejects after `timeoutMs`). */
   until(pred: (value: T) => boolean, timeoutMs?: number): Promise<T>;
@@ -51,14 +55,17 @@ export function watch<T>(zero: TestZero, query: Parameters<TestZero['materialize
   const view = zero.materialize(query);
   let value = undefined as T;
   let type = 'unknown';
+  const seen: T[] = [];
   const waiters = new Set<() => void>();
   view.addListener((data, resultType) => {
     value = structuredClone(data) as T;
+    seen.push(value);
     type = resultType;
     for (const w of waiters) w();
   });
   return {
     current: () => value,
+    history: () => seen,
     resultType: () => type,
     until(pred, timeoutMs = 10_000) {
       return new Promise<T>((resolve, reject) => {
