@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
+import { stackInfo } from './stack-info.ts';
 
 export interface Person {
   name: string;
@@ -12,16 +12,17 @@ export interface Person {
   ip: string;
 }
 
-let counter = 0;
-/** A unique documentation-range IPv6 address per person (never routed; a header only). */
+// Each test person gets a distinct address from the benchmarking range
+// 198.18.0.0/15 (RFC 2544; a header value only, nothing is sent there). The
+// start is spread by process so parallel test workers do not collide.
+let counter = (process.pid * 7919) % 100_000;
 export function nextIp(): string {
-  counter += 1;
-  const worker = Number(process.env.VITEST_POOL_ID ?? 0) + (process.pid % 1000) * 16;
-  return `2001:db8::${worker.toString(16)}:${counter.toString(16)}`;
+  counter = (counter + 1) % 131_072;
+  return `198.${18 + (counter >> 16)}.${(counter >> 8) & 255}.${counter & 255}`;
 }
 
 export function baseUrl(): string {
-  return inject('stack').url;
+  return stackInfo().url;
 }
 
 export interface ApiResult<T = unknown> {

@@ -1,10 +1,10 @@
 import { Zero } from '@rocicorp/zero';
-import { inject } from 'vitest';
 import WS from 'ws';
 import '../../sync/context.ts';
 import { mutators } from '../../sync/mutators.ts';
 import { schema } from '../../sync/schema.ts';
 import { baseUrl, type Person } from './people.ts';
+import { stackInfo } from './stack-info.ts';
 
 // Node has no browser cookie jar: a WebSocket subclass adds the session
 // cookie of the user named in the connect URL (Zero puts userID there).
@@ -26,7 +26,7 @@ export type TestZero = Zero;
 export function openZero(person: Person, orgID: string | null): TestZero {
   cookiesByUser.set(person.userID, person.cookie);
   return new Zero({
-    cacheURL: inject('stack').zeroURL,
+    cacheURL: stackInfo().zeroURL,
     schema,
     mutators,
     userID: person.userID,
@@ -51,8 +51,10 @@ export interface Watched<T> {
 }
 
 /** Materializes a query and lets a test wait for a condition on its rows. */
-export function watch<T>(zero: TestZero, query: Parameters<TestZero['materialize']>[0]): Watched<T> {
-  const view = zero.materialize(query);
+// The query type is left open: Zero's request types are invariant in their
+// arguments, and tests pass requests of every shape (including rogue ones).
+export function watch<T>(zero: TestZero, query: unknown): Watched<T> {
+  const view = zero.materialize(query as Parameters<TestZero['materialize']>[0]);
   let value = undefined as T;
   let type = 'unknown';
   const seen: T[] = [];

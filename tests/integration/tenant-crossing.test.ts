@@ -12,7 +12,7 @@ import { openZero, type TestZero, watch } from '../helpers/zero-client.ts';
 // Client-side stand-ins with the real names but no validation or filter, as
 // a modified client could send: the server must not trust them.
 const rogue = defineQueries({
-  kpis: { list: defineQuery(z.any(), () => zql.kpi) },
+  kpis: { list: defineQuery(z.json(), () => zql.kpi) },
   secrets: { everything: defineQuery(() => zql.kpi) },
 });
 

@@ -1,0 +1,39 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadEnv } from '../../server/env.ts';
+import { freePort } from '../../server/stack/ports.ts';
+import { startStack } from '../../server/stack/run-stack.ts';
+import type { StackInfo } from './stack-info.ts';
+
+/**
+ * The real stack on free ports with its data in a temporary folder:
+ * embedded Postgres, migrations, the server (serving web/dist) and zero-cache.
+ */
+export async function startTestStack(
+  log: (line: string) => void = () => {},
+): Promise<{ info: StackInfo; stop(): Promise<void> }> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'live-kpi-test-'));
+  const port = await freePort();
+  let zeroPort = await freePort();
+  while (zeroPort === port || zeroPort + 1 === port) zeroPort = await freePort();
+  const env = loadEnv({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    ZERO_PORT: String(zeroPort),
+    PG_PORT: String(await freePort()),
+    SEED_DEMO: 'false',
+    // Test people each present their own address through X-Forwarded-For,
+    // so the per-client auth rate limits apply per person as in production.
+    TRUST_PROXY: 'loopback',
+  });
+  const stack = await startStack(env, { webDist: path.resolve('web/dist'), zeroEnv: { ZERO_LOG_LEVEL: 'warn' }, log });
+  return {
+    info: { url: `http://localhost:${port}`, zeroURL: `http://localhost:${zeroPort}`, databaseUrl: stack.databaseUrl },
+    stop: async () => {
+      await stack.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
