@@ -25,6 +25,8 @@ const schema = z.object({
   PUBLIC_ZERO_URL: optionalText,
   PUBLIC_URL: optionalText,
   ZERO_ADMIN_PASSWORD: optionalText,
+  /** Shared with zero-cache (ZERO_QUERY_API_KEY / ZERO_MUTATE_API_KEY); generated per run when we spawn it. */
+  ZERO_API_KEY: optionalText,
   AUTH_SECRET: optionalText.pipe(z.string().min(32, 'AUTH_SECRET must be at least 32 characters').optional()),
   GOOGLE_CLIENT_ID: optionalText,
   GOOGLE_CLIENT_SECRET: optionalText,
@@ -54,7 +56,14 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   }
   const env = result.data;
   if (env.NODE_ENV === 'production') {
-    const missing = (['AUTH_SECRET', 'DATABASE_URL', 'PUBLIC_URL', 'ZERO_ADMIN_PASSWORD'] as const).filter((k) => !env[k]);
+    // zero-cache's admin password is ours to pass only when we spawn zero-cache.
+    const required = [
+      'AUTH_SECRET',
+      'DATABASE_URL',
+      'PUBLIC_URL',
+      env.ZERO_CACHE_URL ? 'ZERO_API_KEY' : 'ZERO_ADMIN_PASSWORD',
+    ] as const;
+    const missing = required.filter((k) => !env[k]);
     if (missing.length)
       throw new Error(`Invalid environment:\n${missing.map((k) => `  ${k}: required when NODE_ENV=production`).join('\n')}`);
   }

@@ -75,7 +75,11 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
     await assertLogicalWal(pools.admin);
     status.postgres = 'ready';
 
-    status.migrationsApplied = await migrate(databaseUrl, log);
+    const fresh = await migrate(databaseUrl, log);
+    if (fresh.length) log(`applied migrations: ${fresh.join(', ')}`);
+    status.migrationsApplied = (await pools.admin<{ name: string }[]>`SELECT name FROM pgmigrations ORDER BY id`).map(
+      (r) => r.name,
+    );
     status.migrations = 'ready';
 
     const auth = createAuth({
@@ -86,7 +90,7 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
     });
     const seeded = env.SEED_DEMO ? await seedDemo(auth, pools) : false;
 
-    const zeroApiKey = process.env.ZERO_API_KEY || (spawnZero ? randomBytes(24).toString('base64url') : undefined);
+    const zeroApiKey = env.ZERO_API_KEY ?? (spawnZero ? randomBytes(24).toString('base64url') : undefined);
     const zeroBase = env.ZERO_CACHE_URL ?? `http://127.0.0.1:${env.ZERO_PORT}`;
     const app = createApp({
       auth,
