@@ -1,20 +1,17 @@
-import { migrate } from '../db/migrate.ts';
-import { assertLogicalWal, createPools } from './db/pools.ts';
+import { resolveAuthSecret } from './auth/secret.ts';
+import { prepareDatabase } from './db/prepare.ts';
 import { loadEnv } from './env.ts';
 
-/** `node server/migrate.ts`: applies migrations to DATABASE_URL and exits (docker-compose runs it before zero-cache). */
+/**
+ * `node server/migrate.ts`: readies DATABASE_URL (migrations, role logins) and
+ * exits; docker-compose runs it before zero-cache and the app start.
+ */
 try {
   const env = loadEnv();
   if (!env.DATABASE_URL)
-    throw new Error('DATABASE_URL is required for server/migrate.ts (npm start migrates the embedded Postgres itself).');
-  const pools = createPools(env.DATABASE_URL);
-  try {
-    await assertLogicalWal(pools.admin);
-  } finally {
-    await pools.close();
-  }
-  const applied = await migrate(env.DATABASE_URL, console.error);
-  console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+    throw new Error('DATABASE_URL is required for server/migrate.ts (npm start prepares the embedded Postgres itself).');
+  const { migrations } = await prepareDatabase(env.DATABASE_URL, await resolveAuthSecret(env), console.error);
+  console.log(`database ready: ${migrations.length} migrations applied`);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(1);

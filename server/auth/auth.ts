@@ -1,7 +1,9 @@
 import { betterAuth } from 'better-auth';
+import { APIError } from 'better-auth/api';
 import { organization } from 'better-auth/plugins';
 import { PostgresJSDialect } from 'kysely-postgres-js';
 import type { Sql } from 'postgres';
+import { isRole, ROLES } from '../../shared/roles.ts';
 import { type Env, publicUrl } from '../env.ts';
 import { ac, authRoles } from './access-control.ts';
 
@@ -14,6 +16,19 @@ export interface AuthConfig {
   secret: string;
   /** Extra origins allowed to call the auth endpoints (the Vite dev server). */
   extraOrigins?: string[];
+}
+
+/**
+ * better-auth also knows its default "member" role and comma-joined role
+ * lists ("viewer,admin"); shared/roles.ts and the RLS policies know exactly
+ * one of our five roles per member, so anything else is refused up front.
+ */
+async function assertOneOfOurRoles(role: string): Promise<void> {
+  if (isRole(role)) return;
+  throw APIError.from('BAD_REQUEST', {
+    code: 'ROLE_NOT_FOUND',
+    message: `Unknown role "${role}". Use one of: ${ROLES.join(', ')}.`,
+  });
 }
 
 export function createAuth({ env, sql, secret, extraOrigins = [] }: AuthConfig) {
@@ -49,6 +64,11 @@ export function createAuth({ env, sql, secret, extraOrigins = [] }: AuthConfig) 
     },
     advanced: {
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
+      // better-auth turns its Origin/CSRF check off when NODE_ENV=test (as
+      // under vitest) unless these are set: keep it on everywhere, so a
+      // cookie-bearing POST from a foreign origin is refused in every mode.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
     },
     telemetry: { enabled: false },
     plugins: [
@@ -58,6 +78,11 @@ export function createAuth({ env, sql, secret, extraOrigins = [] }: AuthConfig) 
         creatorRole: 'owner',
         allowUserToCreateOrganization: true,
         invitationExpiresIn: 7 * 24 * 3600,
+        organizationHooks: {
+          beforeCreateInvitation: ({ invitation }) => assertOneOfOurRoles(invitation.role),
+          beforeAddMember: ({ member }) => assertOneOfOurRoles(member.role),
+          beforeUpdateMemberRole: ({ newRole }) => assertOneOfOurRoles(newRole),
+        },
       }),
     ],
   });

@@ -24,12 +24,15 @@ export function authRoutes(auth: Auth, trustProxy: readonly string[]) {
     } catch {
       parsed = { message: text };
     }
-    const code = codeForStatus(res.status);
+    // better-auth answers some wrong-role refusals (e.g. remove-member) with
+    // 401, which tells the web app to sign in again; they are 403s.
+    const status = res.status === 401 && /^(YOU_ARE_NOT_|USER_IS_NOT_A_MEMBER)/.test(parsed.code ?? '') ? 403 : res.status;
+    const code = codeForStatus(status);
     const message =
-      res.status === 429
+      status === 429
         ? `Too many attempts. Wait ${res.headers.get('x-retry-after') ?? 'a minute'} seconds and try again.`
         : parsed.message || res.statusText || 'Request failed';
-    const out = c.json(errorBody(c, code, message, [{ loc: [], msg: message, type: parsed.code ?? code }]), res.status as 400);
+    const out = c.json(errorBody(c, code, message, [{ loc: [], msg: message, type: parsed.code ?? code }]), status as 400);
     const retry = res.headers.get('x-retry-after');
     if (retry) {
       out.headers.set('retry-after', retry);

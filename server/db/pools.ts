@@ -1,13 +1,11 @@
 import postgres, { type Sql, type TransactionSql } from 'postgres';
+import type { DatabaseUrls } from './roles.ts';
 
 /**
- * Three connection pools over one database URL:
- *  - admin: the URL's own user; migrations, seeding and health only.
- *  - app:   switched to role kpi_app at connect time. Every request-time query
- *           and mutator runs here, under row-level security.
- *  - auth:  switched to role kpi_auth; better-auth's tables only.
- * The role switch is a startup parameter, so a pooled connection can never
- * come back as the admin user.
+ * Three connection pools, one per database role (see roles.ts):
+ *  - admin: the configured URL's user; migrations, seeding and health only.
+ *  - app:   kpi_app. Every request-time query and mutator runs here, under row-level security.
+ *  - auth:  kpi_auth; better-auth's tables only.
  */
 export interface Pools {
   admin: Sql;
@@ -16,11 +14,14 @@ export interface Pools {
   close(): Promise<void>;
 }
 
-export function createPools(url: string): Pools {
-  const quiet = { onnotice: () => {} };
-  const admin = postgres(url, { ...quiet, max: 3 });
-  const app = postgres(url, { ...quiet, max: 10, connection: { role: 'kpi_app', application_name: 'kpi-app' } });
-  const auth = postgres(url, { ...quiet, max: 5, connection: { role: 'kpi_auth', application_name: 'kpi-auth' } });
+export function connect(url: string, max: number, name: string): Sql {
+  return postgres(url, { max, onnotice: () => {}, connection: { application_name: name } });
+}
+
+export function createPools(urls: DatabaseUrls): Pools {
+  const admin = connect(urls.admin, 3, 'kpi-admin');
+  const app = connect(urls.app, 10, 'kpi-app');
+  const auth = connect(urls.auth, 5, 'kpi-auth');
   return {
     admin,
     app,

@@ -5,11 +5,12 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serve } from '@hono/node-server';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres.ts';
-import { migrate } from '../../db/migrate.ts';
 import { createApp } from '../app.ts';
 import { type Auth, createAuth } from '../auth/auth.ts';
 import { resolveAuthSecret } from '../auth/secret.ts';
-import { assertLogicalWal, createPools, type Pools } from '../db/pools.ts';
+import { createPools, type Pools } from '../db/pools.ts';
+import { type PreparedDatabase, prepareDatabase } from '../db/prepare.ts';
+import type { DatabaseUrls } from '../db/roles.ts';
 import type { Env } from '../env.ts';
 import { newStackStatus, type StackStatus } from '../http/health.ts';
 import { seedDemo } from '../seed.ts';
@@ -27,7 +28,7 @@ export interface StackOptions {
 
 export interface Stack {
   url: string;
-  databaseUrl: string;
+  databaseUrls: DatabaseUrls;
   zeroURL: string;
   pools: Pools;
   auth: Auth;
@@ -70,24 +71,21 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
       cleanups.push(() => pg.stop());
       databaseUrl = pg.url;
     }
-    const pools = createPools(databaseUrl);
-    cleanups.push(() => pools.close());
-    await assertLogicalWal(pools.admin);
+    const secret = await resolveAuthSecret(env);
+    let prepared: PreparedDatabase;
+    try {
+      prepared = await prepareDatabase(databaseUrl, secret, log);
+    } catch (err) {
+      status.postgres = 'failed';
+      throw err;
+    }
     status.postgres = 'ready';
-
-    const fresh = await migrate(databaseUrl, log);
-    if (fresh.length) log(`applied migrations: ${fresh.join(', ')}`);
-    status.migrationsApplied = (await pools.admin<{ name: string }[]>`SELECT name FROM pgmigrations ORDER BY id`).map(
-      (r) => r.name,
-    );
     status.migrations = 'ready';
+    status.migrationsApplied = prepared.migrations;
+    const pools = createPools(prepared.urls);
+    cleanups.push(() => pools.close());
 
-    const auth = createAuth({
-      env,
-      sql: pools.auth,
-      secret: await resolveAuthSecret(env),
-      extraOrigins: opts.extraOrigins ?? [],
-    });
+    const auth = createAuth({ env, sql: pools.auth, secret, extraOrigins: opts.extraOrigins ?? [] });
     const seeded = env.SEED_DEMO ? await seedDemo(auth, pools) : false;
 
     const zeroApiKey = env.ZERO_API_KEY ?? (spawnZero ? randomBytes(24).toString('base64url') : undefined);
@@ -141,7 +139,7 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
     }
     status.zeroCache = 'ready';
 
-    return { url, databaseUrl, zeroURL: zeroBase, pools, auth, status, seeded, stop };
+    return { url, databaseUrls: prepared.urls, zeroURL: zeroBase, pools, auth, status, seeded, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -5,6 +5,9 @@ export interface StackInfo {
   zeroURL: string;
   /** Superuser URL: for test set-up and for reading what was written. */
   databaseUrl: string;
+  /** The server's restricted roles, as it connects with them. */
+  appDatabaseUrl: string;
+  authDatabaseUrl: string;
 }
 
 declare module 'vitest' {

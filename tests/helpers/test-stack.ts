@@ -30,7 +30,13 @@ export async function startTestStack(
   });
   const stack = await startStack(env, { webDist: path.resolve('web/dist'), zeroEnv: { ZERO_LOG_LEVEL: 'warn' }, log });
   return {
-    info: { url: `http://localhost:${port}`, zeroURL: `http://localhost:${zeroPort}`, databaseUrl: stack.databaseUrl },
+    info: {
+      url: `http://localhost:${port}`,
+      zeroURL: `http://localhost:${zeroPort}`,
+      databaseUrl: stack.databaseUrls.admin,
+      appDatabaseUrl: stack.databaseUrls.app,
+      authDatabaseUrl: stack.databaseUrls.auth,
+    },
     stop: async () => {
       await stack.stop();
       await rm(dataDir, { recursive: true, force: true });
