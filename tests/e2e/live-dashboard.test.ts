@@ -1,0 +1,152 @@
+import postgres from 'postgres';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser, personContext } from '../helpers/browser.ts';
+import { addMember, createOrg, type Person, signUp } from '../helpers/people.ts';
+
+/**
+ * Three (then four) people in their own browser contexts: Alice and Bob share
+ * an organization, Carol has her own, Vic is a viewer in Alice's.
+ */
+describe('the live dashboard in a real browser', () => {
+  let browser: Browser;
+  let sql: postgres.Sql;
+  let alice: Person;
+  let bob: Person;
+  let carol: Person;
+  let vic: Person;
+  let orgA: string;
+  const contexts: BrowserContext[] = [];
+  let pageA: Page;
+  let pageB: Page;
+  let pageC: Page;
+  const kpiName = 'Customer churn';
+
+  const open = async (person: Person, signedIn: boolean): Promise<Page> => {
+    const context = await personContext(browser, person, { signedIn });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto('/');
+    return page;
+  };
+  const card = (page: Page, name = kpiName) => page.getByRole('article', { name, exact: true });
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    sql = postgres(inject('stack').databaseUrl, { max: 2, onnotice: () => {} });
+    [alice, bob, carol, vic] = await Promise.all([signUp('Alice'), signUp('Bob'), signUp('Carol'), signUp('Vic')]);
+    orgA = await createOrg(alice, 'Acme Analytics');
+    await createOrg(carol, 'Carol Corp');
+    await addMember(alice, orgA, bob, 'operator');
+    await addMember(alice, orgA, vic, 'viewer');
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await sql?.end();
+  });
+
+  test('Alice signs in through the form; Bob and Carol open their dashboards', async () => {
+    pageA = await open(alice, false);
+    await pageA.waitForURL(/\/sign-in/);
+    await pageA.getByRole('textbox', { name: 'Email' }).fill(alice.email);
+    await pageA.getByRole('textbox', { name: 'Password' }).fill(alice.password);
+    await pageA.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await pageA.getByRole('heading', { name: 'No KPIs yet' }).waitFor();
+    await expect.poll(() => pageA.getByRole('status', { name: 'Sync status' }).textContent()).toContain('Live');
+
+    pageB = await open(bob, true);
+    pageC = await open(carol, true);
+    await pageB.getByRole('heading', { name: 'No KPIs yet' }).waitFor();
+    await pageC.getByRole('heading', { name: 'No KPIs yet' }).waitFor();
+    expect(await pageB.getByRole('button', { name: /Organization Acme Analytics/ }).count()).toBe(1);
+    expect(await pageC.getByRole('button', { name: /Organization Carol Corp/ }).count()).toBe(1);
+  });
+
+  test('a KPI Alice creates and a data point she adds appear for Bob without a reload, never for Carol', async () => {
+    const bobNavigations: string[] = [];
+    pageB.on('framenavigated', (f) => {
+      if (f === pageB.mainFrame()) bobNavigations.push(f.url());
+    });
+
+    await pageA.getByRole('button', { name: 'New KPI' }).click();
+    const dialog = pageA.getByRole('dialog', { name: 'New KPI' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill(kpiName);
+    await dialog.getByRole('textbox', { name: 'Unit' }).fill('%');
+    await dialog.getByRole('textbox', { name: 'Target' }).fill('5');
+    await dialog.getByRole('button', { name: 'Create KPI' }).click();
+    await card(pageA).waitFor();
+
+    await card(pageB).waitFor({ timeout: 10_000 });
+    expect(await card(pageB).textContent()).toContain('No data yet');
+
+    await card(pageA).getByRole('textbox', { name: 'Value' }).fill('3.2');
+    await card(pageA).getByRole('button', { name: `Add data point to ${kpiName}` }).click();
+    await expect.poll(() => card(pageB).textContent(), { timeout: 10_000 }).toContain('3.2 %');
+    const bar = card(pageB).getByRole('progressbar', { name: 'Progress to target' });
+    expect(await bar.getAttribute('aria-valuenow')).toBe('64');
+    expect(bobNavigations).toEqual([]);
+
+    // Carol's dashboard stays as it was: give sync ample time, then look.
+    await pageA.waitForTimeout(1000);
+    expect(await card(pageC).count()).toBe(0);
+    expect(await pageC.getByText(kpiName).count()).toBe(0);
+    await pageC.getByRole('heading', { name: 'No KPIs yet' }).waitFor();
+
+    const [row] = await sql`SELECT k.organization_id, k.current_value, count(d.id)::int AS points
+      FROM kpi k LEFT JOIN data_point d ON d.kpi_id = k.id WHERE k.name = ${kpiName} GROUP BY k.id`;
+    expect(row).toEqual({ organization_id: orgA, current_value: 3.2, points: 1 });
+  });
+
+  test("a viewer's write is refused by the server, rolled back on screen, and the UI says why", async () => {
+    const pageV = await open(vic, true);
+    const vicCard = card(pageV);
+    await expect.poll(() => vicCard.textContent(), { timeout: 10_000 }).toContain('3.2 %');
+    expect(await pageV.getByRole('button', { name: /Add data point/ }).count()).toBe(0);
+    expect(await pageV.getByRole('button', { name: 'New KPI' }).count()).toBe(0);
+
+    const kpiID = await vicCard.getAttribute('data-kpi-id');
+    expect(kpiID).toBeTruthy();
+    const seen: string[] = [];
+    await pageV.exposeFunction('__recordValue', (text: string) => seen.push(text));
+    await pageV.evaluate((id) => {
+      const el = document.querySelector(`[data-kpi-id="${id}"] .kpi-value`);
+      if (!el) throw new Error('card not found');
+      new MutationObserver(() => (window as unknown as { __recordValue(t: string): void }).__recordValue(el.textContent ?? '')).observe(
+        el,
+        { subtree: true, childList: true, characterData: true },
+      );
+    }, kpiID);
+    const outcome = await pageV.evaluate(
+      (id) => window.__liveKpi?.mutate('dataPoint.add', { kpiID: id, value: 999 }),
+      kpiID as string,
+    );
+    expect(outcome).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
+
+    const toast = pageV.getByRole('region', { name: /Notifications/ }).getByRole('status').filter({ hasText: 'Change not saved' });
+    await toast.waitFor();
+    expect(await toast.textContent()).toContain('Your role (Viewer) cannot add data points');
+    // The optimistic value showed, then went back to the confirmed one.
+    expect(seen.some((t) => t.includes('999'))).toBe(true);
+    await expect.poll(() => vicCard.textContent()).toContain('3.2 %');
+    const [count] = await sql`SELECT count(*)::int AS n FROM data_point WHERE value = 999`;
+    expect(count).toEqual({ n: 0 });
+  });
+
+  test('invalid KPI fields give field messages in the form, and nothing is written', async () => {
+    const before = await sql`SELECT count(*)::int AS n FROM kpi WHERE organization_id = ${orgA}`;
+    await pageA.getByRole('button', { name: 'New KPI' }).click();
+    const dialog = pageA.getByRole('dialog', { name: 'New KPI' });
+    await dialog.getByRole('textbox', { name: 'Name' }).fill('   ');
+    await dialog.getByRole('textbox', { name: 'Target' }).fill('-4');
+    await dialog.getByRole('button', { name: 'Create KPI' }).click();
+    await dialog.getByText('Name is required').waitFor();
+    await dialog.getByText('Target must be a positive number').waitFor();
+    const name = dialog.getByRole('textbox', { name: 'Name' });
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    await pageA.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    const after = await sql`SELECT count(*)::int AS n FROM kpi WHERE organization_id = ${orgA}`;
+    expect(after).toEqual(before);
+  });
+});

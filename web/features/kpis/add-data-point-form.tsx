@@ -1,0 +1,69 @@
+import { Button } from '@kobalte/core/button';
+import { createSignal, onCleanup } from 'solid-js';
+import { dataPointInput } from '../../../shared/kpi.ts';
+import { mutators } from '../../../sync/mutators.ts';
+import type { Kpi } from '../../../sync/schema.ts';
+import { TextInput } from '../../components/text-input.tsx';
+import { createFormState } from '../../lib/form-state.ts';
+import { issueFieldErrors, parseNumber } from '../../lib/forms.ts';
+import { mutate } from '../sync/mutate.ts';
+
+/** The quick "type a number, press Enter" form on each KPI card. */
+export function AddDataPointForm(props: { kpi: Kpi }) {
+  const form = createFormState({
+    fields: ['value'],
+    initial: { value: '' },
+    parse: (v) => dataPointInput.safeParse({ value: parseNumber(v.value) }),
+  });
+  const [status, setStatus] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  let statusTimer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(statusTimer));
+
+  const say = (text: string) => {
+    setStatus(text);
+    clearTimeout(statusTimer);
+    statusTimer = setTimeout(() => setStatus(''), 4000);
+  };
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setStatus('');
+    const data = form.submit();
+    if (!data) return;
+    setBusy(true);
+    const outcome = await mutate(mutators.dataPoint.add({ id: crypto.randomUUID(), kpiID: props.kpi.id, value: data.value }));
+    setBusy(false);
+    if (outcome.status === 'rejected') {
+      const mapped = issueFieldErrors(outcome.issues, ['value'] as const);
+      if (mapped.fields.value) form.showErrors(mapped.fields);
+      return;
+    }
+    form.reset();
+    say(outcome.status === 'saved' ? 'Saved.' : 'Saved on this device, waiting to sync.');
+  };
+
+  return (
+    <form class="add-point" onSubmit={submit} noValidate>
+      <TextInput
+        class="add-point-field"
+        label="Value"
+        inputMode="decimal"
+        autocomplete="off"
+        placeholder={props.kpi.unit ? `New value (${props.kpi.unit})` : 'New value'}
+        {...form.bind('value')}
+      />
+      <Button
+        type="submit"
+        class="button button-primary add-point-submit"
+        aria-label={`Add data point to ${props.kpi.name}`}
+        disabled={busy()}
+      >
+        Add
+      </Button>
+      <p class="add-point-status" aria-live="polite">
+        {status()}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+import { useQuery } from '@rocicorp/zero/solid';
+import { createContext, createMemo, type JSX, useContext } from 'solid-js';
+import { isRole, type Role } from '../../../shared/roles.ts';
+import { queries } from '../../../sync/queries.ts';
+
+type OrganizationRows = ReturnType<ReturnType<typeof useOrganizationRows>[0]>;
+export type OrganizationRow = OrganizationRows[number];
+
+function useOrganizationRows() {
+  return useQuery(() => queries.organizations.mine());
+}
+
+export interface CurrentOrganization {
+  orgID: string;
+  /** Every organization the person belongs to (synced, live). */
+  organizations: () => OrganizationRows;
+  /** The working organization's row, once synced. */
+  organization: () => OrganizationRow | undefined;
+  /** The person's role in it (live: a role change applies at once). */
+  role: () => Role | undefined;
+  /** True once the server has answered, so "not a member" is known for sure. */
+  ready: () => boolean;
+}
+
+const Context = createContext<CurrentOrganization>();
+
+/** Inside the Zero provider: which organization we work in and with what role. */
+export function CurrentOrganizationProvider(props: { orgID: string; children: JSX.Element }) {
+  const [organizations, details] = useOrganizationRows();
+  const organization = createMemo(() => organizations().find((o) => o.id === props.orgID));
+  const role = createMemo(() => {
+    const r = organization()?.members?.role;
+    return isRole(r) ? r : undefined;
+  });
+  const value: CurrentOrganization = {
+    get orgID() {
+      return props.orgID;
+    },
+    organizations,
+    organization,
+    role,
+    ready: () => details().type === 'complete' || organization() !== undefined,
+  };
+  return <Context.Provider value={value}>{props.children}</Context.Provider>;
+}
+
+export function useCurrentOrganization(): CurrentOrganization {
+  const value = useContext(Context);
+  if (!value) throw new Error('useCurrentOrganization must be used inside CurrentOrganizationProvider');
+  return value;
+}

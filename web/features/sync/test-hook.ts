@@ -1,0 +1,43 @@
+import { mutators } from '../../../sync/mutators.ts';
+import { mutate, type WriteOutcome } from './mutate.ts';
+
+type HookMutator = 'kpi.create' | 'dataPoint.add';
+
+export interface LiveKpiHook {
+  /**
+   * Runs a mutator through the same wrapper the UI uses (toast included), so
+   * an end-to-end test can attempt a write the UI hides for a role and see
+   * the server's refusal. `id` is generated when omitted.
+   */
+  mutate: (name: HookMutator, args: Record<string, unknown>) => Promise<WriteOutcome>;
+}
+
+declare global {
+  interface Window {
+    __liveKpi?: LiveKpiHook;
+  }
+}
+
+function withId(args: Record<string, unknown>): Record<string, unknown> {
+  return typeof args.id === 'string' ? args : { ...args, id: crypto.randomUUID() };
+}
+
+export function installTestHook(): () => void {
+  const hook: LiveKpiHook = {
+    mutate: (name, args) => {
+      const full = withId(args);
+      switch (name) {
+        case 'kpi.create':
+          return mutate(mutators.kpi.create(full as Parameters<typeof mutators.kpi.create>[0]));
+        case 'dataPoint.add':
+          return mutate(mutators.dataPoint.add(full as Parameters<typeof mutators.dataPoint.add>[0]));
+        default:
+          return Promise.reject(new Error(`Unknown mutator ${String(name)}`));
+      }
+    },
+  };
+  window.__liveKpi = hook;
+  return () => {
+    if (window.__liveKpi === hook) delete window.__liveKpi;
+  };
+}

@@ -1,0 +1,61 @@
+import type { Zero } from '@rocicorp/zero';
+import { ZeroProvider } from '@rocicorp/zero/solid';
+import { type JSX, onCleanup } from 'solid-js';
+import type { ZeroContext } from '../../../sync/context.ts';
+import { mutators } from '../../../sync/mutators.ts';
+import { schema } from '../../../sync/schema.ts';
+import { ORG_HEADER } from './headers.ts';
+import { attachZero } from './mutate.ts';
+import { installTestHook } from './test-hook.ts';
+
+/** Phones and shop floors drop the link for minutes; keep queuing writes that long. */
+const DISCONNECT_TIMEOUT_MS = 5 * 60 * 1000;
+
+export interface ZeroRootProps {
+  userID: string;
+  orgID: string;
+  cacheURL: string;
+  children: JSX.Element;
+}
+
+/**
+ * One Zero instance per (user, organization). The parent keys this component
+ * on both, so switching organization builds a fresh instance. The option
+ * objects are made once per instance: ZeroProvider rebuilds on any change.
+ */
+export function ZeroRoot(props: ZeroRootProps) {
+  // Read once on purpose: a change of user or organization remounts us.
+  const { userID, orgID, cacheURL } = props;
+  const context: ZeroContext = { userID, orgID };
+  const mutateHeaders = { [ORG_HEADER]: orgID };
+  let detach: (() => void) | undefined;
+  let uninstall: (() => void) | undefined;
+
+  const init = (zero: Zero) => {
+    detach?.();
+    detach = attachZero(zero);
+    uninstall ??= installTestHook();
+  };
+  onCleanup(() => {
+    detach?.();
+    uninstall?.();
+  });
+
+  return (
+    <ZeroProvider
+      userID={userID}
+      // A client group per organization: writes queued offline in one
+      // organization are only ever pushed with that organization's header.
+      storageKey={orgID}
+      cacheURL={cacheURL}
+      schema={schema}
+      mutators={mutators}
+      context={context}
+      mutateHeaders={mutateHeaders}
+      disconnectTimeoutMs={DISCONNECT_TIMEOUT_MS}
+      init={init}
+    >
+      {props.children}
+    </ZeroProvider>
+  );
+}
