@@ -4,7 +4,8 @@ import { z } from 'zod';
  * Every environment variable the server reads, validated once at start-up.
  * A bad value stops the process with a message naming the variable.
  */
-const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const port = (fallback: number) => z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(fallback));
 const optionalText = z
   .string()
   .trim()
@@ -14,7 +15,9 @@ const optionalText = z
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATA_DIR: z.string().default('.data'),
-  DATABASE_URL: optionalText.pipe(z.url({ message: 'DATABASE_URL must be a postgres:// URL' }).optional()),
+  DATABASE_URL: optionalText.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, message: 'must be a postgres:// or postgresql:// URL' }).optional(),
+  ),
   PG_PORT: port(54329),
   HOST: z.string().default('127.0.0.1'),
   PORT: port(3000),

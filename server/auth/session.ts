@@ -4,9 +4,13 @@ import type { Auth } from './auth.ts';
 
 export type SessionInfo = NonNullable<Awaited<ReturnType<Auth['api']['getSession']>>>;
 
-/** The signed-in person behind a request, or a 401 AppError. */
+/**
+ * The signed-in person behind a request, or a 401 AppError. Reads the session
+ * row itself (not the signed cookie cache), so a signed-out or revoked
+ * session stops syncing at once rather than up to a minute later.
+ */
 export async function requireSession(auth: Auth, c: Context): Promise<SessionInfo> {
-  const session = await auth.api.getSession({ headers: c.req.raw.headers });
+  const session = await auth.api.getSession({ headers: c.req.raw.headers, query: { disableCookieCache: true } });
   if (!session) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
   return session;
 }

@@ -56,6 +56,9 @@ export async function startZeroCache(opts: ZeroCacheOptions, timeoutMs = 90_000)
     DO_NOT_TRACK: '1',
     ZERO_ENABLE_CRUD_MUTATIONS: 'false',
     ZERO_NUM_SYNC_WORKERS: '1',
+    // Re-check every open connection's session each minute (default 300 s),
+    // so a signed-out or revoked session stops syncing soon.
+    ZERO_AUTH_REVALIDATE_INTERVAL_SECONDS: '60',
     ZERO_LOG_LEVEL: 'info',
     ...(opts.adminPassword ? { ZERO_ADMIN_PASSWORD: opts.adminPassword } : {}),
     ...opts.extraEnv,

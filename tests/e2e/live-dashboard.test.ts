@@ -1,5 +1,5 @@
-import postgres from 'postgres';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, personContext } from '../helpers/browser.ts';
 import { addMember, createOrg, type Person, signUp } from '../helpers/people.ts';
@@ -81,7 +81,9 @@ describe('the live dashboard in a real browser', () => {
     expect(await card(pageB).textContent()).toContain('No data yet');
 
     await card(pageA).getByRole('textbox', { name: 'Value' }).fill('3.2');
-    await card(pageA).getByRole('button', { name: `Add data point to ${kpiName}` }).click();
+    await card(pageA)
+      .getByRole('button', { name: `Add data point to ${kpiName}` })
+      .click();
     await expect.poll(() => card(pageB).textContent(), { timeout: 10_000 }).toContain('3.2 %');
     const bar = card(pageB).getByRole('progressbar', { name: 'Progress to target' });
     expect(await bar.getAttribute('aria-valuenow')).toBe('64');
@@ -112,10 +114,9 @@ describe('the live dashboard in a real browser', () => {
     await pageV.evaluate((id) => {
       const el = document.querySelector(`[data-kpi-id="${id}"] .kpi-value`);
       if (!el) throw new Error('card not found');
-      new MutationObserver(() => (window as unknown as { __recordValue(t: string): void }).__recordValue(el.textContent ?? '')).observe(
-        el,
-        { subtree: true, childList: true, characterData: true },
-      );
+      new MutationObserver(() =>
+        (window as unknown as { __recordValue(t: string): void }).__recordValue(el.textContent ?? ''),
+      ).observe(el, { subtree: true, childList: true, characterData: true });
     }, kpiID);
     const outcome = await pageV.evaluate(
       (id) => window.__liveKpi?.mutate('dataPoint.add', { kpiID: id, value: 999 }),
@@ -123,7 +124,10 @@ describe('the live dashboard in a real browser', () => {
     );
     expect(outcome).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
 
-    const toast = pageV.getByRole('region', { name: /Notifications/ }).getByRole('status').filter({ hasText: 'Change not saved' });
+    const toast = pageV
+      .getByRole('region', { name: /Notifications/ })
+      .getByRole('status')
+      .filter({ hasText: 'Change not saved' });
     await toast.waitFor();
     expect(await toast.textContent()).toContain('Your role (Viewer) cannot add data points');
     // The optimistic value showed, then went back to the confirmed one.

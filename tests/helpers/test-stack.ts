@@ -28,7 +28,11 @@ export async function startTestStack(
     // so the per-client auth rate limits apply per person as in production.
     TRUST_PROXY: 'loopback',
   });
-  const stack = await startStack(env, { webDist: path.resolve('web/dist'), zeroEnv: { ZERO_LOG_LEVEL: 'warn' }, log });
+  const stack = await startStack(env, {
+    webDist: path.resolve('web/dist'),
+    zeroEnv: { ZERO_LOG_LEVEL: 'warn', ZERO_AUTH_REVALIDATE_INTERVAL_SECONDS: '3' },
+    log,
+  });
   return {
     info: {
       url: `http://localhost:${port}`,

@@ -195,6 +195,17 @@ describe('loadEnv', () => {
     expect(env.GOOGLE_CLIENT_ID).toBeUndefined();
   });
 
+  test('an empty PORT means the default, and DATABASE_URL must be a Postgres URL', () => {
+    expect(loadEnv({ PORT: '', ZERO_PORT: ' ' }).PORT).toBe(3000);
+    expect(loadEnv({ PORT: '', ZERO_PORT: ' ' }).ZERO_PORT).toBe(4848);
+    expect(() => loadEnv({ DATABASE_URL: 'http://db.example/x' })).toThrow(
+      /DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/,
+    );
+    expect(loadEnv({ DATABASE_URL: 'postgresql://u:p@db.example:5432/x' }).DATABASE_URL).toBe(
+      'postgresql://u:p@db.example:5432/x',
+    );
+  });
+
   test('a bad PORT stops start-up with a message naming the variable', () => {
     expect(() => loadEnv({ PORT: 'abc' })).toThrow(/^Invalid environment:\n {2}PORT: /);
     expect(() => loadEnv({ PORT: '70000' })).toThrow(/PORT: .*65535/);
@@ -204,7 +215,7 @@ describe('loadEnv', () => {
 
   test('other bad values name their variable too', () => {
     expect(() => loadEnv({ NODE_ENV: 'staging' })).toThrow(/NODE_ENV: /);
-    expect(() => loadEnv({ DATABASE_URL: 'not a url' })).toThrow('DATABASE_URL: DATABASE_URL must be a postgres:// URL');
+    expect(() => loadEnv({ DATABASE_URL: 'not a url' })).toThrow('DATABASE_URL: must be a postgres:// or postgresql:// URL');
     expect(() => loadEnv({ SEED_DEMO: 'yes' })).toThrow(/SEED_DEMO: /);
   });
 
