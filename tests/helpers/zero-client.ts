@@ -23,12 +23,12 @@ class CookieWebSocket extends WS {
 export type TestZero = Zero;
 
 /** A real Zero client in Node, signed in as `person`, working in `orgID`. */
-export function openZero(person: Person, orgID: string | null): TestZero {
+export function openZero(person: Person, orgID: string | null, opts: { mutators?: unknown } = {}): TestZero {
   cookiesByUser.set(person.userID, person.cookie);
   return new Zero({
     cacheURL: stackInfo().zeroURL,
     schema,
-    mutators,
+    mutators: (opts.mutators ?? mutators) as typeof mutators,
     userID: person.userID,
     context: { userID: person.userID, orgID },
     mutateHeaders: orgID ? { 'x-organization-id': orgID } : {},

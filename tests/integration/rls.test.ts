@@ -175,8 +175,8 @@ describe('what the role kpi_app is and may touch', () => {
       ['audit_log', true],
       ['data_point', true],
       ['kpi', true],
-      ['member', false],
-      ['organization', false],
+      ['member', true],
+      ['organization', true],
     ]);
   });
 
@@ -195,6 +195,28 @@ describe('what the role kpi_app is and may touch', () => {
     expect(memberships).toEqual({ n: 0 });
   });
 
+  test('memberships, organizations and names are visible only within the acting user’s organizations', async () => {
+    const seen = (userID: string | null) =>
+      withTenant(pools.app, as({ userID: userID ?? '', orgID: null }), async (tx) => ({
+        orgs: (await tx<{ id: string }[]>`SELECT id FROM organization WHERE id IN (${orgA}, ${orgB}) ORDER BY id`).map(
+          (r) => r.id,
+        ),
+        members: (
+          await tx<
+            { o: string }[]
+          >`SELECT DISTINCT "organizationId" AS o FROM member WHERE "organizationId" IN (${orgA}, ${orgB})`
+        ).map((r) => r.o),
+        people: (
+          await tx<{ id: string }[]>`SELECT id FROM "user" WHERE id IN (${ownerA.userID}, ${ownerB.userID}, ${viewerA.userID})`
+        )
+          .map((r) => r.id)
+          .sort(),
+      }));
+    expect(await seen(ownerB.userID)).toEqual({ orgs: [orgB], members: [orgB], people: [ownerB.userID] });
+    expect(await seen(viewerA.userID)).toEqual({ orgs: [orgA], members: [orgA], people: [ownerA.userID, viewerA.userID].sort() });
+    expect(await seen(null)).toEqual({ orgs: [], members: [], people: [] });
+  });
+
   test('kpi_app cannot read sessions, accounts or e-mail addresses at all', async () => {
     const denied = { code: '42501' };
     await expect(pools.app`SELECT * FROM "session"`).rejects.toMatchObject(denied);
@@ -205,8 +227,12 @@ describe('what the role kpi_app is and may touch', () => {
     await expect(pools.app`SELECT * FROM verification`).rejects.toMatchObject(denied);
     await expect(pools.app`SELECT * FROM invitation`).rejects.toMatchObject(denied);
     // What it may read of people: who they are, by display name.
-    const [me] = await pools.app`SELECT id, name FROM "user" WHERE id = ${ownerA.userID}`;
-    expect(me).toEqual({ id: ownerA.userID, name: ownerA.name });
+    const me = await withTenant(
+      pools.app,
+      as({ userID: ownerA.userID, orgID: orgA }),
+      (tx) => tx`SELECT id, name FROM "user" WHERE id = ${ownerA.userID}`,
+    );
+    expect(me).toEqual([{ id: ownerA.userID, name: ownerA.name }]);
   });
 
   test('kpi_app cannot forge, edit or erase the audit trail, nor hard-delete KPIs', async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { defineQueries, defineQuery } from '@rocicorp/zero';
+import { defineMutator, defineMutators, defineQueries, defineQuery } from '@rocicorp/zero';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { z } from 'zod';
@@ -14,6 +14,15 @@ import { openZero, type TestZero, watch } from '../helpers/zero-client.ts';
 const rogue = defineQueries({
   kpis: { list: defineQuery(z.json(), () => zql.kpi) },
   secrets: { everything: defineQuery(() => zql.kpi) },
+});
+// A mutator the server does not have, and a real name with a looser shape.
+const rogueMutators = defineMutators({
+  kpi: {
+    purge: defineMutator(z.object({ id: z.string() }), async ({ tx, args }) => {
+      await tx.mutate.kpi.delete({ id: args.id });
+    }),
+    create: defineMutator(z.json(), async () => {}),
+  },
 });
 
 describe('crossing the tenant boundary is refused, writes nothing and reveals nothing', () => {
@@ -153,6 +162,17 @@ describe('crossing the tenant boundary is refused, writes nothing and reveals no
       await points.until((rows) => !rows.some((p) => p.id === id));
       await kpis.until((rows) => rows.find((k) => k.id === kpiA)?.currentValue === null);
       expect(await dbCount('data_point', `id = '${id}'`)).toBe(0);
+    });
+
+    test('an unknown mutator, or malformed arguments to a real one, is refused and writes nothing', async () => {
+      const za = openZero(alice, orgA, { mutators: rogueMutators });
+      clients.push(za);
+      const purge = await za.mutate(rogueMutators.kpi.purge({ id: kpiA })).server;
+      expect(purge.type).toBe('error');
+      const malformed = await za.mutate(rogueMutators.kpi.create({ id: 42, name: ['x'], target: 'lots' })).server;
+      expect(malformed.type).toBe('error');
+      expect(await dbCount('kpi', `id = '${kpiA}'`)).toBe(1);
+      expect(await dbCount('kpi', `organization_id = '${orgA}' AND name <> 'Secret revenue'`)).toBe(0);
     });
 
     test('invalid fields are refused with field details and nothing is written', async () => {
