@@ -5,6 +5,7 @@ import { mutators } from '../../../sync/mutators.ts';
 import type { Kpi } from '../../../sync/schema.ts';
 import { TextInput } from '../../components/text-input.tsx';
 import { createFormState } from '../../lib/form-state.ts';
+import { createSubmit } from '../../lib/form-submit.ts';
 import { issueFieldErrors, parseNumber } from '../../lib/forms.ts';
 import { mutate } from '../sync/mutate.ts';
 
@@ -16,7 +17,6 @@ export function AddDataPointForm(props: { kpi: Kpi }) {
     parse: (v) => dataPointInput.safeParse({ value: parseNumber(v.value) }),
   });
   const [status, setStatus] = createSignal('');
-  const [busy, setBusy] = createSignal(false);
   let statusTimer: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => clearTimeout(statusTimer));
 
@@ -26,25 +26,25 @@ export function AddDataPointForm(props: { kpi: Kpi }) {
     statusTimer = setTimeout(() => setStatus(''), 4000);
   };
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
+  // A refusal already shows as a toast (see mutate); only a message about the value is repeated here.
+  const submit = createSubmit(form, {
+    action: async (data) => {
+      const outcome = await mutate(mutators.dataPoint.add({ id: crypto.randomUUID(), kpiID: props.kpi.id, value: data.value }));
+      if (outcome.status === 'rejected') {
+        const mapped = issueFieldErrors(outcome.issues, ['value'] as const);
+        return mapped.fields.value ? { fields: mapped.fields } : {};
+      }
+      form.reset();
+      say(outcome.status === 'saved' ? 'Saved.' : 'Saved on this device, waiting to sync.');
+    },
+  });
+  const onSubmit = (event: SubmitEvent) => {
     setStatus('');
-    const data = form.submit();
-    if (!data) return;
-    setBusy(true);
-    const outcome = await mutate(mutators.dataPoint.add({ id: crypto.randomUUID(), kpiID: props.kpi.id, value: data.value }));
-    setBusy(false);
-    if (outcome.status === 'rejected') {
-      const mapped = issueFieldErrors(outcome.issues, ['value'] as const);
-      if (mapped.fields.value) form.showErrors(mapped.fields);
-      return;
-    }
-    form.reset();
-    say(outcome.status === 'saved' ? 'Saved.' : 'Saved on this device, waiting to sync.');
+    void submit.onSubmit(event);
   };
 
   return (
-    <form class="add-point" onSubmit={submit} noValidate>
+    <form class="add-point" onSubmit={onSubmit} noValidate>
       <TextInput
         class="add-point-field"
         label="Value"
@@ -57,7 +57,7 @@ export function AddDataPointForm(props: { kpi: Kpi }) {
         type="submit"
         class="button button-primary add-point-submit"
         aria-label={`Add data point to ${props.kpi.name}`}
-        disabled={busy()}
+        disabled={submit.busy()}
       >
         Add
       </Button>

@@ -3,8 +3,8 @@ import { useQuery } from '@rocicorp/zero/solid';
 import { createSignal, For, Index, Match, onCleanup, Show, Switch } from 'solid-js';
 import { can } from '../../../shared/roles.ts';
 import { queries } from '../../../sync/queries.ts';
-import { usePageTitle } from '../../lib/page-title.ts';
 import { useCurrentOrganization } from '../organizations/current-organization.tsx';
+import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { KpiCard } from './kpi-card.tsx';
 import { NewKpiDialog } from './new-kpi-dialog.tsx';
 
@@ -34,19 +34,18 @@ export function DashboardPage() {
     return d.type === 'error' ? d : undefined;
   };
   const loading = () => kpis().length === 0 && details().type !== 'complete';
-  usePageTitle(() => `Dashboard · ${org.organization()?.name ?? 'Live KPI'}`);
 
   return (
-    <section class="page" aria-labelledby="dashboard-title">
-      <div class="page-head">
-        <div>
-          <h1 id="dashboard-title">Dashboard</h1>
-          <p class="page-subtitle">{org.organization()?.name}</p>
-        </div>
+    <WorkspacePage
+      title="Dashboard"
+      headingId="dashboard-title"
+      subtitle={org.organization()?.name}
+      actions={
         <Show when={canCreate()}>
           <NewKpiDialog open={dialogOpen()} onOpenChange={setDialogOpen} />
         </Show>
-      </div>
+      }
+    >
       <Show when={queryError()}>
         {(failed) => (
           <div class="form-error" role="alert">
@@ -84,6 +83,6 @@ export function DashboardPage() {
           </ul>
         </Match>
       </Switch>
-    </section>
+    </WorkspacePage>
   );
 }

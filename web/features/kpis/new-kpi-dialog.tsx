@@ -3,13 +3,13 @@ import { Button } from '@kobalte/core/button';
 // are both Object.assign()ed onto the same root function, so whichever
 // module loads last wins `.Content` (this dialog became an alertdialog).
 import * as Dialog from '@kobalte/core/dialog';
-import { createSignal } from 'solid-js';
 import { KPI_UNIT_MAX, kpiInput } from '../../../shared/kpi.ts';
 import { mutators } from '../../../sync/mutators.ts';
 import { FormError } from '../../components/form-error.tsx';
 import { TextInput } from '../../components/text-input.tsx';
 import { showToast } from '../../components/toast.tsx';
 import { createFormState } from '../../lib/form-state.ts';
+import { createSubmit } from '../../lib/form-submit.ts';
 import { issueFieldErrors, parseNumber } from '../../lib/forms.ts';
 import { mutate } from '../sync/mutate.ts';
 
@@ -25,37 +25,28 @@ export function NewKpiDialog(props: { open: boolean; onOpenChange: (open: boolea
     initial: { name: '', unit: '', target: '' },
     parse: (v) => kpiInput.safeParse({ name: v.name, unit: v.unit, target: parseNumber(v.target) }),
   });
-  const [formError, setFormError] = createSignal<string>();
-  const [busy, setBusy] = createSignal(false);
+  const submit = createSubmit(form, {
+    action: async (data) => {
+      const outcome = await mutate(mutators.kpi.create({ id: crypto.randomUUID(), ...data }));
+      if (outcome.status === 'rejected') {
+        // The server's field messages go next to their fields; the rest above the form.
+        const mapped = issueFieldErrors(outcome.issues, FIELDS);
+        const fieldCount = Object.keys(mapped.fields).length;
+        return { fields: mapped.fields, message: fieldCount > 0 ? mapped.other.join(' ') || undefined : outcome.message };
+      }
+      if (outcome.status === 'waiting') {
+        showToast({ title: 'KPI saved on this device', description: 'It will sync when the connection is back.' });
+      }
+      openChange(false);
+    },
+  });
 
   const openChange = (open: boolean) => {
     if (!open) {
       form.reset();
-      setFormError(undefined);
+      submit.setError(undefined);
     }
     props.onOpenChange(open);
-  };
-
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    setFormError(undefined);
-    const data = form.submit();
-    if (!data) return;
-    setBusy(true);
-    const outcome = await mutate(mutators.kpi.create({ id: crypto.randomUUID(), ...data }));
-    setBusy(false);
-    if (outcome.status === 'rejected') {
-      // The server's field messages go next to their fields; the rest above the form.
-      const mapped = issueFieldErrors(outcome.issues, FIELDS);
-      const fieldCount = Object.keys(mapped.fields).length;
-      form.showErrors(mapped.fields);
-      setFormError(fieldCount > 0 ? mapped.other.join(' ') || undefined : outcome.message);
-      return;
-    }
-    if (outcome.status === 'waiting') {
-      showToast({ title: 'KPI saved on this device', description: 'It will sync when the connection is back.' });
-    }
-    openChange(false);
   };
 
   return (
@@ -81,8 +72,8 @@ export function NewKpiDialog(props: { open: boolean; onOpenChange: (open: boolea
             <Dialog.Description class="dialog-description">
               Name what you measure and the target to reach. Everyone in the organization sees it at once.
             </Dialog.Description>
-            <form class="form" onSubmit={submit} noValidate aria-busy={busy()}>
-              <FormError message={formError()} />
+            <form class="form" onSubmit={submit.onSubmit} noValidate aria-busy={submit.busy()}>
+              <FormError message={submit.error()} />
               <TextInput label="Name" autocomplete="off" required {...form.bind('name')} />
               <TextInput
                 label="Unit"
@@ -96,8 +87,8 @@ export function NewKpiDialog(props: { open: boolean; onOpenChange: (open: boolea
                 <Button type="button" class="button button-ghost" onClick={() => openChange(false)}>
                   Cancel
                 </Button>
-                <Button type="submit" class="button button-primary" disabled={busy()}>
-                  {busy() ? 'Creating…' : 'Create KPI'}
+                <Button type="submit" class="button button-primary" disabled={submit.busy()}>
+                  {submit.busy() ? 'Creating…' : 'Create KPI'}
                 </Button>
               </div>
             </form>

@@ -7,7 +7,8 @@ import { LoadingScreen } from '../../components/loading-screen.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { withNext } from '../../lib/paths.ts';
 import { AuthCard } from '../auth/auth-card.tsx';
-import { currentUser, session, signOut } from '../auth/session.ts';
+import { currentUser, signOut } from '../auth/session.ts';
+import { SessionGate } from '../auth/session-gate.tsx';
 import { acceptInvitation, getInvitation, setActiveOrganization } from './organizations-api.ts';
 
 function SignedOutInvite(props: { here: string }) {
@@ -103,16 +104,8 @@ export function AcceptInvitePage() {
   const params = useParams<{ id: string }>();
   const here = () => `/invite/${encodeURIComponent(params.id)}`;
   return (
-    <Switch>
-      <Match when={session().status === 'loading'}>
-        <LoadingScreen />
-      </Match>
-      <Match when={session().status === 'signed-out'}>
-        <SignedOutInvite here={here()} />
-      </Match>
-      <Match when={session().status === 'signed-in'}>
-        <SignedInInvite id={params.id} here={here()} />
-      </Match>
-    </Switch>
+    <SessionGate signedOut={<SignedOutInvite here={here()} />}>
+      <SignedInInvite id={params.id} here={here()} />
+    </SessionGate>
   );
 }

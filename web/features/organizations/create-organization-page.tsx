@@ -3,8 +3,8 @@ import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { FormError } from '../../components/form-error.tsx';
 import { TextInput } from '../../components/text-input.tsx';
-import { ApiError, errorMessage } from '../../lib/api.ts';
 import { createFormState } from '../../lib/form-state.ts';
+import { createSubmit } from '../../lib/form-submit.ts';
 import { AuthCard } from '../auth/auth-card.tsx';
 import { RequireSignIn } from '../auth/require-sign-in.tsx';
 import { currentUser, session, signOut } from '../auth/session.ts';
@@ -19,8 +19,6 @@ function CreateOrganizationForm() {
     parse: (v) => organizationInput.safeParse(v),
   });
   const [slugEdited, setSlugEdited] = createSignal(false);
-  const [formError, setFormError] = createSignal<string>();
-  const [busy, setBusy] = createSignal(false);
   const hasOrganization = () => {
     const s = session();
     return s.status === 'signed-in' && s.activeOrganizationId !== null;
@@ -36,23 +34,18 @@ function CreateOrganizationForm() {
     form.setValue('slug', value);
   };
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    setFormError(undefined);
-    const data = form.submit();
-    if (!data) return;
-    setBusy(true);
-    try {
+  const submit = createSubmit(form, {
+    action: async (data) => {
       const org = await createOrganization(data.name, data.slug);
       await setActiveOrganization(org.id);
       navigate('/', { replace: true });
-    } catch (err) {
-      setBusy(false);
-      if (err instanceof ApiError && err.types.some((t) => t.includes('SLUG') || t.includes('ALREADY_EXISTS'))) {
-        form.showErrors({ slug: 'That slug is taken. Choose another one.' });
-      } else setFormError(errorMessage(err));
-    }
-  };
+    },
+    fieldErrors: (err) =>
+      err.types.some((t) => t.includes('SLUG') || t.includes('ALREADY_EXISTS'))
+        ? { slug: 'That slug is taken. Choose another one.' }
+        : undefined,
+    leavesPage: true,
+  });
 
   return (
     <AuthCard
@@ -67,8 +60,8 @@ function CreateOrganizationForm() {
         </>
       }
     >
-      <form class="form" onSubmit={submit} noValidate aria-busy={busy()}>
-        <FormError message={formError()} />
+      <form class="form" onSubmit={submit.onSubmit} noValidate aria-busy={submit.busy()}>
+        <FormError message={submit.error()} />
         <TextInput label="Organization name" autocomplete="organization" required {...form.bind('name')} onChange={onName} />
         <TextInput
           label="Slug"
@@ -77,8 +70,8 @@ function CreateOrganizationForm() {
           {...form.bind('slug')}
           onChange={onSlug}
         />
-        <Button type="submit" class="button button-primary button-block" disabled={busy()}>
-          {busy() ? 'Creating…' : 'Create organization'}
+        <Button type="submit" class="button button-primary button-block" disabled={submit.busy()}>
+          {submit.busy() ? 'Creating…' : 'Create organization'}
         </Button>
       </form>
       <Show

@@ -1,6 +1,6 @@
 import { createResource, Show } from 'solid-js';
 import { assignableRoles, can } from '../../../shared/roles.ts';
-import { usePageTitle } from '../../lib/page-title.ts';
+import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { useCurrentOrganization } from './current-organization.tsx';
 import { InvitationList } from './invitation-list.tsx';
 import { InviteForm } from './invite-form.tsx';
@@ -13,18 +13,13 @@ export function MembersPage() {
   const canInvite = () => can(org.role(), 'member', 'invite');
   const canManage = () => can(org.role(), 'member', 'update');
   const [invitations, { refetch }] = createResource(() => (canInvite() ? org.orgID : false), listInvitations);
-  usePageTitle(() => `Members · ${org.organization()?.name ?? 'Live KPI'}`);
 
   return (
-    <section class="page" aria-labelledby="members-page-title">
-      <div class="page-head">
-        <div>
-          <h1 id="members-page-title">Members</h1>
-          <p class="page-subtitle">
-            {canManage() ? 'Invite people and decide what they can do.' : 'The people in this organization.'}
-          </p>
-        </div>
-      </div>
+    <WorkspacePage
+      title="Members"
+      headingId="members-page-title"
+      subtitle={canManage() ? 'Invite people and decide what they can do.' : 'The people in this organization.'}
+    >
       <div class="members-layout">
         <MemberList canManage={canManage()} />
         <Show when={canInvite()}>
@@ -38,6 +33,6 @@ export function MembersPage() {
           </div>
         </Show>
       </div>
-    </section>
+    </WorkspacePage>
   );
 }

@@ -1,5 +1,5 @@
-import { Select } from '@kobalte/core/select';
 import { createSignal } from 'solid-js';
+import { SelectMenu } from '../../components/select-menu.tsx';
 import { showToast } from '../../components/toast.tsx';
 import { errorMessage } from '../../lib/api.ts';
 import { type OrganizationRow, useCurrentOrganization } from './current-organization.tsx';
@@ -14,8 +14,8 @@ export function OrganizationSwitcher() {
   const org = useCurrentOrganization();
   const [switching, setSwitching] = createSignal(false);
 
-  const choose = async (row: OrganizationRow | null) => {
-    if (!row || row.id === org.orgID) return;
+  const choose = async (row: OrganizationRow) => {
+    if (row.id === org.orgID) return;
     setSwitching(true);
     try {
       await setActiveOrganization(row.id);
@@ -27,33 +27,19 @@ export function OrganizationSwitcher() {
   };
 
   return (
-    <Select<OrganizationRow>
+    <SelectMenu<OrganizationRow>
       class="org-switcher"
-      options={[...org.organizations()]}
+      triggerClass="org-switcher-trigger"
+      label="Organization"
+      hideLabel
+      options={org.organizations()}
       optionValue="id"
       optionTextValue="name"
-      value={org.organization() ?? null}
+      value={org.organization()}
       onChange={(row) => void choose(row)}
-      disabled={switching()}
+      text={(row) => row.name}
       placeholder={org.ready() ? 'Choose an organization' : 'Loading…'}
-      gutter={6}
-      itemComponent={(props) => (
-        <Select.Item item={props.item} class="select-item">
-          <Select.ItemLabel>{props.item.rawValue.name}</Select.ItemLabel>
-          <Select.ItemIndicator class="select-check">✓</Select.ItemIndicator>
-        </Select.Item>
-      )}
-    >
-      <Select.Label class="visually-hidden">Organization</Select.Label>
-      <Select.Trigger class="select-trigger org-switcher-trigger">
-        <Select.Value<OrganizationRow> class="select-value">{(state) => state.selectedOption()?.name}</Select.Value>
-        <Select.Icon class="select-icon">▾</Select.Icon>
-      </Select.Trigger>
-      <Select.Portal>
-        <Select.Content class="select-content">
-          <Select.Listbox class="select-listbox" />
-        </Select.Content>
-      </Select.Portal>
-    </Select>
+      disabled={switching()}
+    />
   );
 }
