@@ -19,7 +19,7 @@ export interface AppDeps {
   zeroApiKey?: string | undefined;
   trustProxy: readonly string[];
   /** What the browser needs to reach zero-cache and which sign-ins exist. */
-  clientConfig: { zeroURL: string | null; zeroPort: number; googleSignIn: boolean };
+  clientConfig: { zeroURL: string | null; zeroPort: number; googleSignIn: boolean; aiNarration: boolean };
   /** Built web app to serve (web/dist); omitted in dev, where Vite serves it. */
   webDist?: string | undefined;
   log: (msg: string) => void;

@@ -46,6 +46,10 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((s) => s === 'true'),
+  /** An OpenAI-compatible model writes insight narratives when a key or a base URL is set. */
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText.pipe(z.url({ message: 'must be an http(s) URL' }).optional()),
+  AI_MODEL: z.string().trim().default('gpt-4o-mini'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

@@ -1,11 +1,51 @@
 import { z } from 'zod';
 
-/** Field rules for a KPI, shared by the form, the mutators and the REST API. */
+/** Field rules for KPIs and data points, shared by the forms, the mutators and the REST API. */
 export const KPI_NAME_MAX = 100;
 export const KPI_UNIT_MAX = 20;
+export const KPI_CATEGORY_MAX = 40;
+export const KPI_DESCRIPTION_MAX = 2000;
+export const NOTE_MAX = 500;
+
+/** The predefined lists; an organization's admins may add to them (kpi_option rows). */
+export const DEFAULT_UNITS = [
+  '',
+  '$',
+  '€',
+  '£',
+  '%',
+  'users',
+  'count',
+  'score',
+  'hours',
+  'days',
+  'minutes',
+  'ms',
+  'items',
+  'orders',
+] as const;
+export const DEFAULT_CATEGORIES = [
+  'revenue',
+  'growth',
+  'engagement',
+  'retention',
+  'satisfaction',
+  'quality',
+  'operations',
+  'support',
+  'finance',
+  'general',
+] as const;
+export const DIRECTIONS = ['higher', 'lower'] as const;
+export const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
+export const DATA_SOURCES = ['manual', 'integration', 'import'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+export type Frequency = (typeof FREQUENCIES)[number];
+export type DataSource = (typeof DATA_SOURCES)[number];
 
 const finite = (label: string) =>
   z.number({ error: `${label} must be a number` }).refine(Number.isFinite, `${label} must be a finite number`);
+const id = z.string().min(1).max(64);
 
 export const kpiFields = {
   name: z
@@ -13,18 +53,62 @@ export const kpiFields = {
     .trim()
     .min(1, 'Name is required')
     .max(KPI_NAME_MAX, `Name must be at most ${KPI_NAME_MAX} characters`),
+  description: z
+    .string({ error: 'Description must be text' })
+    .trim()
+    .max(KPI_DESCRIPTION_MAX, `Description must be at most ${KPI_DESCRIPTION_MAX} characters`),
   unit: z.string({ error: 'Unit must be text' }).trim().max(KPI_UNIT_MAX, `Unit must be at most ${KPI_UNIT_MAX} characters`),
+  category: z
+    .string({ error: 'Category must be text' })
+    .trim()
+    .min(1, 'Category is required')
+    .max(KPI_CATEGORY_MAX, `Category must be at most ${KPI_CATEGORY_MAX} characters`),
   target: finite('Target').refine((n) => n > 0, 'Target must be a positive number'),
+  direction: z.enum(DIRECTIONS, { error: 'Direction must be "higher" or "lower"' }),
+  frequency: z.enum(FREQUENCIES, { error: `Frequency must be one of ${FREQUENCIES.join(', ')}` }),
+  ownerID: id.nullable(),
+  accountID: id.nullable(),
 };
 
-export const kpiInput = z.object(kpiFields);
+/** A new KPI: name, unit and target are asked for; the rest has defaults. */
+export const kpiInput = z.object({
+  name: kpiFields.name,
+  unit: kpiFields.unit,
+  target: kpiFields.target,
+  description: kpiFields.description.default(''),
+  category: kpiFields.category.default('general'),
+  direction: kpiFields.direction.default('higher'),
+  frequency: kpiFields.frequency.default('monthly'),
+  ownerID: kpiFields.ownerID.default(null),
+  accountID: kpiFields.accountID.default(null),
+});
 export type KpiInput = z.infer<typeof kpiInput>;
 
+/** An edit: any subset of the fields. */
+export const kpiPatch = z.object(kpiFields).partial();
+export type KpiPatch = z.infer<typeof kpiPatch>;
+
+/** Points may be back-dated freely, but not dated more than a day ahead (clock skew). */
+const FUTURE_SLACK_MS = 24 * 3600 * 1000;
 export const dataPointFields = {
   value: finite('Value'),
+  recordedAt: finite('Time')
+    .refine((t) => t > Date.UTC(1970, 0, 2), 'Time must be a real date')
+    .refine((t) => t <= Date.now() + FUTURE_SLACK_MS, 'Time cannot be in the future'),
+  note: z.string({ error: 'Note must be text' }).trim().max(NOTE_MAX, `Note must be at most ${NOTE_MAX} characters`),
 };
-export const dataPointInput = z.object(dataPointFields);
+export const dataPointInput = z.object({
+  value: dataPointFields.value,
+  recordedAt: dataPointFields.recordedAt.optional(),
+  note: dataPointFields.note.default(''),
+});
 export type DataPointInput = z.infer<typeof dataPointInput>;
+export const dataPointPatch = z.object(dataPointFields).partial();
+
+/** Whether a unit or category is in the predefined list or the organization's additions. */
+export function isListed(value: string, defaults: readonly string[], extra: readonly string[]): boolean {
+  return defaults.includes(value) || extra.includes(value);
+}
 
 /**
  * Progress towards the target, 0..1 (capped), for a higher-is-better KPI.

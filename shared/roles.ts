@@ -9,6 +9,10 @@ export type Role = (typeof ROLES)[number];
 export const RESOURCE_ACTIONS = {
   kpi: ['read', 'create', 'update', 'archive'],
   dataPoint: ['read', 'create', 'update', 'delete'],
+  goal: ['read', 'create', 'update', 'archive'],
+  /** The organization's extra units and categories. */
+  kpiOption: ['read', 'manage'],
+  apiKey: ['read', 'manage'],
   member: ['read', 'invite', 'update', 'remove'],
   organization: ['read', 'update', 'delete'],
 } as const;
@@ -20,17 +24,24 @@ export type Permissions = { [R in Resource]: readonly Action<R>[] };
 const viewer: Permissions = {
   kpi: ['read'],
   dataPoint: ['read'],
+  goal: ['read'],
+  kpiOption: ['read'],
+  apiKey: [],
   member: ['read'],
   organization: ['read'],
 };
+/** Operators may edit only the data points they entered (checked by the mutator). */
 const operator: Permissions = { ...viewer, dataPoint: ['read', 'create', 'update'] };
 const manager: Permissions = {
   ...operator,
   kpi: ['read', 'create', 'update', 'archive'],
   dataPoint: ['read', 'create', 'update', 'delete'],
+  goal: ['read', 'create', 'update', 'archive'],
 };
 const admin: Permissions = {
   ...manager,
+  kpiOption: ['read', 'manage'],
+  apiKey: ['read', 'manage'],
   member: ['read', 'invite', 'update', 'remove'],
   organization: ['read', 'update'],
 };
@@ -54,6 +65,12 @@ export function can<R extends Resource>(role: string | null | undefined, resourc
   if (!isRole(role)) return false;
   const allowed: readonly string[] = ROLE_PERMISSIONS[role][resource];
   return allowed.includes(action);
+}
+
+/** The weaker of two roles (an API key never exceeds its creator, nor its own role). */
+export function weakerRole(a: Role, b: Role | undefined): Role {
+  if (!b) return a;
+  return ROLES.indexOf(a) >= ROLES.indexOf(b) ? a : b;
 }
 
 /** Roles a member with `role` may hand out: never above their own. */

@@ -1,3 +1,4 @@
+import type { Role } from '../shared/roles.ts';
 import type { schema } from './schema.ts';
 
 /**
@@ -9,6 +10,11 @@ export interface ZeroContext {
   userID: string;
   /** The organization the client is working in (header x-organization-id). */
   orgID: string | null;
+  /**
+   * Server only: a ceiling on the caller's role, for API keys, which act for
+   * the admin who made them but only with the role the key was given.
+   */
+  roleLimit?: Role | undefined;
 }
 
 declare module '@rocicorp/zero' {

@@ -2,7 +2,7 @@ import type { Transaction } from '@rocicorp/zero';
 import { ApplicationError } from '@rocicorp/zero';
 import type { z } from 'zod';
 import type { ErrorCode, FieldIssue } from '../shared/errors.ts';
-import { type Action, can, isRole, type Resource, ROLE_LABELS } from '../shared/roles.ts';
+import { type Action, can, isRole, type Resource, ROLE_LABELS, weakerRole } from '../shared/roles.ts';
 import { fieldIssues } from '../shared/validation.ts';
 import type { ZeroContext } from './context.ts';
 import { membershipOf } from './tenant.ts';
@@ -21,6 +21,11 @@ const ACTION_PHRASES: Record<string, string> = {
   'dataPoint.create': 'add data points',
   'dataPoint.update': 'edit data points',
   'dataPoint.delete': 'delete data points',
+  'goal.create': 'create goals',
+  'goal.update': 'edit goals',
+  'goal.archive': 'archive goals',
+  'kpiOption.manage': 'change the unit and category lists',
+  'apiKey.manage': 'manage API keys',
 };
 
 /**
@@ -35,18 +40,29 @@ export async function authorize<R extends Resource>(
   resource: R,
   action: Action<R>,
 ): Promise<string> {
+  return (await authorizeWithRole(tx, ctx, resource, action)).orgID;
+}
+
+/** As authorize, also returning the caller's role (null on the client, where the server decides). */
+export async function authorizeWithRole<R extends Resource>(
+  tx: Transaction,
+  ctx: ZeroContext,
+  resource: R,
+  action: Action<R>,
+): Promise<{ orgID: string; role: string | null }> {
   const orgID = ctx.orgID;
   if (!orgID) throw mutatorError('BAD_REQUEST', 'Choose an organization first.');
-  if (tx.location !== 'server') return orgID;
+  if (tx.location !== 'server') return { orgID, role: null };
   const membership = await tx.run(membershipOf(orgID, ctx.userID));
   // Not a member looks the same as "no such organization".
-  if (!membership) throw mutatorError('NOT_FOUND', 'Organization not found.');
-  if (!can(membership.role, resource, action)) {
-    const role = isRole(membership.role) ? ROLE_LABELS[membership.role] : membership.role;
+  if (!membership || !isRole(membership.role)) throw mutatorError('NOT_FOUND', 'Organization not found.');
+  const effective = weakerRole(membership.role, ctx.roleLimit);
+  if (!can(effective, resource, action)) {
+    const role = ROLE_LABELS[effective];
     const phrase = ACTION_PHRASES[`${resource}.${String(action)}`] ?? `${String(action)} ${resource}`;
     throw mutatorError('FORBIDDEN', `Your role (${role}) cannot ${phrase}. Ask an admin of this organization for access.`);
   }
-  return orgID;
+  return { orgID, role: effective };
 }
 
 /** Validates with a shared schema; failures name each field. */

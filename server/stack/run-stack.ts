@@ -102,6 +102,7 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
         zeroURL: env.PUBLIC_ZERO_URL ?? null,
         zeroPort: env.ZERO_PORT,
         googleSignIn: Boolean(env.GOOGLE_CLIENT_ID),
+        aiNarration: Boolean(env.OPENAI_API_KEY || env.OPENAI_BASE_URL),
       },
       webDist: opts.webDist,
       log: (m) => log(m),

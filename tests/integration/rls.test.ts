@@ -172,9 +172,15 @@ describe('what the role kpi_app is and may touch', () => {
       WHERE n.nspname = 'public' AND c.relkind = 'r' AND has_table_privilege('kpi_app', c.oid, 'SELECT')
       ORDER BY c.relname`;
     expect(tables.map((t) => [t.relname, t.relrowsecurity])).toEqual([
+      ['api_key', true],
       ['audit_log', true],
+      ['dashboard_layout', true],
       ['data_point', true],
+      ['goal', true],
+      ['goal_kpi', true],
+      ['insight', true],
       ['kpi', true],
+      ['kpi_option', true],
       ['member', true],
       ['organization', true],
     ]);

@@ -15,12 +15,27 @@ function problems(input: Record<string, unknown>): [string, string][] {
 
 describe('kpiInput: the field rules shared by the form, the mutators and the REST API', () => {
   test('a well-formed KPI passes, with name and unit trimmed', () => {
+    const defaults = {
+      description: '',
+      category: 'general',
+      direction: 'higher',
+      frequency: 'monthly',
+      ownerID: null,
+      accountID: null,
+    };
     expect(kpiInput.parse({ name: '  Churn rate  ', unit: ' % ', target: 2.5 })).toEqual({
       name: 'Churn rate',
       unit: '%',
       target: 2.5,
+      ...defaults,
     });
-    expect(kpiInput.parse({ ...valid, unit: '' })).toEqual({ ...valid, unit: '' });
+    expect(kpiInput.parse({ ...valid, unit: '' })).toEqual({ ...valid, unit: '', ...defaults });
+    expect(kpiInput.parse({ ...valid, direction: 'lower', frequency: 'weekly', category: 'quality' })).toMatchObject({
+      direction: 'lower',
+      frequency: 'weekly',
+      category: 'quality',
+    });
+    expect(kpiInput.safeParse({ ...valid, direction: 'sideways' }).success).toBe(false);
   });
 
   test('the name is required and at most 100 characters, counted after trimming', () => {
@@ -116,7 +131,7 @@ describe('shared/validation', () => {
   });
 
   test('parseOrThrow returns the parsed value when valid', () => {
-    expect(parseOrThrow(kpiInput, { name: ' A ', unit: '', target: 1 })).toEqual({ name: 'A', unit: '', target: 1 });
+    expect(parseOrThrow(kpiInput, { name: ' A ', unit: '', target: 1 })).toMatchObject({ name: 'A', unit: '', target: 1 });
   });
 
   test('parseOrThrow throws a VALIDATION_FAILED AppError naming every bad field', () => {
@@ -183,6 +198,7 @@ describe('loadEnv', () => {
       ZERO_PORT: 4848,
       TRUST_PROXY: [],
       SEED_DEMO: true,
+      AI_MODEL: 'gpt-4o-mini',
       LOG_LEVEL: 'info',
     });
   });

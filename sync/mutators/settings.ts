@@ -1,0 +1,65 @@
+import { defineMutator } from '@rocicorp/zero';
+import { z } from 'zod';
+import { DEFAULT_CATEGORIES, DEFAULT_UNITS, KPI_CATEGORY_MAX, KPI_UNIT_MAX } from '../../shared/kpi.ts';
+import { authorize, mutatorError, validate } from '../permissions.ts';
+import { zql } from '../schema.ts';
+
+const id = z.string().min(1).max(64);
+const optionArgs = z.object({ id, kind: z.enum(['unit', 'category']), value: z.string() });
+const layoutArgs = z.object({
+  layout: z
+    .array(
+      z.object({ kpiID: id, w: z.union([z.literal(1), z.literal(2), z.literal(3)]), h: z.union([z.literal(1), z.literal(2)]) }),
+    )
+    .max(2000),
+});
+
+export const optionMutators = {
+  /** An admin extends the organization's unit or category list. */
+  add: defineMutator(optionArgs, async ({ tx, args, ctx }) => {
+    const orgID = await authorize(tx, ctx, 'kpiOption', 'manage');
+    const max = args.kind === 'unit' ? KPI_UNIT_MAX : KPI_CATEGORY_MAX;
+    const label = args.kind === 'unit' ? 'Unit' : 'Category';
+    const value = validate(
+      z.string().trim().min(1, `${label} is required`).max(max, `${label} must be at most ${max} characters`),
+      args.value,
+    );
+    const defaults: readonly string[] = args.kind === 'unit' ? DEFAULT_UNITS : DEFAULT_CATEGORIES;
+    const existing = await tx.run(
+      zql.kpiOption.where('organizationID', orgID).where('kind', args.kind).where('value', value).one(),
+    );
+    if (defaults.includes(value) || existing) throw mutatorError('CONFLICT', `${label} "${value}" is already in the list.`);
+    await tx.mutate.kpiOption.insert({
+      id: args.id,
+      organizationID: orgID,
+      kind: args.kind,
+      value,
+      createdBy: ctx.userID,
+      createdAt: Date.now(),
+    });
+  }),
+
+  remove: defineMutator(z.object({ id }), async ({ tx, args, ctx }) => {
+    const orgID = await authorize(tx, ctx, 'kpiOption', 'manage');
+    const option = await tx.run(zql.kpiOption.where('id', args.id).where('organizationID', orgID).one());
+    if (!option) {
+      if (tx.location === 'server') throw mutatorError('NOT_FOUND', 'Option not found.');
+      return;
+    }
+    await tx.mutate.kpiOption.delete({ id: args.id });
+  }),
+};
+
+export const layoutMutators = {
+  /** Each person's own arrangement of the dashboard, following them to their other devices. */
+  save: defineMutator(layoutArgs, async ({ tx, args, ctx }) => {
+    const orgID = await authorize(tx, ctx, 'kpi', 'read');
+    await tx.mutate.dashboardLayout.upsert({
+      id: `${orgID}:${ctx.userID}`,
+      organizationID: orgID,
+      userID: ctx.userID,
+      layout: args.layout,
+      updatedAt: Date.now(),
+    });
+  }),
+};
