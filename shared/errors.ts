@@ -4,12 +4,14 @@
  */
 export const ERROR_STATUS = {
   BAD_REQUEST: 400,
-  VALIDATION_FAILED: 422,
+  /** Bad input with field-level details (400, as the seeds' REST API answers it). */
+  VALIDATION_FAILED: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   NOT_READY: 503,
   INTERNAL: 500,

@@ -31,6 +31,8 @@ export function apiError(c: Context, code: ErrorCode, message: string, details: 
 }
 
 export function codeForStatus(status: number): ErrorCode {
+  // better-auth answers some bad input (e.g. a taken e-mail address) with 422.
+  if (status === 422) return 'VALIDATION_FAILED';
   const found = (Object.entries(ERROR_STATUS) as [ErrorCode, number][]).find(([, s]) => s === status);
   if (found) return found[0];
   return status >= 500 ? 'INTERNAL' : 'BAD_REQUEST';

@@ -13,6 +13,9 @@ import { type PreparedDatabase, prepareDatabase } from '../db/prepare.ts';
 import type { DatabaseUrls } from '../db/roles.ts';
 import type { Env } from '../env.ts';
 import { newStackStatus, type StackStatus } from '../http/health.ts';
+import { aiNarrationEnabled, languageModelFromEnv } from '../insights/ai-model.ts';
+import { createNarrator } from '../insights/narrator.ts';
+import { startInsightQueue } from '../insights/queue.ts';
 import { seedDemo } from '../seed.ts';
 import { assertPortsFree } from './ports.ts';
 import { startZeroCache, type ZeroCacheProcess } from './zero-cache.ts';
@@ -85,6 +88,17 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
     const pools = createPools(prepared.urls);
     cleanups.push(() => pools.close());
 
+    // Insight jobs live in Postgres (pg-boss, under the admin role's schema
+    // "pgboss"): queued from the mutate endpoint after commit, run by a worker
+    // started once the stack is up. Stopped before the pools close.
+    const insights = await startInsightQueue({
+      databaseUrl: prepared.urls.admin,
+      appSql: pools.app,
+      narrator: createNarrator({ model: languageModelFromEnv(env), log }),
+      log,
+    });
+    cleanups.push(() => insights.stop());
+
     const auth = createAuth({ env, sql: pools.auth, secret, extraOrigins: opts.extraOrigins ?? [] });
     const seeded = env.SEED_DEMO ? await seedDemo(auth, pools) : false;
 
@@ -102,9 +116,10 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
         zeroURL: env.PUBLIC_ZERO_URL ?? null,
         zeroPort: env.ZERO_PORT,
         googleSignIn: Boolean(env.GOOGLE_CLIENT_ID),
-        aiNarration: Boolean(env.OPENAI_API_KEY || env.OPENAI_BASE_URL),
+        aiNarration: aiNarrationEnabled(env),
       },
       webDist: opts.webDist,
+      kpiChanges: insights.notify,
       log: (m) => log(m),
     });
     const server = await new Promise<Server>((resolve, reject) => {
@@ -139,6 +154,9 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
       await waitForExternalZero(`${zeroBase}/keepalive`, log);
     }
     status.zeroCache = 'ready';
+
+    await insights.startWorker();
+    cleanups.push(() => insights.stopWorker());
 
     return { url, databaseUrls: prepared.urls, zeroURL: zeroBase, pools, auth, status, seeded, stop };
   } catch (err) {

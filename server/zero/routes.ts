@@ -1,25 +1,27 @@
 import { mustGetMutator, mustGetQuery } from '@rocicorp/zero';
 import { handleMutateRequest, handleQueryRequest } from '@rocicorp/zero/server';
-import { zeroPostgresJS } from '@rocicorp/zero/server/adapters/postgresjs';
 import { type Context, Hono } from 'hono';
-import type { Sql } from 'postgres';
 import type { ZeroContext } from '../../sync/context.ts';
-import { mutators } from '../../sync/mutators.ts';
 import { queries } from '../../sync/queries.ts';
 import { schema } from '../../sync/schema.ts';
 import type { Auth } from '../auth/auth.ts';
 import { requireSession } from '../auth/session.ts';
 import { setTenant } from '../db/pools.ts';
 import { apiError } from '../http/errors.ts';
+import { kpiTrackingMutators } from '../insights/kpi-tracking.ts';
+import { ignoreKpiChanges, type KpiChangeNotifier } from '../insights/notify.ts';
+import type { DbProvider } from './db-provider.ts';
 
 export const ORG_HEADER = 'x-organization-id';
 
 export interface ZeroRoutesDeps {
   auth: Auth;
-  /** The app pool (role kpi_app): mutators run under row-level security. */
-  appSql: Sql;
+  /** Transactions on the app pool (role kpi_app): mutators run under row-level security. */
+  dbProvider: DbProvider;
   /** When set, only callers presenting it (zero-cache) may use these endpoints. */
   apiKey?: string | undefined;
+  /** Told which KPIs each mutate request changed, after commit (insight recompute). */
+  kpiChanges?: KpiChangeNotifier | undefined;
 }
 
 /**
@@ -27,8 +29,7 @@ export interface ZeroRoutesDeps {
  * /query turns a query name + args into the permitted ZQL, /mutate runs
  * mutators in a Postgres transaction with the tenant context set.
  */
-export function zeroRoutes({ auth, appSql, apiKey }: ZeroRoutesDeps) {
-  const dbProvider = zeroPostgresJS(schema, appSql);
+export function zeroRoutes({ auth, dbProvider, apiKey, kpiChanges = ignoreKpiChanges }: ZeroRoutesDeps) {
   const app = new Hono();
 
   const checkKey = (c: Context) => !apiKey || c.req.header('x-api-key') === apiKey;
@@ -51,17 +52,33 @@ export function zeroRoutes({ auth, appSql, apiKey }: ZeroRoutesDeps) {
     if (!checkKey(c)) return apiError(c, 'UNAUTHENTICATED', 'Missing or wrong API key.');
     const session = await requireSession(auth, c);
     const ctx: ZeroContext = { userID: session.user.id, orgID: c.req.header(ORG_HEADER) || null };
+    // KPIs whose data changed in this request's committed mutations.
+    const changedKpis = new Set<string>();
     const result = await handleMutateRequest({
       dbProvider,
       request: c.req.raw,
       userID: ctx.userID,
       logLevel: 'error',
-      handler: (transact) =>
-        transact(async (tx, name, args) => {
+      handler: async (transact) => {
+        const touched = new Set<string>();
+        const serverMutators = kpiTrackingMutators((kpiID) => touched.add(kpiID));
+        const response = await transact(async (tx, name, args) => {
+          touched.clear();
           await setTenant(tx.dbTransaction.wrappedTransaction, { ...ctx, source: `mutator:${name}` });
-          await mustGetMutator(mutators, name).fn({ tx, args, ctx });
-        }),
+          await mustGetMutator(serverMutators, name).fn({ tx, args, ctx });
+        });
+        // transact resolves after commit; a refused mutation is rolled back and reports an error.
+        if (!('error' in response.result)) for (const id of touched) changedKpis.add(id);
+        return response;
+      },
     });
+    if (ctx.orgID && changedKpis.size > 0) {
+      try {
+        kpiChanges({ orgID: ctx.orgID, userID: ctx.userID, kpiIDs: [...changedKpis] });
+      } catch {
+        // Post-commit work must never fail the write that triggered it.
+      }
+    }
     return c.json(result);
   });
 

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { createRoute, z } from '@hono/zod-openapi';
+import { AppError } from '../../../shared/errors.ts';
+import { authorize } from '../../../sync/permissions.ts';
+import type { ApiKey } from '../../../sync/schema.ts';
+import { apiKeysOf } from '../../../sync/tenant.ts';
+import type { DbTransaction } from '../../zero/db-provider.ts';
+import { type Caller, mutatorContext, type RestDeps } from '../context.ts';
+import { iso } from '../json.ts';
+import { errors, IdParams, jsonBody, ok, sessionOnly } from '../openapi.ts';
+import { resourceApp, restSource } from '../resource-app.ts';
+import { inTenant, readInTenant } from '../tenant.ts';
+import { API_KEY_PREFIX, newApiKey } from './secrets.ts';
+
+const tags = ['API keys'];
+/** Roles a key may carry (never owner); it acts with the weaker of this and its creator's role. */
+const KEY_ROLES = ['admin', 'manager', 'operator', 'viewer'] as const;
+
+const ApiKeySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    role: z.enum(KEY_ROLES),
+    prefix: z.string().openapi({ description: 'The first characters of the key, to tell keys apart', example: 'lk_Q2x9fT0' }),
+    createdBy: z.string().nullable(),
+    createdAt: z.string().openapi({ format: 'date-time' }),
+    lastUsedAt: z.string().nullable().openapi({ format: 'date-time', description: 'Updated at most once a minute' }),
+    revokedAt: z.string().nullable().openapi({ format: 'date-time' }),
+  })
+  .openapi('ApiKey');
+
+const NewApiKeySchema = ApiKeySchema.extend({
+  key: z
+    .string()
+    .openapi({ description: 'The secret key. Shown this once; only its hash is kept.', example: `${API_KEY_PREFIX}...` }),
+}).openapi('NewApiKey');
+
+const ApiKeyCreateSchema = z
+  .object({
+    name: z
+      .string({ error: 'Name is required' })
+      .trim()
+      .min(1, 'Name is required')
+      .max(100, 'Name must be at most 100 characters')
+      .openapi({ example: 'Nightly import' }),
+    role: z.enum(KEY_ROLES, { error: `Role must be one of ${KEY_ROLES.join(', ')}` }),
+  })
+  .openapi('ApiKeyCreate');
+
+function apiKeyJson(k: ApiKey): z.infer<typeof ApiKeySchema> {
+  return {
+    id: k.id,
+    name: k.name,
+    role: k.role as (typeof KEY_ROLES)[number],
+    prefix: k.prefix,
+    createdBy: k.createdBy ?? null,
+    createdAt: iso(k.createdAt),
+    lastUsedAt: k.lastUsedAt ? iso(k.lastUsedAt) : null,
+    revokedAt: k.revokedAt ? iso(k.revokedAt) : null,
+  };
+}
+
+async function findKey(tx: DbTransaction, caller: Caller, id: string) {
+  const key = await tx.run(apiKeysOf(caller.orgID, caller.userID).where('id', id).one());
+  if (!key) throw new AppError('NOT_FOUND', 'API key not found.');
+  return key;
+}
+
+/** /api/api-keys: owners and admins, signed in (a key cannot manage keys). */
+export function apiKeyRoutes(deps: RestDeps) {
+  const app = resourceApp(deps, { sessionOnly: true });
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      tags,
+      summary: 'Create an API key',
+      description: 'Owners and admins. The key acts as you, with at most `role`; it stops working if you leave the organization.',
+      ...sessionOnly,
+      request: { body: jsonBody(ApiKeyCreateSchema) },
+      responses: { 201: ok(NewApiKeySchema, 'The new key, with its secret shown this once'), ...errors(403, 415) },
+    }),
+    async (c) => {
+      const caller = c.get('caller');
+      const { name, role } = c.req.valid('json');
+      const id = randomUUID();
+      const { key, prefix, hash } = newApiKey();
+      const row = await inTenant(deps, caller, restSource(c), async (tx) => {
+        await authorize(tx, mutatorContext(caller), 'apiKey', 'manage');
+        // The secret hash is not in the Zero schema (it never syncs), so this insert is SQL.
+        await tx.dbTransaction.wrappedTransaction`
+          INSERT INTO api_key (id, organization_id, name, prefix, secret_hash, role, created_by, created_at)
+          VALUES (${id}, ${caller.orgID}, ${name}, ${prefix}, ${hash}, ${role}, ${caller.userID}, now())`;
+        return findKey(tx, caller, id);
+      });
+      return c.json({ ...apiKeyJson(row), key }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags,
+      summary: 'List API keys',
+      description: 'Owners and admins. Newest first, revoked ones included; never the secrets.',
+      ...sessionOnly,
+      responses: { 200: ok(z.array(ApiKeySchema), 'The organization’s keys'), ...errors(403) },
+    }),
+    async (c) => {
+      const caller = c.get('caller');
+      const rows = await readInTenant(deps, caller, async (tx) => {
+        await authorize(tx, mutatorContext(caller), 'apiKey', 'read');
+        return tx.run(apiKeysOf(caller.orgID, caller.userID).orderBy('createdAt', 'desc').orderBy('id', 'desc'));
+      });
+      return c.json(rows.map(apiKeyJson), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/{id}',
+      tags,
+      summary: 'Revoke an API key',
+      description: 'Owners and admins. The key stops working at once; revoking it again changes nothing.',
+      ...sessionOnly,
+      request: { params: IdParams },
+      responses: { 200: ok(ApiKeySchema, 'The revoked key'), ...errors(403) },
+    }),
+    async (c) => {
+      const caller = c.get('caller');
+      const { id } = c.req.valid('param');
+      const row = await inTenant(deps, caller, restSource(c), async (tx) => {
+        await authorize(tx, mutatorContext(caller), 'apiKey', 'manage');
+        const found = await findKey(tx, caller, id);
+        if (found.revokedAt) return found;
+        await tx.mutate.apiKey.update({ id, revokedAt: Date.now() });
+        return findKey(tx, caller, id);
+      });
+      return c.json(apiKeyJson(row), 200);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,26 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { apiKeyRoutes } from './api-keys/routes.ts';
+import type { RestDeps } from './context.ts';
+import { serveDocs } from './docs.ts';
+import { goalRoutes } from './goals/routes.ts';
+import { kpiRoutes } from './kpis/routes.ts';
+import { registerSecuritySchemes } from './openapi.ts';
+
+export type { RestDeps } from './context.ts';
+
+const BASE = '/api';
+
+/**
+ * The REST API under /api: one sub-app per resource (each with its own body
+ * limit and authentication), the OpenAPI document and the reference page.
+ * Mount with `app.route('/', restRoutes(deps))`.
+ */
+export function restRoutes(deps: RestDeps) {
+  const api = new OpenAPIHono().basePath(BASE);
+  registerSecuritySchemes(api);
+  api.route('/kpis', kpiRoutes(deps));
+  api.route('/goals', goalRoutes(deps));
+  api.route('/api-keys', apiKeyRoutes(deps));
+  serveDocs(api, BASE);
+  return api;
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { AppError } from '../../../shared/errors.ts';
+import { mutators } from '../../../sync/mutators.ts';
+import { dataPointsOf, insightsOf } from '../../../sync/tenant.ts';
+import { mutatorContext, type RestDeps, type RestEnv } from '../context.ts';
+import { errors, IdParams, jsonBody, ok, sessionOrKey } from '../openapi.ts';
+import { restSource } from '../resource-app.ts';
+import { inTenant, notifyKpiChanges, readInTenant } from '../tenant.ts';
+import { findKpi } from './find-kpi.ts';
+import {
+  InsightListQuery,
+  InsightSchema,
+  insightJson,
+  RecordCreateSchema,
+  RecordListQuery,
+  RecordSchema,
+  recordJson,
+} from './schemas.ts';
+
+/**
+ * /api/kpis/{id}/records and /api/kpis/{id}/insights. Mounted inside the KPI
+ * sub-app, whose middleware (body limit, authentication) covers these too.
+ */
+export function recordRoutes(deps: RestDeps) {
+  const app = new OpenAPIHono<RestEnv>();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/records',
+      tags: ['Records'],
+      summary: 'List a KPI’s records',
+      description: 'Newest first (by `recordedAt`), at most `limit`, optionally between `from` and `to` (inclusive).',
+      ...sessionOrKey,
+      request: { params: IdParams, query: RecordListQuery },
+      responses: { 200: ok(z.array(RecordSchema), 'The records'), ...errors() },
+    }),
+    async (c) => {
+      const caller = c.get('caller');
+      const { id } = c.req.valid('param');
+      const { limit, from, to } = c.req.valid('query');
+      const points = await readInTenant(deps, caller, async (tx) => {
+        await findKpi(tx, caller, id);
+        let query = dataPointsOf(caller.orgID, caller.userID).where('kpiID', id);
+        if (from) query = query.where('recordedAt', '>=', Date.parse(from));
+        if (to) query = query.where('recordedAt', '<=', Date.parse(to));
+        return tx.run(query.orderBy('recordedAt', 'desc').orderBy('id', 'desc').limit(limit));
+      });
+      return c.json(points.map(recordJson), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/{id}/records',
+      tags: ['Records'],
+      summary: 'Add a record (data point) to a KPI',
+      description:
+        'Operators and above. The KPI’s current value follows its latest record. An archived KPI takes no records (409) until restored.',
+      ...sessionOrKey,
+      request: { params: IdParams, body: jsonBody(RecordCreateSchema) },
+      responses: { 201: ok(RecordSchema, 'The new record'), ...errors(403, 409, 415) },
+    }),
+    async (c) => {
+      const caller = c.get('caller');
+      const { id: kpiID } = c.req.valid('param');
+      const body = c.req.valid('json');
+      const id = randomUUID();
+      const args = {
+        id,
+        kpiID,
+        value: body.value,
+        ...(body.recordedAt ? { recordedAt: Date.parse(body.recordedAt) } : {}),
+        ...(body.note !== undefined ? { note: body.note } : {}),
+      };
+      const point = await inTenant(deps, caller, restSource(c), async (tx) => {
+        await mutators.dataPoint.add.fn({ tx, args, ctx: mutatorContext(caller) });
+        const added = await tx.run(dataPointsOf(caller.orgID, caller.userID).where('id', id).one());
+        if (!added) throw new AppError('NOT_FOUND', 'Record not found.');
+        return added;
+      });
+      notifyKpiChanges(deps, caller, [kpiID]);
+      return c.json(recordJson(point), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/{id}/insights',
+      tags: ['Insights'],
+      summary: 'List a KPI’s insights',
+      description: 'Newest first: the trend and summary generated after the KPI’s records changed.',
+      ...sessionOrKey,
+      request: { params: IdParams, query: InsightListQuery },
+      responses: { 200: ok(z.array(InsightSchema), 'The insights'), ...errors() },
+    }),
+    async (c) => {
+      const caller = c.get('caller');
+      const { id } = c.req.valid('param');
+      const { limit } = c.req.valid('query');
+      const rows = await readInTenant(deps, caller, async (tx) => {
+        await findKpi(tx, caller, id);
+        const query = insightsOf(caller.orgID, caller.userID).where('kpiID', id);
+        return tx.run(query.orderBy('generatedAt', 'desc').orderBy('id', 'desc').limit(limit));
+      });
+      return c.json(rows.map(insightJson), 200);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,102 @@
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { type AppDeps, createApp } from '../../server/app.ts';
+import type { Auth } from '../../server/auth/auth.ts';
+import { newStackStatus } from '../../server/http/health.ts';
+import type { KpiChange, KpiChangeNotifier } from '../../server/insights/notify.ts';
+import { type Person, team } from '../helpers/people.ts';
+import { createKey, createKpi } from '../helpers/rest.ts';
+
+// The app under test runs in-process here (on the shared stack's database),
+// so a test can hand it its own KpiChangeNotifier or a failing pool. Calls
+// authenticate with API keys, which need no auth instance.
+const stack = inject('stack');
+const appSql = postgres(stack.appDatabaseUrl, { max: 2, onnotice: () => {} });
+const adminSql = postgres(stack.databaseUrl, { max: 2, onnotice: () => {} });
+afterAll(async () => {
+  await Promise.all([appSql.end({ timeout: 2 }), adminSql.end({ timeout: 2 })]);
+});
+
+const appFor = (deps: Pick<AppDeps, 'appSql' | 'kpiChanges' | 'log'>) =>
+  createApp({
+    auth: {} as Auth,
+    adminSql,
+    status: newStackStatus(),
+    zeroKeepaliveUrl: 'http://127.0.0.1:1/keepalive',
+    trustProxy: [],
+    clientConfig: { zeroURL: null, zeroPort: 0, googleSignIn: false, aiNarration: false },
+    ...deps,
+  });
+let notify: KpiChangeNotifier = () => {};
+const app = appFor({ appSql, kpiChanges: (change) => notify(change), log: () => {} });
+
+const call = (target: ReturnType<typeof appFor>, key: string, method: string, path: string, body?: unknown) =>
+  target.request(path, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+
+describe('REST writes report the KPIs they changed, after commit', () => {
+  let owner: Person;
+  let orgID: string;
+  let key: string;
+  let viewerKey: string;
+  beforeAll(async () => {
+    ({ owner, orgID } = await team([]));
+    key = (await createKey(owner, orgID, 'manager')).key;
+    viewerKey = (await createKey(owner, orgID, 'viewer')).key;
+  });
+
+  test('create, edit, record and archive each report the KPI; refused writes and reads report nothing', async () => {
+    const changes: KpiChange[] = [];
+    notify = (c) => changes.push(c);
+    const created = await call(app, key, 'POST', '/api/kpis', { title: 'Notified', targetValue: 10, unit: 'count' });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    expect((await call(app, key, 'PUT', `/api/kpis/${id}`, { targetValue: 20 })).status).toBe(200);
+    expect((await call(app, key, 'POST', `/api/kpis/${id}/records`, { value: 5 })).status).toBe(201);
+    expect((await call(app, key, 'DELETE', `/api/kpis/${id}`)).status).toBe(200);
+    const expected = { orgID, userID: owner.userID, kpiIDs: [id] };
+    expect(changes).toEqual([expected, expected, expected, expected]);
+
+    changes.length = 0;
+    expect((await call(app, viewerKey, 'POST', '/api/kpis', { title: 'No', targetValue: 1, unit: '$' })).status).toBe(403);
+    expect((await call(app, key, 'POST', `/api/kpis/${id}/records`, { value: 6 })).status).toBe(409);
+    expect((await call(app, key, 'POST', '/api/kpis', { title: '', targetValue: 1, unit: '$' })).status).toBe(400);
+    expect((await call(app, key, 'GET', `/api/kpis/${id}`)).status).toBe(200);
+    expect(changes).toEqual([]);
+  });
+
+  test('a failing listener never fails the write', async () => {
+    notify = () => {
+      throw new Error('listener down');
+    };
+    const kpi = await createKpi({ key }, { title: 'Still written' });
+    const res = await call(app, key, 'POST', `/api/kpis/${kpi.id}/records`, { value: 1 });
+    expect(res.status).toBe(201);
+    const [row] = await adminSql`SELECT current_value FROM kpi WHERE id = ${kpi.id}`;
+    expect(row?.current_value).toBe(1);
+  });
+});
+
+test('an unexpected failure is a 500 with a generic message and the request id, the details only in the log', async () => {
+  const { owner, orgID } = await team([]);
+  const key = (await createKey(owner, orgID, 'manager')).key;
+  const logged: string[] = [];
+  // Nothing listens on port 1: every app-pool query fails.
+  const brokenSql = postgres('postgres://kpi@127.0.0.1:1/nothing', { max: 1, connect_timeout: 2, onnotice: () => {} });
+  const broken = appFor({ appSql: brokenSql, log: (m) => logged.push(m) });
+  try {
+    const res = await call(broken, key, 'GET', '/api/kpis');
+    expect(res.status).toBe(500);
+    const { error } = (await res.json()) as { error: { code: string; message: string; request_id: string; details: unknown[] } };
+    expect(error).toMatchObject({ code: 'INTERNAL', details: [] });
+    expect(error.request_id).not.toBe('');
+    expect(error.message).toContain(error.request_id);
+    expect(error.message).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/i);
+    expect(logged.join('\n')).toContain(error.request_id);
+  } finally {
+    await brokenSql.end({ timeout: 1 });
+  }
+});

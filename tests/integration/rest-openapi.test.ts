@@ -1,0 +1,107 @@
+import { describe, expect, test } from 'vitest';
+import { type RestDeps, restRoutes } from '../../server/rest/index.ts';
+import { api, baseUrl } from '../helpers/people.ts';
+
+/** Every route the REST app serves, as "METHOD /path/{param}" (middleware and the docs themselves left out). */
+function servedOperations(): string[] {
+  const app = restRoutes({} as RestDeps);
+  // Each handler of a route (validators, then the handler) is an entry of its own.
+  const operations = app.routes
+    .filter((r) => r.method !== 'ALL' && !/\/(openapi\.json|docs)/.test(r.path))
+    .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+  return [...new Set(operations)].sort();
+}
+
+const IMPLEMENTED = [
+  'GET /api/kpis',
+  'POST /api/kpis',
+  'GET /api/kpis/{id}',
+  'PUT /api/kpis/{id}',
+  'DELETE /api/kpis/{id}',
+  'GET /api/kpis/{id}/records',
+  'POST /api/kpis/{id}/records',
+  'GET /api/kpis/{id}/insights',
+  'GET /api/goals',
+  'POST /api/goals',
+  'GET /api/goals/{id}',
+  'PUT /api/goals/{id}',
+  'DELETE /api/goals/{id}',
+  'GET /api/api-keys',
+  'POST /api/api-keys',
+  'DELETE /api/api-keys/{id}',
+].sort();
+
+type Operation = {
+  security?: Record<string, string[]>[];
+  parameters?: { name: string; in: string }[];
+  requestBody?: { required?: boolean; content: Record<string, { schema: unknown }> };
+  responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
+};
+
+describe('OpenAPI document and reference page', () => {
+  test('GET /api/openapi.json is OpenAPI 3.1 and documents every served path and method', async () => {
+    expect(servedOperations()).toEqual(IMPLEMENTED);
+    const res = await api(null, 'GET', '/api/openapi.json');
+    expect(res.status).toBe(200);
+    const doc = res.body as {
+      openapi: string;
+      paths: Record<string, Record<string, Operation>>;
+      components: { schemas: Record<string, unknown>; securitySchemes: Record<string, Record<string, string>> };
+    };
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
+    expect(documented).toEqual(IMPLEMENTED);
+
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const where = `${method} ${path}`;
+        expect(op.security?.length, where).toBeGreaterThan(0);
+        expect(
+          op.parameters?.map((p) => p.name),
+          where,
+        ).toContain('X-Organization-Id');
+        if (path.includes('{id}'))
+          expect(
+            op.parameters?.some((p) => p.name === 'id' && p.in === 'path'),
+            where,
+          ).toBe(true);
+        if (method === 'post' || method === 'put') expect(op.requestBody?.content['application/json'], where).toBeDefined();
+        const success = Object.keys(op.responses).filter((s) => s.startsWith('2'));
+        expect(success, where).toHaveLength(1);
+        for (const status of ['400', '401', '404', '500']) {
+          expect(op.responses[status]?.content?.['application/json']?.schema.$ref, `${where} ${status}`).toBe(
+            '#/components/schemas/Error',
+          );
+        }
+      }
+    }
+    expect(Object.keys(doc.paths['/api/kpis/{id}/records']!.post!.responses)).toEqual(
+      expect.arrayContaining(['201', '403', '409', '413']),
+    );
+    expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie' });
+    expect(doc.components.securitySchemes.bearerApiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.headerApiKey).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
+    expect(Object.keys(doc.components.schemas)).toEqual(
+      expect.arrayContaining(['Error', 'Kpi', 'KpiCreate', 'KpiUpdate', 'Record', 'Insight', 'Goal', 'ApiKey', 'NewApiKey']),
+    );
+    expect(doc.components.schemas.Error).toMatchObject({
+      properties: { error: { required: ['code', 'message', 'details', 'timestamp', 'request_id', 'path'] } },
+    });
+  });
+
+  test('GET /api/docs is a self-contained HTML reference page (its script served locally)', async () => {
+    const page = await fetch(`${baseUrl()}/api/docs`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    const html = await page.text();
+    expect(html).toContain('/api/openapi.json');
+    expect(html).toContain('<script src="/api/docs/scalar.js"');
+    expect(html).not.toMatch(/<script[^>]+src="https?:/);
+    const script = await api(null, 'GET', '/api/docs/scalar.js');
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+    expect(String(script.body).length).toBeGreaterThan(100_000);
+  });
+});
