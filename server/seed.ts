@@ -12,21 +12,29 @@ const DEMO_KPIS: { name: string; unit: string; target: number; series: number[] 
   { name: 'First-pass yield', unit: '%', target: 98, series: [95.1, 96.4, 96.0, 97.2, 97.5] },
 ];
 
+export interface SeededDemo {
+  orgID: string;
+  userID: string;
+  kpiIDs: string[];
+}
+
 /**
  * Creates the demo person, organization and a few KPIs with history, once.
- * Returns false when the demo already exists (idempotent across restarts).
+ * Returns null when the demo already exists (idempotent across restarts).
  */
-export async function seedDemo(auth: Auth, pools: Pools): Promise<boolean> {
+export async function seedDemo(auth: Auth, pools: Pools): Promise<SeededDemo | null> {
   const [existing] = await pools.admin`SELECT id FROM "user" WHERE email = ${DEMO_LOGIN.email}`;
-  if (existing) return false;
+  if (existing) return null;
   const { user } = await auth.api.signUpEmail({ body: DEMO_LOGIN });
   const org = await auth.api.createOrganization({ body: { ...DEMO_ORG, userId: user.id } });
   if (!org) throw new Error('Could not create the demo organization');
   const day = 24 * 3600 * 1000;
   const now = Date.now();
+  const kpiIDs: string[] = [];
   await withTenant(pools.app, { userID: user.id, orgID: org.id, source: 'seed' }, async (tx) => {
     for (const k of DEMO_KPIS) {
       const kpiID = randomUUID();
+      kpiIDs.push(kpiID);
       const last = k.series.length - 1;
       const lastAt = new Date(now - day);
       await tx`INSERT INTO kpi (id, organization_id, name, unit, target, current_value, current_at, created_by, created_at, updated_at)
@@ -39,5 +47,5 @@ export async function seedDemo(auth: Auth, pools: Pools): Promise<boolean> {
       }
     }
   });
-  return true;
+  return { orgID: org.id, userID: user.id, kpiIDs };
 }

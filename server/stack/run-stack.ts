@@ -100,7 +100,7 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
     cleanups.push(() => insights.stop());
 
     const auth = createAuth({ env, sql: pools.auth, secret, extraOrigins: opts.extraOrigins ?? [] });
-    const seeded = env.SEED_DEMO ? await seedDemo(auth, pools) : false;
+    const demo = env.SEED_DEMO ? await seedDemo(auth, pools) : null;
 
     const zeroApiKey = env.ZERO_API_KEY ?? (spawnZero ? randomBytes(24).toString('base64url') : undefined);
     const zeroBase = env.ZERO_CACHE_URL ?? `http://127.0.0.1:${env.ZERO_PORT}`;
@@ -157,8 +157,10 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
 
     await insights.startWorker();
     cleanups.push(() => insights.stopWorker());
+    // The demo's history was written directly; give its KPIs their first insights.
+    if (demo) insights.notify(demo);
 
-    return { url, databaseUrls: prepared.urls, zeroURL: zeroBase, pools, auth, status, seeded, stop };
+    return { url, databaseUrls: prepared.urls, zeroURL: zeroBase, pools, auth, status, seeded: demo !== null, stop };
   } catch (err) {
     await stop();
     throw err;
