@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { Scalar } from '@scalar/hono-api-reference';
 import type { Env } from 'hono';
 
 const DESCRIPTION = `The Live KPI REST API, for scripts and external clients. It runs the same
@@ -16,14 +15,42 @@ With a session, \`X-Organization-Id\` picks the organization (default: the activ
 Anything outside your organization answers 404, exactly as if it did not exist.`;
 
 /**
- * Scalar's reference page normally loads its script from a CDN; offline
- * installs have none, so the standalone bundle is served from node_modules.
+ * The reference page is Swagger UI, served from the swagger-ui-dist package
+ * (no CDN: offline installs have none). Only these two files are exposed.
  */
-let bundle: Promise<Buffer> | undefined;
-function scalarBundle(): Promise<Buffer> {
-  const entry = createRequire(import.meta.url).resolve('@scalar/api-reference'); // .../dist/index.js
-  bundle ??= readFile(path.join(path.dirname(entry), 'browser', 'standalone.js'));
-  return bundle;
+const ASSETS: Record<string, string> = {
+  'swagger-ui-bundle.js': 'text/javascript; charset=utf-8',
+  'swagger-ui.css': 'text/css; charset=utf-8',
+};
+const assetCache = new Map<string, Promise<Buffer>>();
+function asset(name: string): Promise<Buffer> {
+  let file = assetCache.get(name);
+  if (!file) {
+    const dir = path.dirname(createRequire(import.meta.url).resolve('swagger-ui-dist/package.json'));
+    file = readFile(path.join(dir, name));
+    assetCache.set(name, file);
+  }
+  return file;
+}
+
+function page(base: string): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Live KPI API</title>
+<link rel="stylesheet" href="${base}/docs/swagger-ui.css">
+</head>
+<body>
+<main id="reference" aria-label="Live KPI API reference"></main>
+<script src="${base}/docs/swagger-ui-bundle.js"></script>
+<script>
+  // validatorUrl: null keeps the page from calling Swagger's online validator.
+  window.ui = SwaggerUIBundle({ url: '${base}/openapi.json', dom_id: '#reference', deepLinking: true, validatorUrl: null });
+</script>
+</body>
+</html>`;
 }
 
 /** GET {base}/openapi.json (OpenAPI 3.1) and the browsable reference at {base}/docs. */
@@ -40,26 +67,12 @@ export function serveDocs<E extends Env>(api: OpenAPIHono<E>, base: string): voi
     ],
   });
 
-  api.get('/docs/scalar.js', async (c) => {
-    return c.body(new Uint8Array(await scalarBundle()), 200, {
-      'content-type': 'text/javascript; charset=utf-8',
-      'cache-control': 'public, max-age=3600',
-    });
+  api.get('/docs/:asset{swagger-ui-bundle\\.js|swagger-ui\\.css}', async (c) => {
+    const name = c.req.param('asset');
+    const type = ASSETS[name];
+    if (!type) return c.notFound();
+    return c.body(new Uint8Array(await asset(name)), 200, { 'content-type': type, 'cache-control': 'public, max-age=3600' });
   });
 
-  api.get(
-    '/docs',
-    Scalar({
-      url: `${base}/openapi.json`,
-      cdn: `${base}/docs/scalar.js`,
-      pageTitle: 'Live KPI API',
-      // Nothing leaves the install: no web fonts, telemetry, proxy, hosted agent or MCP,
-      // and none of Scalar's links to its hosted services.
-      withDefaultFonts: false,
-      telemetry: false,
-      agent: { disabled: true },
-      mcp: { disabled: true },
-      showDeveloperTools: 'never',
-    }),
-  );
+  api.get('/docs', (c) => c.html(page(base)));
 }

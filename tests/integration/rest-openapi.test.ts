@@ -91,17 +91,22 @@ describe('OpenAPI document and reference page', () => {
     });
   });
 
-  test('GET /api/docs is a self-contained HTML reference page (its script served locally)', async () => {
+  test('GET /api/docs is a self-contained HTML reference page (Swagger UI served locally)', async () => {
     const page = await fetch(`${baseUrl()}/api/docs`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toMatch(/^text\/html/);
     const html = await page.text();
     expect(html).toContain('/api/openapi.json');
-    expect(html).toContain('<script src="/api/docs/scalar.js"');
-    expect(html).not.toMatch(/<script[^>]+src="https?:/);
-    const script = await api(null, 'GET', '/api/docs/scalar.js');
+    expect(html).toContain('<script src="/api/docs/swagger-ui-bundle.js"');
+    expect(html).not.toMatch(/(src|href)="https?:/);
+    const script = await api(null, 'GET', '/api/docs/swagger-ui-bundle.js');
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
     expect(String(script.body).length).toBeGreaterThan(100_000);
+    const css = await api(null, 'GET', '/api/docs/swagger-ui.css');
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toMatch(/css/);
+    // Nothing else in the package is exposed.
+    expect((await api(null, 'GET', '/api/docs/package.json')).status).toBe(404);
   });
 });
