@@ -71,6 +71,20 @@ export function createAuth({ env, sql, secret, extraOrigins = [] }: AuthConfig) 
       disableCSRFCheck: false,
     },
     telemetry: { enabled: false },
+    databaseHooks: {
+      session: {
+        create: {
+          // A new session starts in the person's most recently joined
+          // organization, so the web app and REST callers have one without a
+          // separate "switch" step; switching later updates it as usual.
+          before: async (session) => {
+            const [latest] = await sql<{ organizationId: string }[]>`
+              SELECT "organizationId" FROM member WHERE "userId" = ${session.userId} ORDER BY "createdAt" DESC LIMIT 1`;
+            return { data: { ...session, activeOrganizationId: latest?.organizationId ?? null } };
+          },
+        },
+      },
+    },
     plugins: [
       organization({
         ac,

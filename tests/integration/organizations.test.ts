@@ -93,6 +93,28 @@ describe('organizations and membership', () => {
     expect(await membersOf(foreign)).toEqual([{ id: expect.any(String), userId: stranger.userID, role: 'owner' }]);
   });
 
+  test('a new session starts in the most recently joined organization', async () => {
+    const owner = await signUp('Founder');
+    const first = await createOrg(owner);
+    const joiner = await signUp('Joiner');
+    await addMember(owner, first, joiner, 'viewer');
+    const second = await createOrg(owner);
+    const signIn = async (p: Person) => {
+      const res = await api(p, 'POST', '/api/auth/sign-in/email', { email: p.email, password: p.password });
+      expect(res.status).toBe(200);
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      return (await api<{ session: { activeOrganizationId: string | null } }>({ ...p, cookie }, 'GET', '/api/auth/get-session'))
+        .body.session.activeOrganizationId;
+    };
+    expect(await signIn(owner)).toBe(second);
+    expect(await signIn(joiner)).toBe(first);
+    const loner = await signUp('Loner');
+    expect(await signIn(loner)).toBeNull();
+  });
+
   test('an invitation with a role, once accepted, makes a member with that role', async () => {
     const { orgID, owner } = await team([]);
     const quinn = await signUp('Quinn');
