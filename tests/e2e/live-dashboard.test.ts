@@ -72,7 +72,9 @@ describe('the live dashboard in a real browser', () => {
     await pageA.getByRole('button', { name: 'New KPI' }).click();
     const dialog = pageA.getByRole('dialog', { name: 'New KPI' });
     await dialog.getByRole('textbox', { name: 'Name' }).fill(kpiName);
-    await dialog.getByRole('textbox', { name: 'Unit' }).fill('%');
+    // Unit is a select of the organization's units (predefined plus its own additions).
+    await dialog.getByRole('button', { name: /^Unit/ }).click();
+    await dialog.getByRole('option', { name: '%', exact: true }).click();
     await dialog.getByRole('textbox', { name: 'Target' }).fill('5');
     await dialog.getByRole('button', { name: 'Create KPI' }).click();
     await card(pageA).waitFor();

@@ -9,7 +9,9 @@ export interface TextInputProps {
   onBlur?: () => void;
   error?: string | undefined;
   description?: string;
-  type?: 'text' | 'email' | 'password' | 'url';
+  type?: 'text' | 'email' | 'password' | 'url' | 'search' | 'date' | 'datetime-local';
+  /** Upper bound for date inputs (e.g. no future times). */
+  max?: string;
   autocomplete?: JSX.InputHTMLAttributes<HTMLInputElement>['autocomplete'];
   inputMode?: JSX.InputHTMLAttributes<HTMLInputElement>['inputmode'];
   placeholder?: string;
@@ -46,6 +48,7 @@ export function TextInput(props: TextInputProps) {
         autocomplete={props.autocomplete}
         inputmode={props.inputMode}
         placeholder={props.placeholder}
+        max={props.max}
         onBlur={() => props.onBlur?.()}
       />
       <Show when={props.description}>

@@ -41,14 +41,22 @@ function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, query?: Query): Promise<T> {
+async function request<T>(
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  body?: unknown,
+  query?: Query,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(withQuery(path, query), {
       method,
       credentials: 'same-origin',
       headers:
-        body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        body === undefined
+          ? { accept: 'application/json', ...extraHeaders }
+          : { accept: 'application/json', 'content-type': 'application/json', ...extraHeaders },
       body: body === undefined ? null : JSON.stringify(body),
     });
   } catch {
@@ -73,7 +81,9 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown, 
 
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  post: <T>(path: string, body: unknown = {}, headers?: Record<string, string>) =>
+    request<T>('POST', path, body, undefined, headers),
+  delete: <T>(path: string, headers?: Record<string, string>) => request<T>('DELETE', path, undefined, undefined, headers),
 };
 
 /** A readable message for anything thrown by a request. */

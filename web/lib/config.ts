@@ -5,6 +5,8 @@ export interface ClientConfig {
   zeroURL: string | null;
   zeroPort: number;
   googleSignIn: boolean;
+  /** Whether insight summaries are narrated by an AI model (otherwise built from the statistics alone). */
+  aiNarration?: boolean;
 }
 
 let pending: Promise<ClientConfig> | undefined;

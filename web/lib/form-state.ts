@@ -20,7 +20,7 @@ export interface FormOptions<K extends string, T> {
 export function createFormState<K extends string, T>(options: FormOptions<K, T>) {
   const [values, setValues] = createSignal<Record<K, string>>({ ...options.initial });
   const [errors, setErrors] = createSignal<FieldErrors<K>>({});
-  const inputs: Partial<Record<K, HTMLInputElement>> = {};
+  const inputs: Partial<Record<K, HTMLElement>> = {};
 
   const messageFor = (field: K): string | undefined => {
     const result = options.parse(values());
@@ -32,6 +32,7 @@ export function createFormState<K extends string, T>(options: FormOptions<K, T>)
     focusFirstError(options.fields, found, inputs);
   };
   const setValue = (field: K, value: string) => {
+    if (values()[field] === value) return;
     setValues((v) => ({ ...v, [field]: value }));
     if (errors()[field]) recheck(field);
   };
@@ -63,7 +64,7 @@ export function createFormState<K extends string, T>(options: FormOptions<K, T>)
       setValues(() => ({ ...options.initial }));
       setErrors({});
     },
-    /** Props wiring one field to a TextInput: `<TextInput label="Name" {...form.bind('name')} />`. */
+    /** Props wiring one field to a TextInput (or SelectField, TextArea): `<TextInput label="Name" {...form.bind('name')} />`. */
     bind(field: K) {
       return {
         name: field,
@@ -75,7 +76,7 @@ export function createFormState<K extends string, T>(options: FormOptions<K, T>)
         },
         onChange: (value: string) => setValue(field, value),
         onBlur: () => blur(field),
-        ref: (el: HTMLInputElement) => {
+        ref: (el: HTMLElement) => {
           inputs[field] = el;
         },
       };

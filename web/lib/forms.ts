@@ -42,7 +42,7 @@ export function parseNumber(text: string): number | undefined {
 export function focusFirstError<K extends string>(
   order: readonly K[],
   errors: FieldErrors<K>,
-  inputs: Partial<Record<K, HTMLInputElement | undefined>>,
+  inputs: Partial<Record<K, HTMLElement | undefined>>,
 ): void {
   const first = order.find((k) => errors[k]);
   if (first) inputs[first]?.focus();

@@ -1,4 +1,4 @@
-// Namespace import: see new-kpi-dialog.tsx (Kobalte's Dialog/AlertDialog objects share one root).
+// Namespace import: see components/modal.tsx (Kobalte's Dialog/AlertDialog objects share one root).
 import * as AlertDialog from '@kobalte/core/alert-dialog';
 import { Button } from '@kobalte/core/button';
 import { createSignal } from 'solid-js';

@@ -88,9 +88,10 @@ function settle(res: MutatorResultDetails, appliedLocally: boolean): WriteOutcom
  * optimistic change when the server refuses.
  *
  * Resolves with the server's answer, or with "waiting" when the link is not
- * up (or slow), so forms never hang on a flaky connection.
+ * up (or slow), so forms never hang on a flaky connection. A big write (an
+ * import) may ask to wait longer for the answer while connected.
  */
-export function mutate(request: MutateRequest): Promise<WriteOutcome> {
+export function mutate(request: MutateRequest, options: { confirmWaitMs?: number } = {}): Promise<WriteOutcome> {
   const current = active;
   if (!current) return Promise.resolve(rejected('Not connected to an organization yet. Try again in a moment.'));
   const mine = current.generation;
@@ -128,7 +129,8 @@ export function mutate(request: MutateRequest): Promise<WriteOutcome> {
     const client = await result.client.catch(() => null);
     if (!client || client.type === 'error') return final;
     if (current.zero.connection.state.current.name !== 'connected') return { status: 'waiting' } as const;
-    const timer = new Promise<WriteOutcome>((resolve) => setTimeout(() => resolve({ status: 'waiting' }), CONFIRM_WAIT_MS));
+    const wait = options.confirmWaitMs ?? CONFIRM_WAIT_MS;
+    const timer = new Promise<WriteOutcome>((resolve) => setTimeout(() => resolve({ status: 'waiting' }), wait));
     return Promise.race([final, timer]);
   })();
 }

@@ -41,8 +41,14 @@ export function AppShell(props: { children: JSX.Element }) {
             <A href="/" end activeClass="active">
               Dashboard
             </A>
+            <A href="/goals" activeClass="active">
+              Goals
+            </A>
             <A href="/members" activeClass="active">
               Members
+            </A>
+            <A href="/settings" activeClass="active">
+              Settings
             </A>
           </nav>
           <div class="account">

@@ -1,13 +1,13 @@
 import { Button } from '@kobalte/core/button';
 import { createSignal, onCleanup } from 'solid-js';
-import { dataPointInput } from '../../../shared/kpi.ts';
-import { mutators } from '../../../sync/mutators.ts';
-import type { Kpi } from '../../../sync/schema.ts';
-import { TextInput } from '../../components/text-input.tsx';
-import { createFormState } from '../../lib/form-state.ts';
-import { createSubmit } from '../../lib/form-submit.ts';
-import { issueFieldErrors, parseNumber } from '../../lib/forms.ts';
-import { mutate } from '../sync/mutate.ts';
+import { dataPointInput } from '../../../../shared/kpi.ts';
+import { mutators } from '../../../../sync/mutators.ts';
+import type { Kpi } from '../../../../sync/schema.ts';
+import { TextInput } from '../../../components/text-input.tsx';
+import { createFormState } from '../../../lib/form-state.ts';
+import { createSubmit } from '../../../lib/form-submit.ts';
+import { issueFieldErrors, parseNumber } from '../../../lib/forms.ts';
+import { mutate } from '../../sync/mutate.ts';
 
 /** The quick "type a number, press Enter" form on each KPI card. */
 export function AddDataPointForm(props: { kpi: Kpi }) {

@@ -1,0 +1,197 @@
+import { Button } from '@kobalte/core/button';
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { IMPORT_MAX_ROWS, parsePointsCsv } from '../../../../shared/csv-points.ts';
+import { mutators } from '../../../../sync/mutators.ts';
+import type { Kpi } from '../../../../sync/schema.ts';
+import { FormError } from '../../../components/form-error.tsx';
+import { Modal } from '../../../components/modal.tsx';
+import { TextArea } from '../../../components/text-area.tsx';
+import { showToast } from '../../../components/toast.tsx';
+import { mutate } from '../../sync/mutate.ts';
+import { formatDateTime, withUnit } from '../format.ts';
+
+const PREVIEW_ROWS = 5;
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** ["line 3", "value"] → "Line 3, value". */
+const locText = (loc: readonly (string | number)[]) => {
+  const text = loc.map(String).join(', ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+const rowsText = (n: number) => (n === 1 ? '1 row' : `${n} rows`);
+
+/**
+ * CSV import in two steps: pick or paste a file and see every bad row with
+ * its line and field, then write the good rows only when the person clicks
+ * "Import N rows". Nothing is sent before that.
+ */
+export function CsvImportDialog(props: { kpi: Kpi; disabled: boolean; describedBy?: string | undefined }) {
+  const [open, setOpen] = createSignal(false);
+  const [text, setText] = createSignal('');
+  const [fileError, setFileError] = createSignal<string>();
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string>();
+  const preview = createMemo(() => (text().trim() ? parsePointsCsv(text()) : undefined));
+  const good = () => preview()?.rows ?? [];
+
+  const reset = () => {
+    setText('');
+    setFileError(undefined);
+    setError(undefined);
+    setBusy(false);
+  };
+  const openChange = (next: boolean) => {
+    if (!next) reset();
+    setOpen(next);
+  };
+
+  const pickFile = async (input: HTMLInputElement) => {
+    setFileError(undefined);
+    const file = input.files?.[0];
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      setFileError(`This file is ${(file.size / 1024 / 1024).toFixed(1)} MB; split it into files under 5 MB.`);
+      return;
+    }
+    try {
+      setText(await file.text());
+    } catch {
+      setFileError('The file could not be read. Check that it is a CSV text file and pick it again.');
+    }
+  };
+
+  const runImport = async () => {
+    const rows = good().map((r) => ({ id: crypto.randomUUID(), value: r.value, recordedAt: r.recordedAt, note: r.note }));
+    if (rows.length === 0) return;
+    setBusy(true);
+    setError(undefined);
+    // Thousands of rows take the server a few seconds: wait for its answer rather than call it "queued".
+    const outcome = await mutate(mutators.dataPoint.import({ kpiID: props.kpi.id, rows }), { confirmWaitMs: 60_000 });
+    setBusy(false);
+    if (outcome.status === 'rejected') {
+      setError(`Nothing was imported: ${outcome.message}`);
+      return;
+    }
+    showToast({
+      title: outcome.status === 'saved' ? `Imported ${rowsText(rows.length)}` : 'Import saved on this device',
+      description:
+        outcome.status === 'saved' ? `They are now in ${props.kpi.name}.` : 'It will sync when the connection is back.',
+      tone: 'success',
+    });
+    openChange(false);
+  };
+
+  return (
+    <Modal
+      open={open()}
+      onOpenChange={openChange}
+      title="Import data points"
+      description={
+        <>
+          A CSV with a header row naming a <code>value</code> column and a <code>date</code> column (an optional <code>note</code>
+          ), up to {IMPORT_MAX_ROWS} rows. Dates look like 2026-03-31 or 2026-03-31T09:00:00Z.
+        </>
+      }
+      trigger={{
+        label: 'Import CSV',
+        class: 'button button-secondary',
+        disabled: props.disabled,
+        describedBy: props.describedBy,
+      }}
+      initialFocus="#csv-file"
+      wide
+    >
+      <div class="form">
+        <FormError message={error()} />
+        <div class="field">
+          <label class="field-label" for="csv-file">
+            CSV file
+          </label>
+          <input
+            id="csv-file"
+            class="field-input"
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            aria-describedby={fileError() ? 'csv-file-error' : undefined}
+            onChange={(e) => void pickFile(e.currentTarget)}
+          />
+          <Show when={fileError()}>
+            <p id="csv-file-error" class="field-error">
+              {fileError()}
+            </p>
+          </Show>
+        </div>
+        <TextArea
+          label="Or paste CSV"
+          name="csv"
+          rows={6}
+          value={text()}
+          onChange={setText}
+          placeholder={'date,value,note\n2026-03-01,42,'}
+        />
+        <Show when={preview()}>
+          {(p) => (
+            <section class="import-preview" aria-labelledby="import-preview-title">
+              <h3 id="import-preview-title">Preview</h3>
+              <p role="status">
+                {rowsText(p().total)} read: {rowsText(p().rows.length)} ready to import
+                {p().errors.length > 0 ? `, ${p().errors.length} ${p().errors.length === 1 ? 'problem' : 'problems'} to fix` : ''}
+                .
+              </p>
+              <Show when={p().errors.length > 0}>
+                <p class="panel-hint">Rows with problems are left out. Fix them in the file and pick it again to include them.</p>
+                <ul class="import-errors" aria-label="Problems">
+                  <For each={p().errors}>
+                    {(issue) => (
+                      <li>
+                        <strong>{locText(issue.loc)}</strong>: {issue.msg}
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+              <Show when={p().rows.length > 0}>
+                <table class="data-table">
+                  <caption class="visually-hidden">First rows to import</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Line</th>
+                      <th scope="col">Value</th>
+                      <th scope="col">Time</th>
+                      <th scope="col">Note</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={p().rows.slice(0, PREVIEW_ROWS)}>
+                      {(r) => (
+                        <tr>
+                          <td>{r.line}</td>
+                          <td class="num">{withUnit(r.value, props.kpi.unit)}</td>
+                          <td>{formatDateTime(r.recordedAt)}</td>
+                          <td>{r.note || '—'}</td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </Show>
+            </section>
+          )}
+        </Show>
+        <div class="dialog-actions">
+          <Button type="button" class="button button-ghost" onClick={() => openChange(false)}>
+            Cancel
+          </Button>
+          <Button
+            type="button"
+            class="button button-primary"
+            disabled={good().length === 0 || busy()}
+            onClick={() => void runImport()}
+          >
+            {busy() ? 'Importing…' : `Import ${rowsText(good().length)}`}
+          </Button>
+        </div>
+      </div>
+    </Modal>
+  );
+}

@@ -1,0 +1,45 @@
+import { Show } from 'solid-js';
+import { DEFAULT_CATEGORIES, DEFAULT_UNITS } from '../../../shared/kpi.ts';
+import { can } from '../../../shared/roles.ts';
+import { QueryError } from '../../components/query-error.tsx';
+import { useKpiOptions } from '../kpis/kpi-options.ts';
+import { useCurrentOrganization } from '../organizations/current-organization.tsx';
+import { WorkspacePage } from '../workspace/workspace-page.tsx';
+import { ApiKeysPanel } from './api-keys-panel.tsx';
+import { OptionList } from './option-list.tsx';
+
+/** `/settings`: the organization's unit and category lists, and (owners/admins) API keys. */
+export function SettingsPage() {
+  const org = useCurrentOrganization();
+  const options = useKpiOptions(() => org.orgID);
+  const canManage = () => can(org.role(), 'kpiOption', 'manage');
+  const extra = (kind: 'unit' | 'category') => options.rows().filter((o) => o.kind === kind);
+  const loading = () => options.details().type === 'unknown';
+
+  return (
+    <WorkspacePage
+      title="Settings"
+      headingId="settings-title"
+      subtitle={
+        canManage()
+          ? 'Lists and keys for this organization.'
+          : 'Lists used by this organization’s KPIs (read-only for your role).'
+      }
+    >
+      <QueryError details={options.details()} what="the lists" />
+      <div class="settings-layout">
+        <OptionList kind="unit" defaults={DEFAULT_UNITS} extra={extra('unit')} canManage={canManage()} loading={loading()} />
+        <OptionList
+          kind="category"
+          defaults={DEFAULT_CATEGORIES}
+          extra={extra('category')}
+          canManage={canManage()}
+          loading={loading()}
+        />
+        <Show when={can(org.role(), 'apiKey', 'manage')}>
+          <ApiKeysPanel />
+        </Show>
+      </div>
+    </WorkspacePage>
+  );
+}
