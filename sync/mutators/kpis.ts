@@ -1,8 +1,10 @@
 import { defineMutator, type Transaction } from '@rocicorp/zero';
 import { z } from 'zod';
+import type { FieldIssue } from '../../shared/errors.ts';
 import { DEFAULT_CATEGORIES, DEFAULT_UNITS, isListed, kpiInput, kpiPatch } from '../../shared/kpi.ts';
+import { fieldIssues } from '../../shared/validation.ts';
 import { refreshGoalProgress } from '../goal-progress.ts';
-import { authorize, mutatorError, validate } from '../permissions.ts';
+import { authorize, mutatorError } from '../permissions.ts';
 import { zql } from '../schema.ts';
 import { membershipOf } from '../tenant.ts';
 
@@ -29,29 +31,50 @@ const updateArgs = z.object({
 const idArgs = z.object({ id });
 
 /** Unit, category and owner must be the organization's (checked on the server, which sees every option). */
-async function checkReferences(
+async function referenceIssues(
   tx: Transaction,
   orgID: string,
-  fields: { unit?: string | undefined; category?: string | undefined; ownerID?: string | null | undefined },
-): Promise<void> {
-  if (tx.location !== 'server') return;
+  fields: { unit?: unknown; category?: unknown; ownerID?: unknown },
+): Promise<FieldIssue[]> {
+  if (tx.location !== 'server') return [];
   const options = await tx.run(zql.kpiOption.where('organizationID', orgID));
-  const extra = (kind: string) => options.filter((o) => o.kind === kind).map((o) => o.value);
-  const issues = [];
-  if (fields.unit !== undefined && !isListed(fields.unit, DEFAULT_UNITS, extra('unit'))) {
+  const listed = (kind: 'unit' | 'category', value: unknown, defaults: readonly string[]) =>
+    typeof value !== 'string' ||
+    isListed(
+      value.trim(),
+      defaults,
+      options.filter((o) => o.kind === kind).map((o) => o.value),
+    );
+  const issues: FieldIssue[] = [];
+  if (!listed('unit', fields.unit, DEFAULT_UNITS)) {
     issues.push({ loc: ['unit'], msg: 'Unit is not in this organization’s list; an admin can add it', type: 'not_listed' });
   }
-  if (fields.category !== undefined && !isListed(fields.category, DEFAULT_CATEGORIES, extra('category'))) {
+  if (!listed('category', fields.category, DEFAULT_CATEGORIES)) {
     issues.push({
       loc: ['category'],
       msg: 'Category is not in this organization’s list; an admin can add it',
       type: 'not_listed',
     });
   }
-  if (fields.ownerID && !(await tx.run(membershipOf(orgID, fields.ownerID)))) {
+  if (typeof fields.ownerID === 'string' && fields.ownerID && !(await tx.run(membershipOf(orgID, fields.ownerID)))) {
     issues.push({ loc: ['ownerID'], msg: 'Owner must be a member of this organization', type: 'not_member' });
   }
-  if (issues.length) throw mutatorError('VALIDATION_FAILED', issues.map((i) => i.msg).join('; '), issues);
+  return issues;
+}
+
+/** The shared field rules and the organization's lists, reported together so every bad field is named at once. */
+async function validateKpi<S extends z.ZodType>(
+  tx: Transaction,
+  orgID: string,
+  schema: S,
+  value: Record<string, unknown>,
+): Promise<z.infer<S>> {
+  const result = schema.safeParse(value);
+  const issues = [...(result.success ? [] : fieldIssues(result.error)), ...(await referenceIssues(tx, orgID, value))];
+  if (issues.length || !result.success) {
+    throw mutatorError('VALIDATION_FAILED', issues.map((i) => i.msg).join('; '), issues);
+  }
+  return result.data;
 }
 
 /** The KPI, if it belongs to the caller's organization; the server alone decides it is missing. */
@@ -64,8 +87,7 @@ export async function findKpi(tx: Transaction, orgID: string, kpiID: string) {
 export const kpiMutators = {
   create: defineMutator(createArgs, async ({ tx, args, ctx }) => {
     const orgID = await authorize(tx, ctx, 'kpi', 'create');
-    const fields = validate(kpiInput, args);
-    await checkReferences(tx, orgID, fields);
+    const fields = await validateKpi(tx, orgID, kpiInput, args);
     const now = Date.now();
     await tx.mutate.kpi.insert({
       id: args.id,
@@ -84,9 +106,8 @@ export const kpiMutators = {
   update: defineMutator(updateArgs, async ({ tx, args, ctx }) => {
     const orgID = await authorize(tx, ctx, 'kpi', 'update');
     const { id: kpiID, ...rest } = args;
-    const patch = validate(kpiPatch, rest);
+    const patch = await validateKpi(tx, orgID, kpiPatch, rest);
     await findKpi(tx, orgID, kpiID);
-    await checkReferences(tx, orgID, patch);
     await tx.mutate.kpi.update({ id: kpiID, ...patch, updatedAt: Date.now() });
     if (patch.target !== undefined || patch.direction !== undefined) await refreshGoalProgress(tx, orgID, { kpiID });
   }),

@@ -23,7 +23,7 @@ class CookieWebSocket extends WS {
 export type TestZero = Zero;
 
 /** A real Zero client in Node, signed in as `person`, working in `orgID`. */
-export function openZero(person: Person, orgID: string | null, opts: { mutators?: unknown } = {}): TestZero {
+export function openZero(person: Person, orgID: string | null, opts: { mutators?: unknown; storageKey?: string } = {}): TestZero {
   cookiesByUser.set(person.userID, person.cookie);
   return new Zero({
     cacheURL: stackInfo().zeroURL,
@@ -33,7 +33,9 @@ export function openZero(person: Person, orgID: string | null, opts: { mutators?
     context: { userID: person.userID, orgID },
     mutateHeaders: orgID ? { 'x-organization-id': orgID } : {},
     // One client group per person and organization, as the web app does.
-    storageKey: orgID ?? '',
+    // Clients in one group replay each other's pending mutations, so a client
+    // with a different mutator registry must not share a group.
+    storageKey: opts.storageKey ?? orgID ?? '',
     kvStore: 'mem',
     logLevel: 'error',
     // Tests provoke refusals on purpose; Zero logs each one as an error. Keep

@@ -119,6 +119,17 @@ describe('REST /api/kpis', () => {
       'VALIDATION_FAILED',
     );
     expect(unit.details).toEqual([{ loc: ['body', 'unit'], msg: expect.stringMatching(/^Unit is not in/), type: 'not_listed' }]);
+    // Every bad field at once: the shared rules and the organization's lists together.
+    const both = expectError(
+      await rest(me, 'POST', '/api/kpis', { title: '', targetValue: 1, unit: 'parsecs', category: 'astrology' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(both.details.map((d) => d.loc)).toEqual([
+      ['body', 'title'],
+      ['body', 'unit'],
+      ['body', 'category'],
+    ]);
     const category = await rest(me, 'PUT', `/api/kpis/${(await createKpi(me)).id}`, { category: 'astrology' });
     expect(expectError(category, 400, 'VALIDATION_FAILED').details[0]?.loc).toEqual(['body', 'category']);
     const owner2 = await rest(me, 'POST', '/api/kpis', { title: 'T', targetValue: 1, unit: '$', ownerId: 'nobody' });

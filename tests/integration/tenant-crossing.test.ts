@@ -165,7 +165,7 @@ describe('crossing the tenant boundary is refused, writes nothing and reveals no
     });
 
     test('an unknown mutator, or malformed arguments to a real one, is refused and writes nothing', async () => {
-      const za = openZero(alice, orgA, { mutators: rogueMutators });
+      const za = openZero(alice, orgA, { mutators: rogueMutators, storageKey: `${orgA}:rogue` });
       clients.push(za);
       const purge = await za.mutate(rogueMutators.kpi.purge({ id: kpiA })).server;
       expect(purge.type).toBe('error');
