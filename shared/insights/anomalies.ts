@@ -16,6 +16,13 @@ export interface Anomaly {
 export const ANOMALY_THRESHOLD = 3.5;
 /** With fewer points than this, none is called unusual. */
 export const MIN_ANOMALY_POINTS = 4;
+/**
+ * With a trend line, the residual scale is at least this fraction of the raw
+ * values' own robust spread: points that sit almost exactly on a line have a
+ * tiny residual spread, and without a floor any small wobble would score as
+ * unusual (a 905 between 910 and 980 is not news on a series spanning 860-1040).
+ */
+const RESIDUAL_SCALE_FLOOR = 0.25;
 /** Deviations smaller than this fraction of the largest |value| are treated as 0 (floating-point noise). */
 const RELATIVE_EPSILON = 1e-9;
 
@@ -34,8 +41,9 @@ const RELATIVE_EPSILON = 1e-9;
  * deviation from the median. A lone point off an otherwise constant (or exactly
  * linear) series is then flagged once there are 5 or more points, while a
  * spread-out minority is not. When all x are equal, nothing is flagged.
- * Deviations below 1e-9 of the largest |value| count as 0. Fewer than 4
- * points: nothing is flagged.
+ * With a line, the scale is floored at RESIDUAL_SCALE_FLOOR of the raw values'
+ * robust spread. Deviations below 1e-9 of the largest |value| count as 0.
+ * Fewer than 4 points: nothing is flagged.
  */
 export function findAnomalies(points: readonly Point[], line?: TrendLine | null): Anomaly[] {
   return flagAnomalies(points, line).map((f) => f.anomaly);
@@ -52,7 +60,12 @@ export function flagAnomalies(points: readonly Point[], line?: TrendLine | null)
   const deviations = xs.map((x) => (Math.abs(x - center) < epsilon ? 0 : x - center));
   const absolute = deviations.map(Math.abs);
   const mad = median(absolute);
-  const scale = mad > 0 ? MAD_TO_SD * mad : (MEAN_AD_TO_SD * absolute.reduce((a, b) => a + b, 0)) / absolute.length;
+  let scale = mad > 0 ? MAD_TO_SD * mad : (MEAN_AD_TO_SD * absolute.reduce((a, b) => a + b, 0)) / absolute.length;
+  if (line) {
+    const values = points.map((p) => p.value);
+    const mid = median(values);
+    scale = Math.max(scale, RESIDUAL_SCALE_FLOOR * MAD_TO_SD * median(values.map((v) => Math.abs(v - mid))));
+  }
   if (!(scale > 0)) return [];
 
   const found: { index: number; anomaly: Anomaly }[] = [];

@@ -459,3 +459,17 @@ describe('plainSummary', () => {
     );
   });
 });
+
+describe('anomalies on a short, almost straight series', () => {
+  test('a small wobble is not called unusual; a real drop still is', async () => {
+    const { describeKpi } = await import('../../shared/insights/index.ts');
+    const day = 24 * 3600 * 1000;
+    const at = (i: number) => Date.UTC(2026, 9, 24) + i * 7 * day;
+    const wobble = [860, 910, 905, 980, 1040].map((value, i) => ({ at: at(i), value }));
+    const facts = describeKpi({ points: wobble, target: 1200, direction: 'higher', now: at(5) });
+    expect(facts.anomalies).toEqual([]);
+    const drop = [860, 910, 0, 980, 1040, 1090, 1150].map((value, i) => ({ at: at(i), value }));
+    const dropped = describeKpi({ points: drop, target: 1200, direction: 'higher', now: at(7) });
+    expect(dropped.anomalies.map((a) => [a.value, a.direction])).toEqual([[0, 'below']]);
+  });
+});
