@@ -1,5 +1,5 @@
 import { TextField } from '@kobalte/core/text-field';
-import { Show } from 'solid-js';
+import { FieldFrame } from './field-frame.tsx';
 
 export interface TextAreaProps {
   label: string;
@@ -17,18 +17,10 @@ export interface TextAreaProps {
   ref?: (el: HTMLTextAreaElement) => void;
 }
 
-/** A labelled multi-line text field, errors wired up like TextInput's. */
+/** A labelled multi-line text field, errors wired up like TextInput's (see FieldFrame). */
 export function TextArea(props: TextAreaProps) {
   return (
-    <TextField
-      class={`field ${props.class ?? ''}`}
-      name={props.name}
-      value={props.value}
-      onChange={props.onChange}
-      validationState={props.error ? 'invalid' : 'valid'}
-      disabled={props.disabled ?? false}
-    >
-      <TextField.Label class={props.hideLabel ? 'visually-hidden' : 'field-label'}>{props.label}</TextField.Label>
+    <FieldFrame {...props}>
       <TextField.TextArea
         ref={props.ref}
         class="field-input field-textarea"
@@ -36,10 +28,6 @@ export function TextArea(props: TextAreaProps) {
         placeholder={props.placeholder}
         onBlur={() => props.onBlur?.()}
       />
-      <Show when={props.description}>
-        <TextField.Description class="field-description">{props.description}</TextField.Description>
-      </Show>
-      <TextField.ErrorMessage class="field-error">{props.error}</TextField.ErrorMessage>
-    </TextField>
+    </FieldFrame>
   );
 }

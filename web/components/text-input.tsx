@@ -1,5 +1,6 @@
 import { TextField } from '@kobalte/core/text-field';
-import { type JSX, Show } from 'solid-js';
+import type { JSX } from 'solid-js';
+import { FieldFrame } from './field-frame.tsx';
 
 export interface TextInputProps {
   label: string;
@@ -24,23 +25,10 @@ export interface TextInputProps {
   ref?: (el: HTMLInputElement) => void;
 }
 
-/**
- * A labelled text input with its error message wired up for assistive tech
- * (Kobalte sets aria-invalid and aria-describedby).
- */
+/** A labelled text input with its error message (see FieldFrame). */
 export function TextInput(props: TextInputProps) {
   return (
-    <TextField
-      class={`field ${props.class ?? ''}`}
-      name={props.name}
-      value={props.value}
-      onChange={props.onChange}
-      validationState={props.error ? 'invalid' : 'valid'}
-      required={props.required ?? false}
-      readOnly={props.readOnly ?? false}
-      disabled={props.disabled ?? false}
-    >
-      <TextField.Label class={props.hideLabel ? 'visually-hidden' : 'field-label'}>{props.label}</TextField.Label>
+    <FieldFrame {...props}>
       <TextField.Input
         ref={props.ref}
         class="field-input"
@@ -51,10 +39,6 @@ export function TextInput(props: TextInputProps) {
         max={props.max}
         onBlur={() => props.onBlur?.()}
       />
-      <Show when={props.description}>
-        <TextField.Description class="field-description">{props.description}</TextField.Description>
-      </Show>
-      <TextField.ErrorMessage class="field-error">{props.error}</TextField.ErrorMessage>
-    </TextField>
+    </FieldFrame>
   );
 }

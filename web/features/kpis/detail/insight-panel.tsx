@@ -8,7 +8,7 @@ import type { PointRow } from './data-points-table.tsx';
 const TREND_LABELS: Record<string, string> = {
   up: 'Rising',
   down: 'Falling',
-  stable: 'Stable',
+  stable: 'No clear trend',
   'insufficient-data': 'Not enough data yet',
 };
 
@@ -45,10 +45,13 @@ function InsightBody(props: {
           <dt>Trend</dt>
           <dd>{TREND_LABELS[props.insight.trend] ?? props.insight.trend}</dd>
         </div>
-        <div>
-          <dt>Confidence</dt>
-          <dd>{Math.round(props.insight.confidence * 100)} %</dd>
-        </div>
+        {/* Confidence is that of a rising or falling trend; for a stable one it would read as certainty about nothing. */}
+        <Show when={props.insight.trend === 'up' || props.insight.trend === 'down'}>
+          <div>
+            <dt>Confidence</dt>
+            <dd>{Math.round(props.insight.confidence * 100)} %</dd>
+          </div>
+        </Show>
         <div>
           <dt>Generated</dt>
           <dd>
