@@ -5,7 +5,7 @@ import { refreshSession } from './features/auth/session.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { SignUpPage } from './features/auth/sign-up-page.tsx';
 import { GoalsPage } from './features/goals/goals-page.tsx';
-import { DashboardPage } from './features/kpis/dashboard/dashboard-page.tsx';
+import { KPIDashboard } from './features/kpis/dashboard/dashboard-page.tsx';
 import { ArchivedKpisPage } from './features/kpis/detail/archived-page.tsx';
 import { KpiPage } from './features/kpis/detail/kpi-page.tsx';
 import { AcceptInvitePage } from './features/organizations/accept-invite-page.tsx';
@@ -45,7 +45,7 @@ export function App() {
       <Route path="/invite/:id" component={AcceptInvitePage} />
       <Route path="/organizations/new" component={CreateOrganizationPage} />
       <Route path="/" component={WorkspaceLayout}>
-        <Route path="/" component={DashboardPage} />
+        <Route path="/" component={KPIDashboard} />
         <Route path="/kpis/archived" component={ArchivedKpisPage} />
         <Route path="/kpis/:id" component={KpiPage} />
         <Route path="/goals" component={GoalsPage} />

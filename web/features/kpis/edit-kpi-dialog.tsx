@@ -1,7 +1,7 @@
 import { createSignal } from 'solid-js';
 import type { Kpi } from '../../../sync/schema.ts';
 import { Modal } from '../../components/modal.tsx';
-import { KpiForm } from './kpi-form.tsx';
+import { KPIForm } from './kpi-form.tsx';
 
 /** "Edit KPI": the same form as New KPI, filled in from the KPI as it is now. */
 export function EditKpiDialog(props: { kpi: Kpi; disabled?: boolean; describedBy?: string | undefined }) {
@@ -21,7 +21,7 @@ export function EditKpiDialog(props: { kpi: Kpi; disabled?: boolean; describedBy
       initialFocus='input[name="name"]'
       wide
     >
-      <KpiForm kpi={props.kpi} submitLabel="Save changes" onDone={() => setOpen(false)} onCancel={() => setOpen(false)} />
+      <KPIForm kpi={props.kpi} submitLabel="Save changes" onDone={() => setOpen(false)} onCancel={() => setOpen(false)} />
     </Modal>
   );
 }

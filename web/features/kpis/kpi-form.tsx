@@ -50,7 +50,7 @@ function initialValues(kpi: Kpi | undefined, me: string | undefined): Record<Fie
   };
 }
 
-export interface KpiFormProps {
+export interface KPIFormProps {
   /** The KPI to edit; absent to create one. */
   kpi?: Kpi;
   submitLabel: string;
@@ -64,7 +64,7 @@ export interface KpiFormProps {
  * organization's). An edit sends only what changed, so it never overwrites
  * someone else's concurrent change to another field.
  */
-export function KpiForm(props: KpiFormProps) {
+export function KPIForm(props: KPIFormProps) {
   const org = useCurrentOrganization();
   const options = useKpiOptions(() => org.orgID);
   const [members] = useQuery(() => queries.members.list({ orgID: org.orgID }));

@@ -1,5 +1,5 @@
 import { Modal } from '../../components/modal.tsx';
-import { KpiForm } from './kpi-form.tsx';
+import { KPIForm } from './kpi-form.tsx';
 
 /**
  * "New KPI": the full KPI form in a modal. The form is built on each opening,
@@ -16,7 +16,7 @@ export function NewKpiDialog(props: { open: boolean; onOpenChange: (open: boolea
       initialFocus='input[name="name"]'
       wide
     >
-      <KpiForm submitLabel="Create KPI" onDone={() => props.onOpenChange(false)} onCancel={() => props.onOpenChange(false)} />
+      <KPIForm submitLabel="Create KPI" onDone={() => props.onOpenChange(false)} onCancel={() => props.onOpenChange(false)} />
     </Modal>
   );
 }

@@ -27,7 +27,7 @@ function KpiSkeletons() {
 }
 
 /** The organization's active KPIs as live cards, in each person's own arrangement. */
-export function DashboardPage() {
+export function KPIDashboard() {
   const org = useCurrentOrganization();
   const [kpis, details] = useQuery(() => queries.kpis.dashboard({ orgID: org.orgID }));
   const [layout] = useQuery(() => queries.layouts.mine({ orgID: org.orgID }));

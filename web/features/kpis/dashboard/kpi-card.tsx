@@ -12,7 +12,7 @@ import { ArrangeControls, type ArrangeProps } from './arrange-controls.tsx';
 /** A dashboard row: the KPI with its latest points (newest first) for the sparkline. */
 export type DashboardKpi = Kpi & { readonly dataPoints: readonly DataPoint[] };
 
-export interface KpiCardProps {
+export interface KPICardProps {
   kpi: DashboardKpi;
   canAddData: boolean;
   now: number;
@@ -22,7 +22,7 @@ export interface KpiCardProps {
 }
 
 /** One KPI: its latest value against the target, its status and recent trend, live. */
-export function KpiCard(props: KpiCardProps) {
+export function KPICard(props: KPICardProps) {
   const progress = createMemo(() => progressOf(props.kpi));
   const status = createMemo(() => statusOf(props.kpi));
   const hasValue = () => props.kpi.currentValue !== null && props.kpi.currentValue !== undefined;

@@ -1,6 +1,6 @@
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
 import { arrangeButtonSelector } from './arrange-controls.tsx';
-import { type DashboardKpi, KpiCard } from './kpi-card.tsx';
+import { type DashboardKpi, KPICard } from './kpi-card.tsx';
 import { moveItem, type Placed, resizeItem } from './layout.ts';
 
 export interface KpiGridProps {
@@ -68,7 +68,7 @@ export function KpiGrid(props: KpiGridProps) {
               <Show when={entry()}>
                 {(e) => (
                   <li data-w={e().placed.w} data-h={e().placed.h}>
-                    <KpiCard
+                    <KPICard
                       kpi={e().placed.kpi}
                       canAddData={props.canAddData}
                       now={props.now}

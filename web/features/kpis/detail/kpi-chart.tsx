@@ -13,7 +13,7 @@ const RANGES = [
 ] as const;
 type RangeKey = (typeof RANGES)[number]['key'];
 
-export interface KpiChartProps {
+export interface KPIChartProps {
   kpi: Kpi;
   points: readonly { id: string; value: number; recordedAt: number }[];
   loading: boolean;
@@ -26,7 +26,7 @@ export interface KpiChartProps {
  * time ranges (the chart's own toolbar zooms further), and a written
  * summary of what is in view for people who cannot see the chart.
  */
-export function KpiChart(props: KpiChartProps) {
+export function KPIChart(props: KPIChartProps) {
   const [range, setRange] = createSignal<RangeKey>('all');
   const visible = createMemo(() => {
     const r = RANGES.find((x) => x.key === range())!;

@@ -12,7 +12,7 @@ import { ArchivedBanner, ArchiveKpiButton } from './archive-controls.tsx';
 import { CsvImportDialog } from './csv-import-dialog.tsx';
 import { DataPointsTable } from './data-points-table.tsx';
 import { citedPoints, InsightPanel } from './insight-panel.tsx';
-import { KpiChart } from './kpi-chart.tsx';
+import { KPIChart } from './kpi-chart.tsx';
 import { KpiDetails, type KpiWithOwner } from './kpi-details.tsx';
 import { KpiGoals } from './kpi-goals.tsx';
 
@@ -70,7 +70,7 @@ function KpiView(props: { kpi: KpiWithOwner }) {
       <div class="kpi-layout">
         <div class="kpi-main">
           <KpiDetails kpi={props.kpi} />
-          <KpiChart kpi={props.kpi} points={points()} loading={pointsLoading()} truncated={points().length >= POINT_LIMIT} />
+          <KPIChart kpi={props.kpi} points={points()} loading={pointsLoading()} truncated={points().length >= POINT_LIMIT} />
           <Show when={canAdd()}>
             <AddPointPanel kpi={props.kpi} disabledReason={locked()} />
           </Show>
