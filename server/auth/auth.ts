@@ -6,6 +6,7 @@ import type { Sql } from 'postgres';
 import { isRole, ROLES } from '../../shared/roles.ts';
 import { type Env, publicUrl } from '../env.ts';
 import { ac, authRoles } from './access-control.ts';
+import { membershipAuditHooks } from './membership-audit.ts';
 
 /** Header the server sets from the socket address (or a trusted proxy); clients cannot forge it. */
 export const CLIENT_IP_HEADER = 'x-kpi-client-ip';
@@ -93,6 +94,7 @@ export function createAuth({ env, sql, secret, extraOrigins = [] }: AuthConfig) 
         allowUserToCreateOrganization: true,
         invitationExpiresIn: 7 * 24 * 3600,
         organizationHooks: {
+          ...membershipAuditHooks(sql),
           beforeCreateInvitation: ({ invitation }) => assertOneOfOurRoles(invitation.role),
           beforeAddMember: ({ member }) => assertOneOfOurRoles(member.role),
           beforeUpdateMemberRole: ({ newRole }) => assertOneOfOurRoles(newRole),

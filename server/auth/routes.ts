@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { clientIp } from '../http/client-ip.ts';
 import { codeForStatus, errorBody } from '../http/errors.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
+import { authActor } from './membership-audit.ts';
 
 /**
  * better-auth mounted at /api/auth/*. The client address header is set here
@@ -15,7 +16,18 @@ export function authRoutes(auth: Auth, trustProxy: readonly string[]) {
     const headers = new Headers(raw.headers);
     headers.set(CLIENT_IP_HEADER, clientIp(c, trustProxy));
     const body = raw.method === 'GET' || raw.method === 'HEAD' ? undefined : await raw.arrayBuffer();
-    const res = await auth.handler(new Request(raw.url, { method: raw.method, headers, body }));
+    const request = new Request(raw.url, { method: raw.method, headers, body });
+    // Organization changes are audited by better-auth hooks, which need to know who is acting.
+    const actingOnOrganization = raw.method === 'POST' && c.req.path.includes('/organization/');
+    const res = actingOnOrganization
+      ? await authActor.run(
+          {
+            userID: (await auth.api.getSession({ headers: raw.headers, query: { disableCookieCache: true } }))?.user.id ?? null,
+            source: `auth:POST ${c.req.path.replace(/^\/api/, '')}`,
+          },
+          () => auth.handler(request),
+        )
+      : await auth.handler(request);
     if (res.status < 400) return res;
     const text = await res.text();
     let parsed: { code?: string; message?: string } = {};

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, inject, test } from 'vitest';
 import { mutators } from '../../sync/mutators.ts';
 import { queries } from '../../sync/queries.ts';
 import type { Kpi } from '../../sync/schema.ts';
-import { team } from '../helpers/people.ts';
+import { api, createOrg, signUp, team } from '../helpers/people.ts';
 import { openZero, type TestZero, watch } from '../helpers/zero-client.ts';
 
 const sql = postgres(inject('stack').databaseUrl, { max: 2, onnotice: () => {} });
@@ -27,7 +27,11 @@ interface AuditRow {
   at: Date;
 }
 
-const auditOf = (orgID: string) => sql<AuditRow[]>`SELECT * FROM audit_log WHERE organization_id = ${orgID} ORDER BY id`;
+/** Rows about tenant data (organization and membership changes are audited too, with an auth: source). */
+const auditOf = (orgID: string) =>
+  sql<AuditRow[]>`SELECT * FROM audit_log WHERE organization_id = ${orgID} AND source NOT LIKE 'auth:%' ORDER BY id`;
+const authAuditOf = (orgID: string) =>
+  sql<AuditRow[]>`SELECT * FROM audit_log WHERE organization_id = ${orgID} AND source LIKE 'auth:%' ORDER BY id`;
 
 function open(...args: Parameters<typeof openZero>) {
   const z = openZero(...args);
@@ -140,5 +144,110 @@ describe('audit trail of mutator writes', () => {
     expect(res).toMatchObject({ type: 'error', error: { type: 'app', details: { code: 'VALIDATION_FAILED' } } });
     expect(await auditOf(orgID)).toEqual([]);
     expect(await sql`SELECT id FROM kpi WHERE id = ${kpiID}`).toEqual([]);
+  });
+});
+
+describe('audit trail of organization changes made through the auth API', () => {
+  test('creating the organization, inviting, accepting, changing a role and removing a member are recorded with who did it', async () => {
+    const owner = await signUp('Org owner');
+    const orgID = await createOrg(owner);
+    const invitee = await signUp('Newcomer');
+    const inv = await api<{ id: string }>(owner, 'POST', '/api/auth/organization/invite-member', {
+      email: invitee.email,
+      role: 'viewer',
+      organizationId: orgID,
+    });
+    expect(inv.status).toBe(200);
+    const acc = await api<{ member: { id: string } }>(invitee, 'POST', '/api/auth/organization/accept-invitation', {
+      invitationId: inv.body.id,
+    });
+    expect(acc.status).toBe(200);
+    const memberID = acc.body.member.id;
+    const role = await api(owner, 'POST', '/api/auth/organization/update-member-role', {
+      memberId: memberID,
+      role: 'operator',
+      organizationId: orgID,
+    });
+    expect(role.status).toBe(200);
+    const removed = await api(owner, 'POST', '/api/auth/organization/remove-member', {
+      memberIdOrEmail: memberID,
+      organizationId: orgID,
+    });
+    expect(removed.status).toBe(200);
+
+    const rows = (await authAuditOf(orgID)).map((r) => ({
+      table: r.table_name,
+      action: r.action,
+      actor: r.actor_id,
+      source: r.source,
+      row: r.row_id,
+      before: r.before?.role ?? r.before?.status ?? null,
+      after: r.after?.role ?? r.after?.status ?? null,
+    }));
+    expect(rows).toEqual([
+      {
+        table: 'member',
+        action: 'insert',
+        actor: owner.userID,
+        source: 'auth:POST /auth/organization/create',
+        row: expect.any(String),
+        before: null,
+        after: 'owner',
+      },
+      {
+        table: 'organization',
+        action: 'insert',
+        actor: owner.userID,
+        source: 'auth:POST /auth/organization/create',
+        row: orgID,
+        before: null,
+        after: null,
+      },
+      {
+        table: 'invitation',
+        action: 'insert',
+        actor: owner.userID,
+        source: 'auth:POST /auth/organization/invite-member',
+        row: inv.body.id,
+        before: null,
+        after: 'viewer',
+      },
+      {
+        table: 'member',
+        action: 'insert',
+        actor: invitee.userID,
+        source: 'auth:POST /auth/organization/accept-invitation',
+        row: memberID,
+        before: null,
+        after: 'viewer',
+      },
+      {
+        table: 'invitation',
+        action: 'update',
+        actor: invitee.userID,
+        source: 'auth:POST /auth/organization/accept-invitation',
+        row: inv.body.id,
+        before: null,
+        after: 'viewer',
+      },
+      {
+        table: 'member',
+        action: 'update',
+        actor: owner.userID,
+        source: 'auth:POST /auth/organization/update-member-role',
+        row: memberID,
+        before: 'viewer',
+        after: 'operator',
+      },
+      {
+        table: 'member',
+        action: 'delete',
+        actor: owner.userID,
+        source: 'auth:POST /auth/organization/remove-member',
+        row: memberID,
+        before: 'operator',
+        after: null,
+      },
+    ]);
   });
 });
