@@ -109,13 +109,3 @@ export const dataPointPatch = z.object(dataPointFields).partial();
 export function isListed(value: string, defaults: readonly string[], extra: readonly string[]): boolean {
   return defaults.includes(value) || extra.includes(value);
 }
-
-/**
- * Progress towards the target, 0..1 (capped), for a higher-is-better KPI.
- * Null when there is no value yet.
- */
-export function kpiProgress(current: number | null | undefined, target: number): number | null {
-  if (current === null || current === undefined || !Number.isFinite(current)) return null;
-  if (!(target > 0)) return null;
-  return Math.min(1, Math.max(0, current / target));
-}

@@ -3,8 +3,10 @@
  * progress), the server and the UI. Pure: no I/O.
  */
 
-/** Which way is good: 'higher' (higher is better) or 'lower' (lower is better). */
-export type Direction = 'higher' | 'lower';
+import type { Direction } from './kpi.ts';
+
+/** Which way is good: 'higher' (higher is better) or 'lower' (lower is better); defined with the KPI fields. */
+export type { Direction };
 
 /** A KPI's health, derived from its progress. */
 export type KpiStatus = 'on-track' | 'at-risk' | 'off-track' | 'no-data';

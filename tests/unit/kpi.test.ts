@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { loadEnv } from '../../server/env.ts';
 import { AppError } from '../../shared/errors.ts';
-import { KPI_NAME_MAX, KPI_UNIT_MAX, kpiInput, kpiProgress } from '../../shared/kpi.ts';
+import { KPI_NAME_MAX, KPI_UNIT_MAX, kpiInput } from '../../shared/kpi.ts';
+import { kpiProgress } from '../../shared/progress.ts';
 import { fieldIssues, messagesByField, parseOrThrow } from '../../shared/validation.ts';
 
 const valid = { name: 'Churn rate', unit: '%', target: 2 };
