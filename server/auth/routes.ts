@@ -3,6 +3,7 @@ import { clientIp } from '../http/client-ip.ts';
 import { codeForStatus, errorBody } from '../http/errors.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
 import { authActor } from './membership-audit.ts';
+import { findSession } from './session.ts';
 
 /**
  * better-auth mounted at /api/auth/*. The client address header is set here
@@ -22,7 +23,7 @@ export function authRoutes(auth: Auth, trustProxy: readonly string[]) {
     const res = actingOnOrganization
       ? await authActor.run(
           {
-            userID: (await auth.api.getSession({ headers: raw.headers, query: { disableCookieCache: true } }))?.user.id ?? null,
+            userID: (await findSession(auth, raw.headers))?.user.id ?? null,
             source: `auth:POST ${c.req.path.replace(/^\/api/, '')}`,
           },
           () => auth.handler(request),

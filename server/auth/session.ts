@@ -10,7 +10,12 @@ export type SessionInfo = NonNullable<Awaited<ReturnType<Auth['api']['getSession
  * session stops syncing at once rather than up to a minute later.
  */
 export async function requireSession(auth: Auth, c: Context): Promise<SessionInfo> {
-  const session = await auth.api.getSession({ headers: c.req.raw.headers, query: { disableCookieCache: true } });
+  const session = await findSession(auth, c.req.raw.headers);
   if (!session) throw new AppError('UNAUTHENTICATED', 'Sign in to continue.');
   return session;
+}
+
+/** The session behind these request headers, read from its row; null when signed out. */
+export function findSession(auth: Auth, headers: Headers): Promise<SessionInfo | null> {
+  return auth.api.getSession({ headers, query: { disableCookieCache: true } });
 }
