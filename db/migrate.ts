@@ -2,7 +2,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+/** The folder of numbered SQL migrations shipped with this build. */
+export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /**
  * Applies every pending SQL migration in db/migrations, in order, each in its
@@ -22,5 +23,3 @@ export async function migrate(databaseUrl: string, log: (line: string) => void =
   return applied.map((m) => m.name);
 }
 
-/** Names of the migration files shipped with this build. */
-export { MIGRATIONS_DIR };
