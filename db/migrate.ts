@@ -22,4 +22,3 @@ export async function migrate(databaseUrl: string, log: (line: string) => void =
   });
   return applied.map((m) => m.name);
 }
-
