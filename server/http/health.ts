@@ -1,19 +1,31 @@
 import { Hono } from 'hono';
 import type { Sql } from 'postgres';
 
-export type PartState = 'starting' | 'ready' | 'failed' | 'stopped';
+export type PartState = 'starting' | 'ready' | 'restarting' | 'failed' | 'stopped';
+export type Part = 'postgres' | 'migrations' | 'zeroCache';
 
 export interface StackStatus {
   postgres: PartState;
   migrations: PartState;
   zeroCache: PartState;
   /** A short reason per part when it is not ready. */
-  notes: Partial<Record<'postgres' | 'migrations' | 'zeroCache', string>>;
+  notes: Partial<Record<Part, string>>;
   migrationsApplied: string[];
 }
 
 export function newStackStatus(): StackStatus {
   return { postgres: 'starting', migrations: 'starting', zeroCache: 'starting', notes: {}, migrationsApplied: [] };
+}
+
+/** A supervised part went down and is being restarted. */
+export function markDown(status: StackStatus, part: Part, note: string): void {
+  status[part] = 'restarting';
+  status.notes[part] = note;
+}
+
+export function markUp(status: StackStatus, part: Part): void {
+  status[part] = 'ready';
+  delete status.notes[part];
 }
 
 export interface HealthDeps {

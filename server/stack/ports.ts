@@ -35,3 +35,12 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+/**
+ * The host part of a URL that reaches a server bound to `host` from this
+ * machine: a wildcard is reached on loopback; an IPv6 literal gets brackets.
+ */
+export function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}

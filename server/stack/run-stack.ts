@@ -7,18 +7,20 @@ import { serve } from '@hono/node-server';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres.ts';
 import { createApp } from '../app.ts';
 import { type Auth, createAuth } from '../auth/auth.ts';
-import { resolveAuthSecret } from '../auth/secret.ts';
+import { resolveAuthSecret, resolveZeroAdminPassword } from '../auth/secret.ts';
 import { createPools, type Pools } from '../db/pools.ts';
 import { type PreparedDatabase, prepareDatabase } from '../db/prepare.ts';
 import type { DatabaseUrls } from '../db/roles.ts';
 import type { Env } from '../env.ts';
-import { newStackStatus, type StackStatus } from '../http/health.ts';
+import { markDown, markUp, newStackStatus, type StackStatus } from '../http/health.ts';
 import { aiNarrationEnabled, languageModelFromEnv } from '../insights/ai-model.ts';
 import { createNarrator } from '../insights/narrator.ts';
 import { startInsightQueue } from '../insights/queue.ts';
 import { seedDemo } from '../seed.ts';
-import { assertPortsFree } from './ports.ts';
-import { startZeroCache, type ZeroCacheProcess } from './zero-cache.ts';
+import { assertPortsFree, urlHost } from './ports.ts';
+import { stopMarked } from './process-marker.ts';
+import { supervise } from './supervisor.ts';
+import { startZeroCache, type ZeroCacheOptions } from './zero-cache.ts';
 
 export interface StackOptions {
   /** Built web app to serve; omit when Vite serves it (npm run dev). */
@@ -57,6 +59,10 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
     const dataDir = path.resolve(env.DATA_DIR);
     await mkdir(dataDir, { recursive: true });
     const spawnZero = !env.ZERO_CACHE_URL;
+    // zero-cache and its workers carry this marker; one left by a run that
+    // was killed would hold the replica and the ports, so it goes first.
+    const zeroMarker = `zero-cache:${dataDir}`;
+    if (spawnZero) await stopMarked(zeroMarker);
     await assertPortsFree([
       { port: env.PORT, what: 'web and API server', envVar: 'PORT' },
       ...(spawnZero
@@ -70,9 +76,18 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
 
     let databaseUrl = env.DATABASE_URL;
     if (!databaseUrl) {
-      const pg = await startEmbeddedPostgres({ dataDir, port: env.PG_PORT });
+      const pgOptions = { dataDir, port: env.PG_PORT };
+      const first = await startEmbeddedPostgres(pgOptions);
+      const pg = supervise({
+        name: 'Postgres',
+        first,
+        restart: () => startEmbeddedPostgres(pgOptions),
+        onDown: (note) => markDown(status, 'postgres', note),
+        onUp: () => markUp(status, 'postgres'),
+        log,
+      });
       cleanups.push(() => pg.stop());
-      databaseUrl = pg.url;
+      databaseUrl = first.url;
     }
     const secret = await resolveAuthSecret(env);
     let prepared: PreparedDatabase;
@@ -103,7 +118,7 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
     const demo = env.SEED_DEMO ? await seedDemo(auth, pools) : null;
 
     const zeroApiKey = env.ZERO_API_KEY ?? (spawnZero ? randomBytes(24).toString('base64url') : undefined);
-    const zeroBase = env.ZERO_CACHE_URL ?? `http://127.0.0.1:${env.ZERO_PORT}`;
+    const zeroBase = env.ZERO_CACHE_URL ?? `http://${urlHost(env.HOST)}:${env.ZERO_PORT}`;
     const app = createApp({
       auth,
       appSql: pools.app,
@@ -133,18 +148,28 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
           server.close(() => resolve());
         }),
     );
-    const url = `http://${env.HOST === '0.0.0.0' ? '127.0.0.1' : env.HOST}:${env.PORT}`;
+    const url = `http://${urlHost(env.HOST)}:${env.PORT}`;
 
     if (spawnZero) {
-      const zc: ZeroCacheProcess = await startZeroCache({
+      const zeroOptions: ZeroCacheOptions = {
         upstreamUrl: databaseUrl,
         port: env.ZERO_PORT,
         dataDir,
-        apiBase: `http://127.0.0.1:${env.PORT}`,
+        apiBase: `http://${urlHost(env.HOST)}:${env.PORT}`,
         apiKey: zeroApiKey ?? '',
         production: env.NODE_ENV === 'production',
-        adminPassword: env.ZERO_ADMIN_PASSWORD,
+        adminPassword: await resolveZeroAdminPassword(env),
+        bindHost: env.HOST,
+        marker: zeroMarker,
         extraEnv: opts.zeroEnv ?? {},
+      };
+      const zc = supervise({
+        name: 'zero-cache',
+        first: await startZeroCache(zeroOptions),
+        restart: () => startZeroCache(zeroOptions),
+        onDown: (note) => markDown(status, 'zeroCache', note),
+        onUp: () => markUp(status, 'zeroCache'),
+        log,
       });
       cleanups.push(async () => {
         status.zeroCache = 'stopped';

@@ -3,6 +3,9 @@ import { createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
+import { urlHost } from './ports.ts';
+import { markerEnv, stopMarked } from './process-marker.ts';
 
 export const ZERO_APP_ID = 'zkpi';
 export const ZERO_PUBLICATION = 'zkpi_pub';
@@ -15,7 +18,12 @@ export interface ZeroCacheOptions {
   apiBase: string;
   apiKey: string;
   production: boolean;
-  adminPassword?: string | undefined;
+  /** Guards /statz and the inspector; never empty (an empty one lets anyone in). */
+  adminPassword: string;
+  /** Address every zero-cache port binds to (the server's HOST); the change-streamer stays on loopback. */
+  bindHost: string;
+  /** Marks zero-cache and all its workers, so none outlives a stop or a crash. */
+  marker: string;
   /** Extra ZERO_* settings (tests shorten intervals). */
   extraEnv?: Record<string, string>;
 }
@@ -23,8 +31,14 @@ export interface ZeroCacheOptions {
 export interface ZeroCacheProcess {
   pid: number;
   logFile: string;
+  /** Resolves with the exit code when the main process ends, for whatever reason. */
+  exited: Promise<number>;
+  /** Last lines zero-cache printed (for health notes and errors). */
+  tail(): string;
   stop(): Promise<void>;
 }
+
+const BIND_HOST_PRELOAD = pathToFileURL(path.join(path.dirname(new URL(import.meta.url).pathname), 'bind-host.ts')).href;
 
 /**
  * Runs zero-cache as a child in its own process group (detached), so one
@@ -60,10 +74,15 @@ export async function startZeroCache(opts: ZeroCacheOptions, timeoutMs = 90_000)
     // so a signed-out or revoked session stops syncing soon.
     ZERO_AUTH_REVALIDATE_INTERVAL_SECONDS: '60',
     ZERO_LOG_LEVEL: 'info',
-    ...(opts.adminPassword ? { ZERO_ADMIN_PASSWORD: opts.adminPassword } : {}),
+    ZERO_ADMIN_PASSWORD: opts.adminPassword,
+    ZKPI_BIND_HOST: opts.bindHost,
+    ZKPI_LOOPBACK_PORTS: String(opts.port + 1),
     ...opts.extraEnv,
+    ...markerEnv(opts.marker),
   };
-  const child: ChildProcess = spawn(process.execPath, [cli], {
+  if (!env.ZERO_ADMIN_PASSWORD) throw new Error('zero-cache needs an admin password');
+  // Workers are forked with this process's execArgv, so they get the preload too.
+  const child: ChildProcess = spawn(process.execPath, ['--import', BIND_HOST_PRELOAD, cli], {
     env,
     cwd: opts.dataDir,
     detached: true,
@@ -77,50 +96,43 @@ export async function startZeroCache(opts: ZeroCacheOptions, timeoutMs = 90_000)
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   let exited: number | null = null;
-  const exitedPromise = new Promise<void>((resolve) =>
+  const exitedPromise = new Promise<number>((resolve) =>
     child.once('exit', (code) => {
       exited = code ?? -1;
-      resolve();
+      resolve(exited);
     }),
   );
   const pid = child.pid;
   if (pid === undefined) throw new Error('zero-cache could not be started');
 
+  // The main process stops its workers on SIGTERM; anything left (a crash,
+  // a -9) is found by the marker and stopped too.
   const stop = async () => {
-    if (exited !== null) return;
-    try {
-      process.kill(-pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
+    if (exited === null) {
       try {
-        process.kill(-pid, 0);
+        process.kill(-pid, 'SIGTERM');
       } catch {
-        break;
+        // already gone
       }
-      await sleep(50);
+      await Promise.race([exitedPromise, sleep(10_000)]);
     }
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
+    await stopMarked(opts.marker, 'SIGTERM', 5_000);
     await Promise.race([exitedPromise, sleep(2000)]);
     log.end();
   };
+  const handle = { pid, logFile, exited: exitedPromise, tail: () => tail, stop };
 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (exited !== null) {
+      await stop();
       throw new Error(
         `zero-cache exited with code ${exited} while starting. Last output (full log: ${logFile}):\n${tail.slice(-1500)}`,
       );
     }
     try {
-      const res = await fetch(`http://127.0.0.1:${opts.port}/keepalive`);
-      if (res.ok) return { pid, logFile, stop };
+      const res = await fetch(`http://${urlHost(opts.bindHost)}:${opts.port}/keepalive`);
+      if (res.ok) return handle;
     } catch {
       // not listening yet
     }

@@ -1,0 +1,153 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../../server/stack/ports.ts';
+import type { StackInfo } from './stack-info.ts';
+
+/**
+ * The stack as `npm start` runs it (server/start.ts in its own process), on
+ * free ports with its data in a temporary folder: for tests that list its
+ * sockets or kill its parts. Waits for /api/health to answer 200.
+ */
+export interface ChildStack {
+  info: StackInfo;
+  /** The server process (it supervises Postgres and zero-cache). */
+  pid: number;
+  host: string;
+  ports: { server: number; zero: number; pg: number };
+  dataDir: string;
+  /** Everything the server printed so far. */
+  output(): string;
+  /** PID of zero-cache's main process, or of the Postgres postmaster, now. */
+  zeroCachePid(): number | undefined;
+  postgresPid(): number | undefined;
+  health(): Promise<{ status: number; body: HealthBody | null }>;
+  /** Polls /api/health until it answers 200; resolves with the time it took. */
+  waitHealthy(timeoutMs?: number): Promise<number>;
+  stop(): Promise<void>;
+}
+
+export interface HealthBody {
+  status: string;
+  parts: Record<string, { state: string; note?: string }>;
+}
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+export async function startChildStack(opts: { host?: string; env?: Record<string, string> } = {}): Promise<ChildStack> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'live-kpi-child-'));
+  const host = opts.host ?? '127.0.0.1';
+  const server = await freePort();
+  let zero = await freePort();
+  while (zero === server || zero + 1 === server) zero = await freePort();
+  const pg = await freePort();
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'server', 'start.ts')], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      NODE_ENV: 'test',
+      DATA_DIR: dataDir,
+      HOST: host,
+      PORT: String(server),
+      ZERO_PORT: String(zero),
+      PG_PORT: String(pg),
+      SEED_DEMO: 'false',
+      TRUST_PROXY: 'loopback',
+      ...opts.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error('could not start server/start.ts');
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const reach = host === '0.0.0.0' ? '127.0.0.1' : host;
+  const url = `http://${reach}:${server}`;
+
+  const health = async () => {
+    try {
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(3000) });
+      return { status: res.status, body: (await res.json()) as HealthBody };
+    } catch {
+      return { status: 0, body: null };
+    }
+  };
+  const waitHealthy = async (timeoutMs = 90_000) => {
+    const started = Date.now();
+    while (Date.now() - started < timeoutMs) {
+      if (child.exitCode !== null) throw new Error(`server/start.ts exited (${child.exitCode}):\n${out.slice(-3000)}`);
+      if ((await health()).status === 200) return Date.now() - started;
+      await sleep(100);
+    }
+    throw new Error(`stack not healthy after ${timeoutMs} ms:\n${out.slice(-3000)}`);
+  };
+  const adminUrl = `postgres://postgres:postgres@127.0.0.1:${pg}/postgres`;
+  const stack: ChildStack = {
+    info: {
+      url: `http://localhost:${server}`,
+      zeroURL: `http://localhost:${zero}`,
+      databaseUrl: adminUrl,
+      appDatabaseUrl: adminUrl,
+      authDatabaseUrl: adminUrl,
+    },
+    pid,
+    host,
+    ports: { server, zero, pg },
+    dataDir,
+    output: () => out,
+    zeroCachePid: () => childrenOf(pid).find((c) => c.args.includes('zero/src/cli.js'))?.pid,
+    postgresPid: () => childrenOf(pid).find((c) => c.comm === 'postgres')?.pid,
+    health,
+    waitHealthy,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await Promise.race([exited, sleep(30_000)]);
+      }
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  try {
+    await waitHealthy();
+  } catch (err) {
+    await stack.stop();
+    throw err;
+  }
+  return stack;
+}
+
+/** Direct children of `pid` (Linux /proc). */
+export function childrenOf(pid: number): { pid: number; comm: string; args: string }[] {
+  const found: { pid: number; comm: string; args: string }[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // "pid (comm) state ppid ...": comm may hold spaces and parentheses.
+      const close = stat.lastIndexOf(')');
+      const ppid = Number(stat.slice(close + 2).split(' ')[1]);
+      if (ppid !== pid) continue;
+      const comm = stat.slice(stat.indexOf('(') + 1, close);
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      found.push({ pid: Number(entry), comm, args });
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
+/** Reads a file the stack keeps in its data folder (e.g. a generated secret). */
+export function readDataFile(stack: ChildStack, name: string): Promise<string> {
+  return readFile(path.join(stack.dataDir, name), 'utf8').then((s) => s.trim());
+}
