@@ -21,6 +21,12 @@ describe('finding and arranging KPIs on the dashboard', () => {
   /** Uncaught errors in any page (a reactive loop, a failed render) fail the run. */
   const pageErrors: string[] = [];
   const names = ['Active users', 'Churn rate', 'Net revenue'];
+  /**
+   * How long to wait for what another device, or a device opening cold,
+   * shows: the page must sign in, connect to zero-cache and sync before it has
+   * any card (a few seconds on a busy machine). expect.poll's own default is 1 s.
+   */
+  const synced = { timeout: 15_000 };
 
   const open = async (path: string, viewport?: { width: number; height: number }): Promise<Page> => {
     const context = await personContext(browser, dana, { signedIn: true });
@@ -36,6 +42,12 @@ describe('finding and arranging KPIs on the dashboard', () => {
       .getByRole('list', { name: 'KPIs' })
       .getByRole('article')
       .evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label')));
+  /** Each card's size as columns x rows, in order. */
+  const sizes = (page: Page) =>
+    page
+      .getByRole('list', { name: 'KPIs' })
+      .getByRole('listitem')
+      .evaluateAll((items) => items.map((li) => `${li.getAttribute('data-w')}x${li.getAttribute('data-h')}`));
 
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -52,7 +64,7 @@ describe('finding and arranging KPIs on the dashboard', () => {
   test('search, category filter and sort narrow and order the cards; empty results say how to get back', async () => {
     laptop = await open('/');
     await laptop.getByRole('heading', { name: 'No KPIs yet' }).waitFor();
-    await expect.poll(() => laptop.getByRole('status', { name: 'Sync status' }).textContent()).toContain('Live');
+    await laptop.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Live' }).waitFor();
     const categories = ['engagement', 'retention', 'revenue'];
     for (const [i, name] of names.entries()) {
       const outcome = await laptop.evaluate(
@@ -86,8 +98,8 @@ describe('finding and arranging KPIs on the dashboard', () => {
 
   test('arranging with the keyboard is saved and shows on her other device without a reload', async () => {
     phone = await open('/', { width: 375, height: 800 });
-    await expect.poll(() => order(phone)).toEqual(names);
-    await expect.poll(() => phone.getByRole('status', { name: 'Sync status' }).textContent()).toContain('Live');
+    await expect.poll(() => order(phone), synced).toEqual(names);
+    await phone.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Live' }).waitFor();
 
     await laptop.getByRole('button', { name: 'Arrange', exact: true }).click();
     const earlier = laptop.getByRole('button', { name: 'Move Net revenue earlier' });
@@ -107,13 +119,16 @@ describe('finding and arranging KPIs on the dashboard', () => {
     await laptop.getByRole('group', { name: /Position 3 of 3 · 2 columns wide, 2 rows tall/ }).waitFor();
     await laptop.getByRole('button', { name: 'Done arranging' }).click();
 
-    await expect.poll(() => order(phone), { timeout: 10_000 }).toEqual(['Net revenue', 'Active users', 'Churn rate']);
+    await expect.poll(() => order(phone), synced).toEqual(['Net revenue', 'Active users', 'Churn rate']);
+    // Each press is its own save: the new order can arrive before the last resize.
+    await expect.poll(() => sizes(phone), synced).toEqual(['1x1', '1x1', '2x2']);
+    // The phone only sees what Postgres committed, so the saved row is final by now.
     const [saved] = await sql`SELECT layout FROM dashboard_layout WHERE organization_id = ${orgID} AND user_id = ${dana.userID}`;
     expect(saved?.layout.map((i: { kpiID: string }) => i.kpiID).length).toBe(3);
     expect(saved?.layout[2]).toMatchObject({ w: 2, h: 2 });
     // A new KPI goes at the end of the saved order.
     await phone.evaluate(() => window.__liveKpi?.mutate('kpi.create', { name: 'Backlog', unit: '', target: 5 }));
-    await expect.poll(() => order(laptop), { timeout: 10_000 }).toEqual(['Net revenue', 'Active users', 'Churn rate', 'Backlog']);
+    await expect.poll(() => order(laptop), synced).toEqual(['Net revenue', 'Active users', 'Churn rate', 'Backlog']);
   });
 
   test('no page threw an error along the way', () => {
