@@ -157,7 +157,6 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
         dataDir,
         apiBase: `http://${urlHost(env.HOST)}:${env.PORT}`,
         apiKey: zeroApiKey ?? '',
-        production: env.NODE_ENV === 'production',
         adminPassword: await resolveZeroAdminPassword(env),
         bindHost: env.HOST,
         marker: zeroMarker,

@@ -17,7 +17,6 @@ export interface ZeroCacheOptions {
   /** Base URL of our Hono server, e.g. http://127.0.0.1:3000 */
   apiBase: string;
   apiKey: string;
-  production: boolean;
   /** Guards /statz and the inspector; never empty (an empty one lets anyone in). */
   adminPassword: string;
   /** Address every zero-cache port binds to (the server's HOST); the change-streamer stays on loopback. */
@@ -53,7 +52,10 @@ export async function startZeroCache(opts: ZeroCacheOptions, timeoutMs = 90_000)
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '/tmp',
-    NODE_ENV: opts.production ? 'production' : 'development',
+    // Always production mode: in development mode zero-cache treats every
+    // client as signed in to its inspector, whatever the password, and its
+    // analyze-query then reads any table with no permission filter.
+    NODE_ENV: 'production',
     ZERO_UPSTREAM_DB: opts.upstreamUrl,
     ZERO_REPLICA_FILE: path.join(opts.dataDir, 'zero-replica.db'),
     ZERO_PORT: String(opts.port),

@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ZERO_ADMIN_PASSWORD_FILE } from '../../server/auth/secret.ts';
 import { freePort } from '../../server/stack/ports.ts';
 import type { StackInfo } from './stack-info.ts';
 
@@ -91,6 +92,8 @@ export async function startChildStack(opts: { host?: string; env?: Record<string
     }
     throw new Error(`stack not healthy after ${timeoutMs} ms:\n${out.slice(-3000)}`);
   };
+  // Tests of a child stack read what was written as the superuser; the
+  // restricted roles' passwords stay inside the server.
   const adminUrl = `postgres://postgres:postgres@127.0.0.1:${pg}/postgres`;
   const stack: ChildStack = {
     info: {
@@ -99,6 +102,7 @@ export async function startChildStack(opts: { host?: string; env?: Record<string
       databaseUrl: adminUrl,
       appDatabaseUrl: adminUrl,
       authDatabaseUrl: adminUrl,
+      zeroAdminPassword: '',
     },
     pid,
     host,
@@ -119,6 +123,7 @@ export async function startChildStack(opts: { host?: string; env?: Record<string
   };
   try {
     await waitHealthy();
+    stack.info.zeroAdminPassword = await readDataFile(stack, ZERO_ADMIN_PASSWORD_FILE);
   } catch (err) {
     await stack.stop();
     throw err;

@@ -8,6 +8,8 @@ export interface StackInfo {
   /** The server's restricted roles, as it connects with them. */
   appDatabaseUrl: string;
   authDatabaseUrl: string;
+  /** zero-cache's admin password (generated into the data folder unless set). */
+  zeroAdminPassword: string;
 }
 
 declare module 'vitest' {

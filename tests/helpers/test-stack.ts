@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { resolveZeroAdminPassword } from '../../server/auth/secret.ts';
 import { loadEnv } from '../../server/env.ts';
 import { freePort } from '../../server/stack/ports.ts';
 import { startStack } from '../../server/stack/run-stack.ts';
@@ -40,6 +41,7 @@ export async function startTestStack(
       databaseUrl: stack.databaseUrls.admin,
       appDatabaseUrl: stack.databaseUrls.app,
       authDatabaseUrl: stack.databaseUrls.auth,
+      zeroAdminPassword: await resolveZeroAdminPassword(env),
     },
     stop: async () => {
       await stack.stop();
