@@ -1,5 +1,6 @@
 import { Zero } from '@rocicorp/zero';
 import WS from 'ws';
+import { DISCONNECT_TIMEOUT_MS } from '../../sync/connection.ts';
 import '../../sync/context.ts';
 import { mutators } from '../../sync/mutators.ts';
 import { schema } from '../../sync/schema.ts';
@@ -37,6 +38,8 @@ export function openZero(person: Person, orgID: string | null, opts: { mutators?
     // with a different mutator registry must not share a group.
     storageKey: opts.storageKey ?? orgID ?? '',
     kvStore: 'mem',
+    // Queues writes through an outage as long as the web app does.
+    disconnectTimeoutMs: DISCONNECT_TIMEOUT_MS,
     logLevel: 'error',
     // Tests provoke refusals on purpose; Zero logs each one as an error. Keep
     // them out of the report unless ZERO_TEST_LOGS is set.

@@ -1,15 +1,13 @@
 import type { Zero } from '@rocicorp/zero';
 import { ZeroProvider } from '@rocicorp/zero/solid';
 import { type JSX, onCleanup } from 'solid-js';
+import { DISCONNECT_TIMEOUT_MS } from '../../../sync/connection.ts';
 import type { ZeroContext } from '../../../sync/context.ts';
 import { mutators } from '../../../sync/mutators.ts';
 import { schema } from '../../../sync/schema.ts';
 import { ORG_HEADER } from './headers.ts';
 import { attachZero } from './mutate.ts';
 import { installTestHook } from './test-hook.ts';
-
-/** Phones and shop floors drop the link for minutes; keep queuing writes that long. */
-const DISCONNECT_TIMEOUT_MS = 5 * 60 * 1000;
 
 export interface ZeroRootProps {
   userID: string;
