@@ -1,5 +1,5 @@
 import type { MutatorResultDetails, Zero } from '@rocicorp/zero';
-import { createSignal } from 'solid-js';
+import { batch, createSignal } from 'solid-js';
 import type { FieldIssue } from '../../../shared/errors.ts';
 import { showToast } from '../../components/toast.tsx';
 
@@ -62,8 +62,9 @@ function rejected(message: string, details?: unknown): WriteOutcome {
   return { status: 'rejected', message, ...issuesOf(details) };
 }
 
-function waiting(): WriteOutcome {
-  setUnconfirmed((n) => n + 1);
+/** `mine` is the Zero instance the write was made on: an old one's writes don't count on the new one's badge. */
+function waiting(mine: number): WriteOutcome {
+  if (mine === generation) setUnconfirmed((n) => n + 1);
   showToast({
     title: 'Waiting to sync',
     description: 'Your change is kept on this device and will be sent when the connection is back.',
@@ -72,12 +73,13 @@ function waiting(): WriteOutcome {
   return { status: 'waiting' };
 }
 
-function settle(res: MutatorResultDetails, appliedLocally: boolean): WriteOutcome {
+function settle(res: MutatorResultDetails, appliedLocally: boolean, mine: number): WriteOutcome {
   if (res.type === 'success') return { status: 'saved' };
   if (res.error.type === 'app') return rejected(res.error.message, res.error.details);
-  // A "zero" error: the client could not reach the server. If the write was
-  // applied locally it is still queued and goes out on reconnect.
-  if (appliedLocally) return waiting();
+  // A "zero" error: the client could not reach the server ("unable to
+  // connect"). A write applied locally is still queued and goes out on
+  // reconnect, so it is waiting, not failed.
+  if (appliedLocally) return waiting(mine);
   return rejected(`You are offline, so this change was not saved. ${res.error.message}`);
 }
 
@@ -114,11 +116,14 @@ export function mutate(request: MutateRequest, options: { confirmWaitMs?: number
       const client = await result.client;
       if (client.type === 'error') {
         uncount();
-        return settle(client, false);
+        return settle(client, false, mine);
       }
       const server = await result.server;
-      uncount();
-      return settle(server, true);
+      // One update: a write moving from pending to unconfirmed never leaves the badge.
+      return batch(() => {
+        uncount();
+        return settle(server, true, mine);
+      });
     } catch (err) {
       uncount();
       return rejected(err instanceof Error ? err.message : 'The change could not be saved.');
