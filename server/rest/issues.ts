@@ -1,6 +1,6 @@
 import type { OpenAPIHonoOptions } from '@hono/zod-openapi';
 import { AppError, type FieldIssue } from '../../shared/errors.ts';
-import { fieldIssues } from '../../shared/validation.ts';
+import { fieldIssues, nulIssues, summarize } from '../../shared/validation.ts';
 import type { RestEnv } from './context.ts';
 
 /**
@@ -35,17 +35,17 @@ export function restIssue(issue: FieldIssue): FieldIssue {
 }
 
 export function validationFailed(details: FieldIssue[]): AppError {
-  const first = details[0]?.msg ?? 'Invalid input';
-  const message = details.length > 1 ? `${first} (and ${details.length - 1} more)` : first;
-  return new AppError('VALIDATION_FAILED', message, details);
+  return new AppError('VALIDATION_FAILED', summarize(details), details);
 }
 
 /**
- * Every route's request check (body shape, query, path): a failure becomes
- * the same 400 error, with field details, as the shared schemas give.
+ * Every route's request check (body shape, query, path), then the input rule
+ * every value shares (no NUL in any string): a failure becomes the same 400
+ * error, with field details, as the shared schemas give.
  */
 export const restValidationHook: NonNullable<OpenAPIHonoOptions<RestEnv>['defaultHook']> = (result) => {
-  if (result.success) return;
   // These schemas already use the REST names; only the place is added.
-  throw validationFailed(fieldIssues(result.error, [PLACE[result.target] ?? result.target]));
+  const place = [PLACE[result.target] ?? result.target];
+  const issues = result.success ? nulIssues(result.data, place) : fieldIssues(result.error, place);
+  if (issues.length > 0) throw validationFailed(issues);
 };
