@@ -49,9 +49,10 @@ export function createAuth({ env, sql, secret, extraOrigins = [] }: AuthConfig) 
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
     ...(google ? { socialProviders: google } : {}),
     session: {
-      // Short cache: zero-cache re-checks sessions often, and a revoked
-      // session should stop syncing within a minute.
-      cookieCache: { enabled: true, maxAge: 60 },
+      // No signed session cache in a cookie: with one, a signed-out or
+      // revoked session's old cookies kept working on /api/auth/* until the
+      // cache expired. Every session read goes to the session row instead.
+      cookieCache: { enabled: false },
     },
     rateLimit: {
       enabled: true,

@@ -60,7 +60,8 @@ export async function api<T = any>(
   return { status: res.status, body: parsed as T, headers: res.headers };
 }
 
-function cookieHeader(headers: Headers): string {
+/** The Cookie header a browser would send after a response's Set-Cookie headers. */
+export function cookieHeader(headers: Headers): string {
   return headers
     .getSetCookie()
     .map((c) => c.split(';')[0])
