@@ -6,6 +6,7 @@ import { ORG_HEADER } from '../zero/routes.ts';
 import { findActiveKey } from './api-keys/secrets.ts';
 import type { Caller, RestDeps, RestEnv } from './context.ts';
 import { readInTenant } from './tenant.ts';
+import { assertTrustedOrigin } from './trusted-origin.ts';
 
 /**
  * The key from `Authorization: Bearer ...` or `X-API-Key: ...`; null when neither is sent. Other
@@ -27,6 +28,7 @@ async function keyCaller(deps: RestDeps, key: string): Promise<Caller> {
 
 async function sessionCaller(deps: RestDeps, c: Context): Promise<Caller> {
   const session = await requireSession(deps.auth, c);
+  assertTrustedOrigin(c, deps.auth.options.trustedOrigins);
   const orgID = c.req.header(ORG_HEADER) || session.session.activeOrganizationId;
   if (!orgID) {
     throw new AppError('BAD_REQUEST', 'Choose an organization: send its id in the X-Organization-Id header.');
@@ -44,9 +46,8 @@ async function sessionCaller(deps: RestDeps, c: Context): Promise<Caller> {
  * session cookie. The organization comes from the key, or for a session from
  * X-Organization-Id, else the session's active organization.
  *
- * Cookie-authenticated writes are safe from cross-site forms: every write
- * takes a JSON body (other content types get 415) or a non-simple method, so
- * a browser must preflight it, and no CORS headers are sent.
+ * A session's writes must come from the app's own origin (trusted-origin.ts);
+ * an API key is never sent by a browser on its own, so a key needs none.
  */
 export function authenticate(deps: RestDeps, opts: { sessionOnly?: boolean } = {}): MiddlewareHandler<RestEnv> {
   return async (c, next) => {

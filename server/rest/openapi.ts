@@ -28,7 +28,7 @@ export const ErrorSchema = z
 const ERROR_TEXT = {
   400: 'Bad input; `details` names each offending field',
   401: 'No valid session or API key',
-  403: 'Your role (or the API key’s role) does not allow this',
+  403: 'Your role (or the API key’s role) does not allow this, or a signed-in write came from another site',
   404: 'Not found in your organization (the same answer whether or not it exists elsewhere)',
   409: 'Conflicts with the current state, e.g. the KPI is archived',
   413: 'Request body over 1 MB',
