@@ -7,6 +7,7 @@ import { isRole, ROLES } from '../../shared/roles.ts';
 import { type Env, publicUrl } from '../env.ts';
 import { ac, authRoles } from './access-control.ts';
 import { membershipAuditHooks } from './membership-audit.ts';
+import { passwordPolicy } from './password-policy.ts';
 
 /** Header the server sets from the socket address (or a trusted proxy); clients cannot forge it. */
 export const CLIENT_IP_HEADER = 'x-kpi-client-ip';
@@ -47,6 +48,7 @@ export function createAuth({ env, sql, secret, extraOrigins = [] }: AuthConfig) 
     trustedOrigins: [...new Set([baseURL, ...local, ...extraOrigins])],
     database: { dialect: new PostgresJSDialect({ postgres: sql }), type: 'postgres' },
     emailAndPassword: { enabled: true, minPasswordLength: 8, autoSignIn: true },
+    hooks: { before: passwordPolicy },
     ...(google ? { socialProviders: google } : {}),
     session: {
       // No signed session cache in a cookie: with one, a signed-out or

@@ -1,15 +1,20 @@
 import { A, useNavigate } from '@solidjs/router';
+import { onMount } from 'solid-js';
 import { TextInput } from '../../components/text-input.tsx';
 import { createFormState } from '../../lib/form-state.ts';
 import { createSubmit } from '../../lib/form-submit.ts';
 import { withNext } from '../../lib/paths.ts';
 import { fieldForAuthError, PASSWORD_MIN, signUpInput } from './auth-schemas.ts';
 import { CredentialsPage, useNextPath } from './credentials-page.tsx';
+import { loadPasswordRule } from './password-check.ts';
 import { signUp } from './session.ts';
 
 export function SignUpPage() {
   const navigate = useNavigate();
   const next = useNextPath();
+  onMount(() => {
+    loadPasswordRule().catch(() => undefined);
+  });
   const form = createFormState({
     fields: ['name', 'email', 'password'],
     initial: { name: '', email: '', password: '' },
@@ -48,7 +53,7 @@ export function SignUpPage() {
         label="Password"
         type="password"
         autocomplete="new-password"
-        description={`At least ${PASSWORD_MIN} characters.`}
+        description={`At least ${PASSWORD_MIN} characters, and not a common password.`}
         required
         {...form.bind('password')}
       />
