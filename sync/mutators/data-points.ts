@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { IMPORT_MAX_ROWS } from '../../shared/csv-points.ts';
 import { dataPointInput, dataPointPatch } from '../../shared/kpi.ts';
 import { refreshCurrentValue, refreshGoalProgress } from '../goal-progress.ts';
+import { insertNew } from '../insert-new.ts';
 import { authorizeWithRole, mutatorError, validate } from '../permissions.ts';
 import { zql } from '../schema.ts';
 import { findKpi } from './kpis.ts';
@@ -40,18 +41,20 @@ export const dataPointMutators = {
     assertOpen(kpi);
     const now = Date.now();
     const recordedAt = fields.recordedAt ?? now;
-    await tx.mutate.dataPoint.insert({
-      id: args.id,
-      organizationID: orgID,
-      kpiID: args.kpiID,
-      value: fields.value,
-      recordedAt,
-      source: 'manual',
-      note: fields.note,
-      createdBy: ctx.userID,
-      createdAt: now,
-      updatedAt: null,
-    });
+    await insertNew(tx, 'dataPoint', [
+      {
+        id: args.id,
+        organizationID: orgID,
+        kpiID: args.kpiID,
+        value: fields.value,
+        recordedAt,
+        source: 'manual',
+        note: fields.note,
+        createdBy: ctx.userID,
+        createdAt: now,
+        updatedAt: null,
+      },
+    ]);
     // The current value (latest by time) is stored on the KPI so every dashboard sees it move.
     if (kpi && (kpi.currentAt === null || kpi.currentAt === undefined || recordedAt >= kpi.currentAt)) {
       await tx.mutate.kpi.update({ id: kpi.id, currentValue: fields.value, currentAt: recordedAt, updatedAt: now });
@@ -76,20 +79,22 @@ export const dataPointMutators = {
     const kpi = await findKpi(tx, orgID, args.kpiID);
     assertOpen(kpi);
     const now = Date.now();
-    for (const row of args.rows) {
-      await tx.mutate.dataPoint.insert({
+    await insertNew(
+      tx,
+      'dataPoint',
+      args.rows.map((row) => ({
         id: row.id,
         organizationID: orgID,
         kpiID: args.kpiID,
         value: row.value,
         recordedAt: row.recordedAt,
-        source: 'import',
+        source: 'import' as const,
         note: (row.note ?? '').trim(),
         createdBy: ctx.userID,
         createdAt: now,
         updatedAt: null,
-      });
-    }
+      })),
+    );
     if (kpi) {
       await refreshCurrentValue(tx, args.kpiID);
       await refreshGoalProgress(tx, orgID, { kpiID: args.kpiID });

@@ -2,6 +2,7 @@ import { defineMutator, type Transaction } from '@rocicorp/zero';
 import { z } from 'zod';
 import { goalInput, goalPatch } from '../../shared/goal-fields.ts';
 import { refreshGoalProgress } from '../goal-progress.ts';
+import { insertNew } from '../insert-new.ts';
 import { authorize, mutatorError, validate } from '../permissions.ts';
 import { zql } from '../schema.ts';
 
@@ -66,20 +67,22 @@ export const goalMutators = {
     const orgID = await authorize(tx, ctx, 'goal', 'create');
     const fields = validate(goalInput, args);
     const now = Date.now();
-    await tx.mutate.goal.insert({
-      id: args.id,
-      organizationID: orgID,
-      title: fields.title,
-      description: fields.description,
-      targetDate: fields.targetDate,
-      status: fields.status,
-      progress: null,
-      pace: 'no-data',
-      createdBy: ctx.userID,
-      createdAt: now,
-      updatedAt: now,
-      archivedAt: null,
-    });
+    await insertNew(tx, 'goal', [
+      {
+        id: args.id,
+        organizationID: orgID,
+        title: fields.title,
+        description: fields.description,
+        targetDate: fields.targetDate,
+        status: fields.status,
+        progress: null,
+        pace: 'no-data',
+        createdBy: ctx.userID,
+        createdAt: now,
+        updatedAt: now,
+        archivedAt: null,
+      },
+    ]);
     await setKpis(tx, orgID, args.id, fields.kpis);
     await refreshGoalProgress(tx, orgID, { goalID: args.id });
   }),

@@ -4,6 +4,7 @@ import type { FieldIssue } from '../../shared/errors.ts';
 import { DEFAULT_CATEGORIES, DEFAULT_UNITS, isListed, kpiInput, kpiPatch } from '../../shared/kpi.ts';
 import { fieldIssues } from '../../shared/validation.ts';
 import { refreshGoalProgress } from '../goal-progress.ts';
+import { insertNew } from '../insert-new.ts';
 import { authorize, mutatorError } from '../permissions.ts';
 import { zql } from '../schema.ts';
 import { membershipOf } from '../tenant.ts';
@@ -89,18 +90,20 @@ export const kpiMutators = {
     const orgID = await authorize(tx, ctx, 'kpi', 'create');
     const fields = await validateKpi(tx, orgID, kpiInput, args);
     const now = Date.now();
-    await tx.mutate.kpi.insert({
-      id: args.id,
-      organizationID: orgID,
-      ...fields,
-      ownerID: fields.ownerID ?? ctx.userID,
-      currentValue: null,
-      currentAt: null,
-      createdBy: ctx.userID,
-      createdAt: now,
-      updatedAt: now,
-      archivedAt: null,
-    });
+    await insertNew(tx, 'kpi', [
+      {
+        id: args.id,
+        organizationID: orgID,
+        ...fields,
+        ownerID: fields.ownerID ?? ctx.userID,
+        currentValue: null,
+        currentAt: null,
+        createdBy: ctx.userID,
+        createdAt: now,
+        updatedAt: now,
+        archivedAt: null,
+      },
+    ]);
   }),
 
   update: defineMutator(updateArgs, async ({ tx, args, ctx }) => {

@@ -1,6 +1,7 @@
 import { defineMutator } from '@rocicorp/zero';
 import { z } from 'zod';
 import { DEFAULT_CATEGORIES, DEFAULT_UNITS, KPI_CATEGORY_MAX, KPI_UNIT_MAX } from '../../shared/kpi.ts';
+import { insertNew } from '../insert-new.ts';
 import { authorize, mutatorError, validate } from '../permissions.ts';
 import { zql } from '../schema.ts';
 
@@ -29,14 +30,9 @@ export const optionMutators = {
       zql.kpiOption.where('organizationID', orgID).where('kind', args.kind).where('value', value).one(),
     );
     if (defaults.includes(value) || existing) throw mutatorError('CONFLICT', `${label} "${value}" is already in the list.`);
-    await tx.mutate.kpiOption.insert({
-      id: args.id,
-      organizationID: orgID,
-      kind: args.kind,
-      value,
-      createdBy: ctx.userID,
-      createdAt: Date.now(),
-    });
+    await insertNew(tx, 'kpiOption', [
+      { id: args.id, organizationID: orgID, kind: args.kind, value, createdBy: ctx.userID, createdAt: Date.now() },
+    ]);
   }),
 
   remove: defineMutator(z.object({ id }), async ({ tx, args, ctx }) => {
