@@ -27,3 +27,28 @@ export function onShutdown(stop: () => Promise<void>, log: (line: string) => voi
     process.on(signal, handler);
   }
 }
+
+/**
+ * Starts something stoppable with SIGINT/SIGTERM handled from the first
+ * moment: a signal during start-up aborts it (the start cleans up what it had
+ * started and rejects), a signal afterwards stops it. Resolves with what was
+ * started; never settles when a signal aborted the start (the handler exits).
+ */
+export async function startUntilSignal<T extends { stop(): Promise<void> }>(
+  start: (signal: AbortSignal) => Promise<T>,
+  log: (line: string) => void = console.log,
+): Promise<T> {
+  const abort = new AbortController();
+  const starting = start(abort.signal);
+  onShutdown(async () => {
+    abort.abort();
+    const started = await starting.catch(() => undefined);
+    await started?.stop();
+  }, log);
+  try {
+    return await starting;
+  } catch (err) {
+    if (abort.signal.aborted) return new Promise<T>(() => {});
+    throw err;
+  }
+}

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEnv } from './env.ts';
 import { DEMO_LOGIN } from './seed.ts';
-import { onShutdown } from './signals.ts';
+import { startUntilSignal } from './signals.ts';
 import { startStack } from './stack/run-stack.ts';
 
 /** `npm start`: the whole stack, serving the built web app. */
@@ -12,8 +12,7 @@ try {
   const env = loadEnv();
   const started = Date.now();
   console.log('Starting Live KPI ...');
-  const stack = await startStack(env, { webDist: path.join(root, 'web', 'dist') });
-  onShutdown(stack.stop);
+  const stack = await startUntilSignal((signal) => startStack(env, { webDist: path.join(root, 'web', 'dist'), signal }));
   const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
   console.log(`\nLive KPI is running at ${publicUrl}  (ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
   if (env.SEED_DEMO)

@@ -1,6 +1,10 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { AppError, ERROR_STATUS, type ErrorCode, type FieldIssue } from '../../shared/errors.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
+
+/** Seconds a caller should wait before retrying while the database is down. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 export interface ErrorBody {
   error: {
@@ -42,6 +46,14 @@ export function codeForStatus(status: number): ErrorCode {
 export function handleError(err: Error, c: Context, log: (msg: string) => void) {
   if (err instanceof AppError) return apiError(c, err.code, err.message, err.details);
   if (err instanceof HTTPException) return apiError(c, codeForStatus(err.status), err.message || 'Request failed');
+  if (isDatabaseUnavailable(err)) {
+    c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    return apiError(
+      c,
+      'NOT_READY',
+      `The database is restarting or unreachable. Try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`,
+    );
+  }
   log(`[${c.get('requestId') ?? '-'}] ${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
   return apiError(
     c,

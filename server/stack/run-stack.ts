@@ -29,6 +29,8 @@ export interface StackOptions {
   /** Extra zero-cache settings (tests shorten intervals). */
   zeroEnv?: Record<string, string>;
   log?: (line: string) => void;
+  /** Aborting it (a signal during start-up) stops what was started and rejects. */
+  signal?: AbortSignal;
 }
 
 export interface Stack {
@@ -55,6 +57,7 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
     for (const fn of cleanups.reverse()) await fn().catch((err) => log(`[stop] ${(err as Error).message}`));
     cleanups.length = 0;
   };
+  const checkpoint = () => opts.signal?.throwIfAborted();
   try {
     const dataDir = path.resolve(env.DATA_DIR);
     await mkdir(dataDir, { recursive: true });
@@ -88,6 +91,7 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
       });
       cleanups.push(() => pg.stop());
       databaseUrl = first.url;
+      checkpoint();
     }
     const secret = await resolveAuthSecret(env);
     let prepared: PreparedDatabase;
@@ -100,6 +104,7 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
     status.postgres = 'ready';
     status.migrations = 'ready';
     status.migrationsApplied = prepared.migrations;
+    checkpoint();
     const pools = createPools(prepared.urls);
     cleanups.push(() => pools.close());
 
@@ -116,6 +121,7 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
 
     const auth = createAuth({ env, sql: pools.auth, secret, extraOrigins: opts.extraOrigins ?? [] });
     const demo = env.SEED_DEMO ? await seedDemo(auth, pools) : null;
+    checkpoint();
 
     const zeroApiKey = env.ZERO_API_KEY ?? (spawnZero ? randomBytes(24).toString('base64url') : undefined);
     const zeroBase = env.ZERO_CACHE_URL ?? `http://${urlHost(env.HOST)}:${env.ZERO_PORT}`;
@@ -164,7 +170,7 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
       };
       const zc = supervise({
         name: 'zero-cache',
-        first: await startZeroCache(zeroOptions),
+        first: await startZeroCache(zeroOptions, { signal: opts.signal }),
         restart: () => startZeroCache(zeroOptions),
         onDown: (note) => markDown(status, 'zeroCache', note),
         onUp: () => markUp(status, 'zeroCache'),
@@ -179,6 +185,7 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
     }
     status.zeroCache = 'ready';
 
+    checkpoint();
     await insights.startWorker();
     cleanups.push(() => insights.stopWorker());
     // The demo's history was written directly; give its KPIs their first insights.

@@ -44,7 +44,10 @@ const BIND_HOST_PRELOAD = pathToFileURL(path.join(path.dirname(new URL(import.me
  * signal to the group stops all its workers, and on this Node (process.execPath),
  * not whatever `node` is first on PATH.
  */
-export async function startZeroCache(opts: ZeroCacheOptions, timeoutMs = 90_000): Promise<ZeroCacheProcess> {
+export async function startZeroCache(
+  opts: ZeroCacheOptions,
+  { timeoutMs = 90_000, signal }: { timeoutMs?: number; signal?: AbortSignal | undefined } = {},
+): Promise<ZeroCacheProcess> {
   // cli.js sits beside the package's main module (out/zero/src/zero.js).
   const cli = path.join(path.dirname(createRequire(import.meta.url).resolve('@rocicorp/zero')), 'cli.js');
   const logFile = path.join(opts.dataDir, 'zero-cache.log');
@@ -75,6 +78,9 @@ export async function startZeroCache(opts: ZeroCacheOptions, timeoutMs = 90_000)
     // Re-check every open connection's session each minute (default 300 s),
     // so a signed-out or revoked session stops syncing soon.
     ZERO_AUTH_REVALIDATE_INTERVAL_SECONDS: '60',
+    // One node: nothing hands the replication stream over, so take it at once
+    // (the default waits 15 s for a load balancer), and a restart is quick.
+    ZERO_CHANGE_STREAMER_STARTUP_DELAY_MS: '0',
     ZERO_LOG_LEVEL: 'info',
     ZERO_ADMIN_PASSWORD: opts.adminPassword,
     ZKPI_BIND_HOST: opts.bindHost,
@@ -126,6 +132,10 @@ export async function startZeroCache(opts: ZeroCacheOptions, timeoutMs = 90_000)
 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    if (signal?.aborted) {
+      await stop();
+      signal.throwIfAborted();
+    }
     if (exited !== null) {
       await stop();
       throw new Error(

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ZERO_ADMIN_PASSWORD_FILE } from '../../server/auth/secret.ts';
 import { freePort } from '../../server/stack/ports.ts';
+import { stopMarked } from '../../server/stack/process-marker.ts';
 import type { StackInfo } from './stack-info.ts';
 
 /**
@@ -118,6 +119,10 @@ export async function startChildStack(opts: { host?: string; env?: Record<string
         child.kill('SIGTERM');
         await Promise.race([exited, sleep(30_000)]);
       }
+      // A server that crashed (the very thing some tests look for) leaves its
+      // children behind: stop whatever still works on this data folder.
+      await stopMarked(`zero-cache:${dataDir}`, 'SIGKILL', 0);
+      for (const pid of processesUsing(dataDir)) process.kill(pid, 'SIGKILL');
       await rm(dataDir, { recursive: true, force: true });
     },
   };
@@ -150,6 +155,20 @@ export function childrenOf(pid: number): { pid: number; comm: string; args: stri
     }
   }
   return found;
+}
+
+/** Processes whose command line names `dir` (an embedded Postgres on it). */
+function processesUsing(dir: string): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(dir)) pids.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
 }
 
 /** Reads a file the stack keeps in its data folder (e.g. a generated secret). */

@@ -1,6 +1,7 @@
 import { Zero } from '@rocicorp/zero';
 import WS from 'ws';
 import { DISCONNECT_TIMEOUT_MS } from '../../sync/connection.ts';
+import { reconnectAfterErrors } from '../../sync/reconnect.ts';
 import '../../sync/context.ts';
 import { mutators } from '../../sync/mutators.ts';
 import { schema } from '../../sync/schema.ts';
@@ -26,7 +27,7 @@ export type TestZero = Zero;
 /** A real Zero client in Node, signed in as `person`, working in `orgID`. */
 export function openZero(person: Person, orgID: string | null, opts: { mutators?: unknown; storageKey?: string } = {}): TestZero {
   cookiesByUser.set(person.userID, person.cookie);
-  return new Zero({
+  const zero = new Zero({
     cacheURL: stackInfo().zeroURL,
     schema,
     mutators: (opts.mutators ?? mutators) as typeof mutators,
@@ -46,6 +47,9 @@ export function openZero(person: Person, orgID: string | null, opts: { mutators?
     ...(process.env.ZERO_TEST_LOGS ? {} : { logSink: { log: () => {} } }),
     onUpdateNeeded: () => {},
   });
+  // As the web app does: leave the error state by itself (see sync/reconnect.ts).
+  reconnectAfterErrors(zero);
+  return zero;
 }
 
 export interface Watched<T> {

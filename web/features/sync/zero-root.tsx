@@ -4,6 +4,7 @@ import { type JSX, onCleanup } from 'solid-js';
 import { DISCONNECT_TIMEOUT_MS } from '../../../sync/connection.ts';
 import type { ZeroContext } from '../../../sync/context.ts';
 import { mutators } from '../../../sync/mutators.ts';
+import { reconnectAfterErrors } from '../../../sync/reconnect.ts';
 import { schema } from '../../../sync/schema.ts';
 import { ORG_HEADER } from './headers.ts';
 import { attachZero } from './mutate.ts';
@@ -31,7 +32,12 @@ export function ZeroRoot(props: ZeroRootProps) {
 
   const init = (zero: Zero) => {
     detach?.();
-    detach = attachZero(zero);
+    const detachWrites = attachZero(zero);
+    const stopReconnecting = reconnectAfterErrors(zero);
+    detach = () => {
+      detachWrites();
+      stopReconnecting();
+    };
     uninstall ??= installTestHook();
   };
   onCleanup(() => {

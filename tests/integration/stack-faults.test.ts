@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { mutators } from '../../sync/mutators.ts';
+import { queries } from '../../sync/queries.ts';
+import { type ChildStack, startChildStack } from '../helpers/child-stack.ts';
+import { addMember, createOrg, type Person, signUp } from '../helpers/people.ts';
+import { useStack } from '../helpers/stack-info.ts';
+import { startWriteStorm, type WriteStorm } from '../helpers/write-storm.ts';
+import { openZero, type TestZero, watch } from '../helpers/zero-client.ts';
+
+/**
+ * `npm start` supervises what it starts. Parts are killed with SIGKILL while
+ * three people keep writing: the server must not crash, /api/health must say
+ * what is down and be back to 200 within 15 s, and no acknowledged write may
+ * be lost or duplicated.
+ */
+describe('a part of the stack dies during a stream of writes', () => {
+  let stack: ChildStack;
+  let sql: postgres.Sql;
+  let kpiID: string;
+  let orgID: string;
+  let storm: WriteStorm;
+  const clients: TestZero[] = [];
+  const recoveries: Record<string, number> = {};
+
+  beforeAll(async () => {
+    stack = await startChildStack();
+    useStack(stack.info);
+    sql = postgres(stack.info.databaseUrl, { max: 2, onnotice: () => {} });
+    const [owner, ana, ben] = await Promise.all([signUp('Owner'), signUp('Ana'), signUp('Ben')]);
+    orgID = await createOrg(owner);
+    await Promise.all([addMember(owner, orgID, ana, 'operator'), addMember(owner, orgID, ben, 'operator')]);
+    const people: Person[] = [owner, ana, ben];
+    for (const p of people) clients.push(openZero(p, orgID));
+    kpiID = randomUUID();
+    const created = clients[0]?.mutate(mutators.kpi.create({ id: kpiID, name: 'Units per hour', unit: 'count', target: 100 }));
+    expect((await created?.server)?.type).toBe('success');
+    storm = startWriteStorm(clients, kpiID);
+  }, 180_000);
+
+  afterAll(async () => {
+    if (process.env.FAULTS_DEBUG) console.log(stack?.output(), JSON.stringify(await stack?.health()));
+    await Promise.all(clients.map((z) => z.close()));
+    await sql?.end({ timeout: 2 });
+    await stack?.stop();
+  });
+
+  /** Kills `pid`, checks the server stays up and health names the part, and returns the time to 200. */
+  async function killAndRecover(part: 'zeroCache' | 'postgres', pid: number | undefined): Promise<number> {
+    expect(pid, `${part} process`).toBeGreaterThan(0);
+    const writesBefore = storm.writes.length;
+    process.kill(pid as number, 'SIGKILL');
+    const killedAt = Date.now();
+    // Health says the part is down (or cannot be asked) before it is back.
+    let sawDown = false;
+    while (Date.now() - killedAt < 60_000) {
+      const h = await stack.health();
+      if (h.status !== 200) sawDown = true;
+      if (h.status === 200 && sawDown) break;
+      if (h.status === 503) expect(h.body?.parts[part]?.state).not.toBe('ready');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const recovered = Date.now() - killedAt;
+    expect(sawDown, `health noticed ${part} was down`).toBe(true);
+    expect(process.kill(stack.pid, 0), 'the server process is alive').toBe(true);
+    // Writes keep flowing after the part is back.
+    await waitFor(() => storm.writes.filter((w) => w.server?.type === 'success').length > writesBefore + 10, 60_000);
+    return recovered;
+  }
+
+  test('zero-cache killed with -9 is restarted (its workers too, no orphan), health back within 15 s', async () => {
+    await waitFor(() => storm.writes.length > 20, 30_000);
+    const old = stack.zeroCachePid();
+    recoveries.zeroCache = await killAndRecover('zeroCache', old);
+    expect(stack.zeroCachePid()).not.toBe(old);
+    expect(stack.output()).toContain('zero-cache is back');
+    expect(recoveries.zeroCache).toBeLessThanOrEqual(15_000);
+  });
+
+  test('Postgres killed with -9 is restarted, the server survives and reconnects, health back within 15 s', async () => {
+    const old = stack.postgresPid();
+    recoveries.postgres = await killAndRecover('postgres', old);
+    expect(stack.postgresPid()).not.toBe(old);
+    expect(stack.output()).toContain('Postgres is back');
+    expect(recoveries.postgres).toBeLessThanOrEqual(15_000);
+  });
+
+  test('every write was answered, none lost or duplicated, none shown as failed, and every client converged', async () => {
+    await storm.stop(90_000);
+    const writes = storm.writes;
+    const refused = writes.filter((w) => w.server?.type !== 'success');
+    expect(refused.map((w) => w.server)).toEqual([]);
+    expect(writes.filter((w) => w.reportedFailedEarly)).toEqual([]);
+    const rows = await sql<{ id: string }[]>`SELECT id FROM data_point WHERE kpi_id = ${kpiID}`;
+    const stored = new Set(rows.map((r) => r.id));
+    expect(rows.length, 'no duplicates').toBe(stored.size);
+    const lost = writes.filter((w) => !stored.has(w.id));
+    expect(lost).toEqual([]);
+    expect(stored.size).toBe(writes.length);
+    // Every client converges on the same rows.
+    for (const zero of clients) {
+      const view = watch<{ id: string }[]>(zero, queries.dataPoints.forKpi({ orgID, kpiID, limit: 5000 }));
+      await view.until((points) => points.length === stored.size, 30_000);
+      view.destroy();
+    }
+    console.log(
+      `faults: ${writes.length} writes from ${clients.length} clients, 0 lost, 0 duplicated; ` +
+        `health back ${recoveries.zeroCache} ms after zero-cache was killed, ${recoveries.postgres} ms after Postgres`,
+    );
+  }, 180_000);
+});
+
+async function waitFor(cond: () => boolean, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  while (!cond()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
