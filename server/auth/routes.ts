@@ -1,9 +1,26 @@
 import { Hono } from 'hono';
+import { nulIssues, summarize } from '../../shared/validation.ts';
 import { clientIp } from '../http/client-ip.ts';
-import { codeForStatus, errorBody } from '../http/errors.ts';
+import { apiError, codeForStatus, errorBody } from '../http/errors.ts';
 import { type Auth, CLIENT_IP_HEADER } from './auth.ts';
 import { authActor } from './membership-audit.ts';
 import { findSession } from './session.ts';
+
+/**
+ * The shared input rule (no NUL in any string) on what better-auth will be
+ * handed: its query and JSON body. better-auth would pass a NUL on to
+ * Postgres, which refuses it with a 500.
+ */
+function nulInRequest(url: string, body: ArrayBuffer | undefined) {
+  const query = Object.fromEntries(new URL(url).searchParams);
+  let json: unknown;
+  try {
+    json = body ? JSON.parse(new TextDecoder().decode(body)) : undefined;
+  } catch {
+    json = undefined; // not JSON: better-auth answers that itself
+  }
+  return [...nulIssues(query, ['query']), ...nulIssues(json, ['body'])];
+}
 
 /**
  * better-auth mounted at /api/auth/*. The client address header is set here
@@ -17,6 +34,8 @@ export function authRoutes(auth: Auth, trustProxy: readonly string[]) {
     const headers = new Headers(raw.headers);
     headers.set(CLIENT_IP_HEADER, clientIp(c, trustProxy));
     const body = raw.method === 'GET' || raw.method === 'HEAD' ? undefined : await raw.arrayBuffer();
+    const nul = nulInRequest(raw.url, body);
+    if (nul.length > 0) return apiError(c, 'VALIDATION_FAILED', summarize(nul), nul);
     const request = new Request(raw.url, { method: raw.method, headers, body });
     // Organization changes are audited by better-auth hooks, which need to know who is acting.
     const actingOnOrganization = raw.method === 'POST' && c.req.path.includes('/organization/');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { mutators } from '../../sync/mutators.ts';
-import { type Person, team } from '../helpers/people.ts';
+import { api, type Person, team } from '../helpers/people.ts';
 import { createKpi, expectError, type RestAuth, rest } from '../helpers/rest.ts';
 import { openZero, type TestZero } from '../helpers/zero-client.ts';
 
@@ -94,6 +94,19 @@ describe('a NUL character is a 400 naming the field on every REST route', () => 
     expectNulRefused(await rest(me, 'GET', `/api/kpis/${kpiID}%00/records`), ['path', 'id']);
     expectNulRefused(await rest(me, 'GET', '/api/kpis?q=%00'), ['query', 'q']);
     expectNulRefused(await rest(me, 'GET', '/api/kpis?category=a%00'), ['query', 'category']);
+  });
+});
+
+describe('a NUL character on /api/auth is refused before better-auth sees it', () => {
+  test('organization and profile changes: 400 naming the field, nothing written', async () => {
+    const slug = `nul-${randomUUID().slice(0, 8)}`;
+    const org = await api(owner, 'POST', '/api/auth/organization/create', { name: `Org${NUL}`, slug });
+    expectNulRefused(org, ['body', 'name']);
+    expect(await sql`SELECT id FROM organization WHERE slug = ${slug}`).toEqual([]);
+    expectNulRefused(await api(owner, 'POST', '/api/auth/update-user', { name: `Owner${NUL}` }), ['body', 'name']);
+    expect(await sql`SELECT name FROM "user" WHERE id = ${owner.userID}`).toEqual([{ name: 'Owner' }]);
+    const members = await api(owner, 'GET', `/api/auth/organization/list-members?organizationId=${orgID}%00`);
+    expectNulRefused(members, ['query', 'organizationId']);
   });
 });
 
