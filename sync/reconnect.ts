@@ -30,3 +30,20 @@ export function reconnectAfterErrors(zero: Zero): () => void {
     unsubscribe();
   };
 }
+
+/** Zero 1.9 refuses new writes outright in these states; in every other it applies and queues them. */
+const REFUSING_WRITES = new Set(['error', 'disconnected', 'closed']);
+
+export function acceptsWrites(zero: Zero): boolean {
+  return !REFUSING_WRITES.has(zero.connection.state.current.name);
+}
+
+/**
+ * Before a write: if Zero would refuse it (after a failed push, or past the
+ * disconnect window), ask it to connect again, so that the write is applied
+ * on the device and queued instead of refused.
+ */
+export async function readyForWrites(zero: Zero): Promise<void> {
+  const state = zero.connection.state.current.name;
+  if (state === 'error' || state === 'disconnected') await zero.connection.connect();
+}

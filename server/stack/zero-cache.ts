@@ -116,7 +116,9 @@ export async function startZeroCache(
   // The main process stops its workers on SIGTERM; anything left (a crash,
   // a -9) is found by the marker and stopped too.
   const stop = async () => {
-    if (exited === null) {
+    // Workers left by a main process that died have nothing to finish.
+    const crashed = exited !== null;
+    if (!crashed) {
       try {
         process.kill(-pid, 'SIGTERM');
       } catch {
@@ -124,7 +126,7 @@ export async function startZeroCache(
       }
       await Promise.race([exitedPromise, sleep(10_000)]);
     }
-    await stopMarked(opts.marker, 'SIGTERM', 5_000);
+    await stopMarked(opts.marker, crashed ? 'SIGKILL' : 'SIGTERM', crashed ? 0 : 5_000);
     await Promise.race([exitedPromise, sleep(2000)]);
     log.end();
   };

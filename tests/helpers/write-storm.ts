@@ -1,15 +1,28 @@
 import { randomUUID } from 'node:crypto';
 import type { MutatorResultDetails } from '@rocicorp/zero';
 import { mutators } from '../../sync/mutators.ts';
+import { acceptsWrites, readyForWrites } from '../../sync/reconnect.ts';
 import type { TestZero } from './zero-client.ts';
 
 export interface StormWrite {
   id: string;
   client: number;
-  /** The server's answer, once it has answered. */
+  /**
+   * How the write settled: `success` (the server committed it), `refused`
+   * (the server's mutator refused it: an app error, shown to the person as
+   * failed), or `unconfirmed` (a "zero" error: Zero could not get an answer,
+   * e.g. while Postgres restarted; the write stays queued and is pushed
+   * again, so the web app shows it as waiting, never as failed).
+   */
+  outcome?: 'success' | 'refused' | 'unconfirmed';
   server?: MutatorResultDetails;
-  /** An answer the client gave while the write was still queued (must never happen). */
-  reportedFailedEarly?: string;
+  /** Zero refused the write outright: never applied nor queued (the app says "not saved"). */
+  rejectedByClient?: string;
+}
+
+function outcomeOf(result: MutatorResultDetails): StormWrite['outcome'] {
+  if (result.type === 'success') return 'success';
+  return result.error.type === 'app' ? 'refused' : 'unconfirmed';
 }
 
 export interface WriteStorm {
@@ -32,14 +45,18 @@ export function startWriteStorm(clients: TestZero[], kpiID: string, paceMs = 150
     while (running) {
       const write: StormWrite = { id: randomUUID(), client };
       writes.push(write);
+      // As the web app's mutate() does.
+      await readyForWrites(zero);
+      if (!acceptsWrites(zero)) write.rejectedByClient = `refused in state ${zero.connection.state.current.name}`;
       const result = zero.mutate(mutators.dataPoint.add({ id: write.id, kpiID, value: writes.length }));
       answers.push(
         result.server.then((server) => {
           write.server = server;
+          write.outcome = outcomeOf(server);
         }),
       );
       const local = await result.client;
-      if (local.type === 'error') write.reportedFailedEarly = local.error.message;
+      if (local.type === 'error' && local.error.type === 'app') write.rejectedByClient = local.error.message;
       await new Promise((resolve) => setTimeout(resolve, paceMs));
     }
   });

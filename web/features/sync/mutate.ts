@@ -1,6 +1,7 @@
 import type { MutatorResultDetails, Zero } from '@rocicorp/zero';
 import { batch, createSignal } from 'solid-js';
 import type { FieldIssue } from '../../../shared/errors.ts';
+import { acceptsWrites, readyForWrites } from '../../../sync/reconnect.ts';
 import { showToast } from '../../components/toast.tsx';
 
 /** What a form learns about a write it asked for. */
@@ -93,15 +94,19 @@ function settle(res: MutatorResultDetails, appliedLocally: boolean, mine: number
  * up (or slow), so forms never hang on a flaky connection. A big write (an
  * import) may ask to wait longer for the answer while connected.
  */
-export function mutate(request: MutateRequest, options: { confirmWaitMs?: number } = {}): Promise<WriteOutcome> {
+export async function mutate(request: MutateRequest, options: { confirmWaitMs?: number } = {}): Promise<WriteOutcome> {
   const current = active;
-  if (!current) return Promise.resolve(rejected('Not connected to an organization yet. Try again in a moment.'));
+  if (!current) return rejected('Not connected to an organization yet. Try again in a moment.');
   const mine = current.generation;
+  await readyForWrites(current.zero);
+  // Zero took the write into its queue; a later "zero" error (a failed push
+  // while the server restarts) leaves it there, to be sent on reconnect.
+  const queued = acceptsWrites(current.zero);
   let result: ReturnType<Zero['mutate']>;
   try {
     result = current.zero.mutate(request);
   } catch (err) {
-    return Promise.resolve(rejected(err instanceof Error ? err.message : 'The change could not be applied.'));
+    return rejected(err instanceof Error ? err.message : 'The change could not be applied.');
   }
   setPending((n) => n + 1);
   let counted = true;
@@ -116,7 +121,7 @@ export function mutate(request: MutateRequest, options: { confirmWaitMs?: number
       const client = await result.client;
       if (client.type === 'error') {
         uncount();
-        return settle(client, false, mine);
+        return settle(client, queued, mine);
       }
       const server = await result.server;
       // One update: a write moving from pending to unconfirmed never leaves the badge.
