@@ -34,12 +34,13 @@ const ERROR_TEXT = {
   413: 'Request body over 1 MB',
   415: 'The body is not JSON',
   500: 'Unexpected failure: a generic message and the request id to quote',
+  503: 'The database is restarting or unreachable: retry after the `Retry-After` seconds',
 } as const;
 type ErrorStatus = keyof typeof ERROR_TEXT;
 
-/** Error responses for a route: 400, 401, 404, 413 and 500 apply to every route, plus `extra`. */
+/** Error responses for a route: 400, 401, 404, 413, 500 and 503 apply to every route, plus `extra`. */
 export function errors(...extra: ErrorStatus[]) {
-  const statuses = [...new Set<ErrorStatus>([400, 401, 404, 413, 500, ...extra])].sort((a, b) => a - b);
+  const statuses = [...new Set<ErrorStatus>([400, 401, 404, 413, 500, 503, ...extra])].sort((a, b) => a - b);
   return Object.fromEntries(
     statuses.map((s) => [s, { description: ERROR_TEXT[s], content: { 'application/json': { schema: ErrorSchema } } }]),
   ) as Record<ErrorStatus, { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }>;

@@ -84,18 +84,37 @@ test('an unexpected failure is a 500 with a generic message and the request id, 
   const { owner, orgID } = await team([]);
   const key = (await createKey(owner, orgID, 'manager')).key;
   const logged: string[] = [];
-  // Nothing listens on port 1: every app-pool query fails.
+  // Every use of this pool throws an error no handler expects.
+  const explode = () => {
+    throw new Error('kaboom in internal module xyz');
+  };
+  const explodingSql = new Proxy(explode, { apply: explode, get: () => explode }) as unknown as postgres.Sql;
+  const broken = appFor({ appSql: explodingSql, log: (m) => logged.push(m) });
+  const res = await call(broken, key, 'GET', '/api/kpis');
+  expect(res.status).toBe(500);
+  const { error } = (await res.json()) as { error: { code: string; message: string; request_id: string; details: unknown[] } };
+  expect(error).toMatchObject({ code: 'INTERNAL', details: [] });
+  expect(error.request_id).not.toBe('');
+  expect(error.message).toContain(error.request_id);
+  expect(error.message).not.toMatch(/kaboom|xyz/);
+  expect(logged.join('\n')).toContain(error.request_id);
+  expect(logged.join('\n')).toContain('kaboom');
+});
+
+test('while the database cannot be reached the answer is a 503 that says to retry, with no internals', async () => {
+  const { owner, orgID } = await team([]);
+  const key = (await createKey(owner, orgID, 'manager')).key;
+  // Nothing listens on port 1: every app-pool query fails to connect.
   const brokenSql = postgres('postgres://kpi@127.0.0.1:1/nothing', { max: 1, connect_timeout: 2, onnotice: () => {} });
-  const broken = appFor({ appSql: brokenSql, log: (m) => logged.push(m) });
+  const broken = appFor({ appSql: brokenSql, log: () => {} });
   try {
     const res = await call(broken, key, 'GET', '/api/kpis');
-    expect(res.status).toBe(500);
-    const { error } = (await res.json()) as { error: { code: string; message: string; request_id: string; details: unknown[] } };
-    expect(error).toMatchObject({ code: 'INTERNAL', details: [] });
-    expect(error.request_id).not.toBe('');
-    expect(error.message).toContain(error.request_id);
-    expect(error.message).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres/i);
-    expect(logged.join('\n')).toContain(error.request_id);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('retry-after')).toBe('5');
+    const { error } = (await res.json()) as { error: { code: string; message: string; details: unknown[] } };
+    expect(error).toMatchObject({ code: 'NOT_READY', details: [] });
+    expect(error.message).toMatch(/database is restarting or unreachable.*try again in 5 seconds/i);
+    expect(error.message).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres:/i);
   } finally {
     await brokenSql.end({ timeout: 1 });
   }

@@ -72,7 +72,8 @@ describe('row-level security for the server role kpi_app', () => {
     expect(who?.role).toBe('kpi_app');
     const all = await pools.admin<{ id: string }[]>`SELECT id FROM kpi WHERE id IN (${kpiA}, ${kpiB}) ORDER BY name`;
     expect(all.map((r) => r.id)).toEqual([kpiA, kpiB]);
-    const audit = await pools.admin`SELECT 1 FROM audit_log WHERE organization_id IN (${orgA}, ${orgB}) AND table_name IN ('kpi', 'data_point')`;
+    const audit =
+      await pools.admin`SELECT 1 FROM audit_log WHERE organization_id IN (${orgA}, ${orgB}) AND table_name IN ('kpi', 'data_point')`;
     expect(audit).toHaveLength(4);
   });
 
@@ -128,7 +129,9 @@ describe('row-level security for the server role kpi_app', () => {
     ).rejects.toThrow(RLS_ERROR);
     expect(await pools.admin`SELECT id FROM kpi WHERE id = ${intruderKpi} OR name = 'planted'`).toEqual([]);
     expect(await pools.admin`SELECT id FROM data_point WHERE kpi_id = ${kpiA}`).toEqual([{ id: pointA }]);
-    expect(await pools.admin`SELECT 1 FROM audit_log WHERE organization_id = ${orgA} AND table_name IN ('kpi', 'data_point')`).toHaveLength(2);
+    expect(
+      await pools.admin`SELECT 1 FROM audit_log WHERE organization_id = ${orgA} AND table_name IN ('kpi', 'data_point')`,
+    ).toHaveLength(2);
   });
 
   test('an UPDATE of organization A’s KPI by a user of B touches no row', async () => {
@@ -254,6 +257,8 @@ describe('what the role kpi_app is and may touch', () => {
     await expect(withTenant(pools.app, ctx, (tx) => tx`UPDATE audit_log SET actor_id = NULL`)).rejects.toMatchObject(denied);
     await expect(withTenant(pools.app, ctx, (tx) => tx`DELETE FROM audit_log`)).rejects.toMatchObject(denied);
     await expect(withTenant(pools.app, ctx, (tx) => tx`DELETE FROM kpi WHERE id = ${kpiA}`)).rejects.toMatchObject(denied);
-    expect(await pools.admin`SELECT 1 FROM audit_log WHERE organization_id = ${orgA} AND table_name IN ('kpi', 'data_point')`).toHaveLength(2);
+    expect(
+      await pools.admin`SELECT 1 FROM audit_log WHERE organization_id = ${orgA} AND table_name IN ('kpi', 'data_point')`,
+    ).toHaveLength(2);
   });
 });
