@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SYNC_DEADLINE_MS } from './tests/helpers/deadlines.ts';
 
 // Unit, integration and end-to-end tests share one run and one real stack
 // (tests/helpers/global-setup.ts boots it once).
@@ -10,6 +11,9 @@ export default defineConfig({
     globalSetup: ['tests/helpers/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Most polls wait for another device, a cold client or the server, which
+    // take seconds on a busy CI machine; vitest's own default is 1 s.
+    expect: { poll: { timeout: SYNC_DEADLINE_MS } },
     // Two cores: run test files two at a time at most.
     maxWorkers: 2,
     pool: 'forks',

@@ -5,6 +5,7 @@ import { reconnectAfterErrors } from '../../sync/reconnect.ts';
 import '../../sync/context.ts';
 import { mutators } from '../../sync/mutators.ts';
 import { schema } from '../../sync/schema.ts';
+import { SYNC_DEADLINE_MS } from './deadlines.ts';
 import { baseUrl, type Person } from './people.ts';
 import { stackInfo } from './stack-info.ts';
 
@@ -57,7 +58,7 @@ export interface Watched<T> {
   /** Every value the view has delivered, oldest first. */
   history(): T[];
   resultType(): string;
-  /** Resolves with the first value that satisfies `pred` (rejects after `timeoutMs`). */
+  /** Resolves with the first value that satisfies `pred` (rejects after `timeoutMs`, by default SYNC_DEADLINE_MS). */
   until(pred: (value: T) => boolean, timeoutMs?: number): Promise<T>;
   destroy(): void;
 }
@@ -81,7 +82,7 @@ export function watch<T>(zero: TestZero, query: unknown): Watched<T> {
     current: () => value,
     history: () => seen,
     resultType: () => type,
-    until(pred, timeoutMs = 10_000) {
+    until(pred, timeoutMs = SYNC_DEADLINE_MS) {
       return new Promise<T>((resolve, reject) => {
         const check = () => {
           if (type === 'complete' && pred(value)) {
