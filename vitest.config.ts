@@ -7,6 +7,8 @@ export default defineConfig({
   test: {
     root: '.',
     include: ['tests/**/*.test.ts'],
+    // Run on their own afterwards (tests/faults/vitest.config.ts).
+    exclude: ['tests/faults/**', 'node_modules/**'],
     environment: 'node',
     globalSetup: ['tests/helpers/global-setup.ts'],
     testTimeout: 60_000,

@@ -6,49 +6,74 @@ import { build } from 'vite';
 
 /**
  * `npm test`: builds the web app (the end-to-end tests load it), runs every
- * vitest file against one real stack, then prints the plain total as the last
- * line: "N passed, N failed[, N skipped]". Exits non-zero when anything
+ * vitest file against one real stack, then the fault tests (tests/faults/,
+ * each with its own stack, one at a time), then prints the plain total as the
+ * last line: "N passed, N failed[, N skipped]". Exits non-zero when anything
  * failed or when no test ran at all.
+ *
+ * `npm test -- <files or filters>` runs the main suite with them;
+ * `npm run test:faults` (`--faults`) runs only the fault tests.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const resultFile = path.join(root, 'test-results', 'vitest.json');
-
-await build({ root: path.join(root, 'web'), configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
-await rm(resultFile, { force: true });
-
 const vitestBin = path.join(root, 'node_modules', 'vitest', 'vitest.mjs');
-const args = [
-  vitestBin,
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile.json=${resultFile}`,
-  ...process.argv.slice(2),
-];
-const code: number = await new Promise((resolve) => {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
-  child.on('exit', (c) => resolve(c ?? 1));
-});
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-try {
-  const report = JSON.parse(await readFile(resultFile, 'utf8')) as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-    numFailedTestSuites: number;
-  };
-  passed = report.numPassedTests;
-  failed =
-    report.numFailedTests + (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0);
-  skipped = report.numPendingTests + report.numTodoTests;
-} catch {
-  failed = Math.max(failed, 1);
-  console.error('The test run produced no results file; counting it as a failure.');
+interface Totals {
+  passed: number;
+  failed: number;
+  skipped: number;
 }
-if (code !== 0 && failed === 0) failed = 1;
+
+async function runVitest(name: string, configFile: string, extraArgs: string[]): Promise<Totals> {
+  const resultFile = path.join(root, 'test-results', `${name}.json`);
+  await rm(resultFile, { force: true });
+  const args = [
+    vitestBin,
+    'run',
+    `--config=${configFile}`,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${resultFile}`,
+    ...extraArgs,
+  ];
+  const code: number = await new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit' });
+    child.on('exit', (c) => resolve(c ?? 1));
+  });
+  const totals: Totals = { passed: 0, failed: 0, skipped: 0 };
+  try {
+    const report = JSON.parse(await readFile(resultFile, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+      numFailedTestSuites: number;
+    };
+    totals.passed = report.numPassedTests;
+    totals.failed =
+      report.numFailedTests + (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0);
+    totals.skipped = report.numPendingTests + report.numTodoTests;
+  } catch {
+    totals.failed = Math.max(totals.failed, 1);
+    console.error(`The ${name} run produced no results file; counting it as a failure.`);
+  }
+  if (code !== 0 && totals.failed === 0) totals.failed = 1;
+  return totals;
+}
+
+const argv = process.argv.slice(2);
+const onlyFaults = argv.includes('--faults');
+const filters = argv.filter((a) => a !== '--faults');
+const runs: Totals[] = [];
+if (!onlyFaults) {
+  await build({ root: path.join(root, 'web'), configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  runs.push(await runVitest('vitest', path.join(root, 'vitest.config.ts'), filters));
+}
+// A filtered run of the main suite (one file while working) skips the fault tests.
+if (onlyFaults || filters.length === 0) {
+  runs.push(await runVitest('faults', path.join(root, 'tests', 'faults', 'vitest.config.ts'), []));
+}
+const passed = runs.reduce((n, r) => n + r.passed, 0);
+const failed = runs.reduce((n, r) => n + r.failed, 0);
+const skipped = runs.reduce((n, r) => n + r.skipped, 0);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

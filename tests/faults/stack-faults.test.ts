@@ -65,7 +65,7 @@ describe('a part of the stack dies during a stream of writes', () => {
     expect(sawDown, `health noticed ${part} was down`).toBe(true);
     expect(process.kill(stack.pid, 0), 'the server process is alive').toBe(true);
     // Writes keep flowing after the part is back.
-    await waitFor(() => storm.writes.filter((w) => w.server?.type === 'success').length > writesBefore + 10, 60_000);
+    await waitFor(() => storm.writes.filter((w) => w.outcome === 'success').length > writesBefore + 10, 60_000);
     return recovered;
   }
 
@@ -89,12 +89,21 @@ describe('a part of the stack dies during a stream of writes', () => {
   test('every write was answered, none lost or duplicated, none shown as failed, and every client converged', async () => {
     await storm.stop(90_000);
     const writes = storm.writes;
-    const refused = writes.filter((w) => w.server?.type !== 'success');
-    expect(refused.map((w) => w.server)).toEqual([]);
-    expect(writes.filter((w) => w.reportedFailedEarly)).toEqual([]);
-    const rows = await sql<{ id: string }[]>`SELECT id FROM data_point WHERE kpi_id = ${kpiID}`;
-    const stored = new Set(rows.map((r) => r.id));
-    expect(rows.length, 'no duplicates').toBe(stored.size);
+    // Nothing refused and nothing dropped by the client: a write is either
+    // confirmed or was shown as waiting (see write-storm.ts).
+    expect(writes.filter((w) => w.outcome === 'refused').map((w) => w.server)).toEqual([]);
+    expect(writes.filter((w) => w.rejectedByClient)).toEqual([]);
+    const unconfirmed = writes.filter((w) => w.outcome === 'unconfirmed').length;
+    // Every write reaches the database exactly once, the unconfirmed ones
+    // too (they were queued and pushed again after the reconnect).
+    const stored = new Set<string>();
+    await waitForAsync(async () => {
+      const rows = await sql<{ id: string }[]>`SELECT id FROM data_point WHERE kpi_id = ${kpiID}`;
+      expect(rows.length, 'no duplicates').toBe(new Set(rows.map((r) => r.id)).size);
+      stored.clear();
+      for (const r of rows) stored.add(r.id);
+      return stored.size >= writes.length;
+    }, 60_000);
     const lost = writes.filter((w) => !stored.has(w.id));
     expect(lost).toEqual([]);
     expect(stored.size).toBe(writes.length);
@@ -105,11 +114,20 @@ describe('a part of the stack dies during a stream of writes', () => {
       view.destroy();
     }
     console.log(
-      `faults: ${writes.length} writes from ${clients.length} clients, 0 lost, 0 duplicated; ` +
+      `faults: ${writes.length} writes from ${clients.length} clients, 0 lost, 0 duplicated, 0 refused ` +
+        `(${unconfirmed} shown as waiting while Postgres was down, all committed after); ` +
         `health back ${recoveries.zeroCache} ms after zero-cache was killed, ${recoveries.postgres} ms after Postgres`,
     );
   }, 180_000);
 });
+
+async function waitForAsync(cond: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  while (!(await cond())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
 
 async function waitFor(cond: () => boolean, timeoutMs: number): Promise<void> {
   const started = Date.now();
