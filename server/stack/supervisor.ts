@@ -51,7 +51,8 @@ export function supervise<T extends Running>(opts: SupervisorOptions<T>): Superv
       const startedAt = Date.now();
       await child.exited;
       if (stopping) return;
-      if (Date.now() - startedAt >= stableAfter) delay = initialDelay;
+      const downAt = Date.now();
+      if (downAt - startedAt >= stableAfter) delay = initialDelay;
       opts.onDown(`${opts.name} stopped unexpectedly; restarting`);
       opts.log(`[supervisor] ${opts.name} stopped unexpectedly; restarting in ${delay} ms`);
       await child.stop().catch(() => {});
@@ -73,7 +74,7 @@ export function supervise<T extends Running>(opts: SupervisorOptions<T>): Superv
         return;
       }
       if (child) {
-        opts.log(`[supervisor] ${opts.name} is back`);
+        opts.log(`[supervisor] ${opts.name} is back (down ${((Date.now() - downAt) / 1000).toFixed(1)} s)`);
         opts.onUp(child);
       }
       delay = Math.min(delay * 2, maxDelay);

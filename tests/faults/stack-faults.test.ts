@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { findMarked } from '../../server/stack/process-marker.ts';
 import { mutators } from '../../sync/mutators.ts';
 import { queries } from '../../sync/queries.ts';
 import { type ChildStack, startChildStack } from '../helpers/child-stack.ts';
+import { processTree } from '../helpers/listening-sockets.ts';
 import { addMember, createOrg, type Person, signUp } from '../helpers/people.ts';
 import { useStack } from '../helpers/stack-info.ts';
 import { startWriteStorm, type WriteStorm } from '../helpers/write-storm.ts';
@@ -73,8 +75,15 @@ describe('a part of the stack dies during a stream of writes', () => {
     await waitFor(() => storm.writes.length > 20, 30_000);
     const old = stack.zeroCachePid();
     recoveries.zeroCache = await killAndRecover('zeroCache', old);
-    expect(stack.zeroCachePid()).not.toBe(old);
+    const current = stack.zeroCachePid();
+    expect(current).not.toBe(old);
     expect(stack.output()).toContain('zero-cache is back');
+    // Every zero-cache process of this stack belongs to the new one: the
+    // killed one's workers (forked detached, so not killed with it) are gone.
+    const tree = new Set(processTree(current as number).map((p) => p.pid));
+    const marked = await findMarked(`zero-cache:${stack.dataDir}`);
+    expect(marked.length).toBeGreaterThanOrEqual(4);
+    expect(marked.filter((pid) => !tree.has(pid))).toEqual([]);
     expect(recoveries.zeroCache).toBeLessThanOrEqual(15_000);
   });
 
