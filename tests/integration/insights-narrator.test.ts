@@ -8,6 +8,7 @@ import { recomputeInsight } from '../../server/insights/recompute.ts';
 import { mutators } from '../../sync/mutators.ts';
 import { queries } from '../../sync/queries.ts';
 import type { Insight } from '../../sync/schema.ts';
+import { JOB_DEADLINE_MS, SYNC_DEADLINE_MS } from '../helpers/deadlines.ts';
 import { team } from '../helpers/people.ts';
 import { openZero, type TestZero, watch } from '../helpers/zero-client.ts';
 
@@ -116,12 +117,11 @@ describe('the queue lives in Postgres', () => {
     other.notify({ orgID, userID: owner.userID, kpiIDs: [kpiID] });
     const queued = async () =>
       (await admin`SELECT 1 FROM pgboss.job WHERE name = ${INSIGHT_QUEUE} AND singleton_key = ${`${orgID}:${kpiID}`}`).length;
-    for (let i = 0; i < 50 && (await queued()) === 0; i++) await new Promise((r) => setTimeout(r, 100));
-    expect(await queued()).toBe(1);
+    await expect.poll(queued, { timeout: SYNC_DEADLINE_MS }).toBe(1);
     await other.stop();
 
     const insights = watch<Insight[]>(z, queries.insights.forKpi({ orgID, kpiID }));
-    const [row] = await insights.until((rows) => rows.length > 0, 15_000);
+    const [row] = await insights.until((rows) => rows.length > 0, JOB_DEADLINE_MS);
     expect(row).toMatchObject({ narrator: 'rules', trend: 'up' });
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, describe, expect, inject, test } from 'vitest';
+import { JOB_DEADLINE_MS } from '../helpers/deadlines.ts';
 import { createOrg, signUp, team } from '../helpers/people.ts';
 import { comparable, createKpi, expectError, rest } from '../helpers/rest.ts';
 
@@ -151,13 +152,12 @@ describe('REST /api/kpis/{id}/records and /insights', () => {
     for (const [i, value] of values.entries()) {
       await rest(me, 'POST', `/api/kpis/${kpi.id}/records`, { value, recordedAt: daysAgo(values.length - i) });
     }
-    const deadline = Date.now() + 15_000;
-    let insights: { trend: string; kpiId: string }[] = [];
-    while (Date.now() < deadline) {
-      insights = (await rest(me, 'GET', `/api/kpis/${kpi.id}/insights`)).body;
-      if (insights.length > 0) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
+    // The records arrive one by one, so the job may first run on only a few
+    // of them (too few for a trend); wait for the run that read all of them.
+    const newestCount = async () =>
+      (await sql`SELECT facts->>'count' AS n FROM insight WHERE kpi_id = ${kpi.id} ORDER BY generated_at DESC LIMIT 1`)[0]?.n;
+    await expect.poll(newestCount, { timeout: JOB_DEADLINE_MS }).toBe(String(values.length));
+    const insights: { trend: string; kpiId: string }[] = (await rest(me, 'GET', `/api/kpis/${kpi.id}/insights`)).body;
     expect(insights[0]).toMatchObject({ kpiId: kpi.id, trend: 'up' });
   });
 });
