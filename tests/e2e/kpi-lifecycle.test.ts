@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, personContext } from '../helpers/browser.ts';
+import { everyWriteConfirmed, launchBrowser, personContext } from '../helpers/browser.ts';
+import { synced } from '../helpers/deadlines.ts';
 import { addMember, createOrg, type Person, signUp } from '../helpers/people.ts';
 
 /**
@@ -93,6 +94,7 @@ describe('a KPI from creation to archive, live for a second person', () => {
     kpiID = new URL(pageA.url()).pathname.split('/').pop()!;
     await pageA.getByRole('heading', { name: kpiName, level: 1 }).waitFor();
 
+    await everyWriteConfirmed(pageA);
     const [row] = await sql`SELECT organization_id, unit, category, target, direction, frequency, owner_id, description
       FROM kpi WHERE id = ${kpiID}`;
     expect(row).toEqual({
@@ -111,7 +113,7 @@ describe('a KPI from creation to archive, live for a second person', () => {
     pageB.on('framenavigated', (f) => {
       if (f === pageB.mainFrame()) bobNavigations.push(f.url());
     });
-    await expect.poll(() => summary(pageB).textContent()).toContain('Target 40 items (lower is better)');
+    await expect.poll(() => summary(pageB).textContent(), synced).toContain('Target 40 items (lower is better)');
     // A viewer reads; the page offers Bob nothing to change.
     expect(await pageB.getByRole('button', { name: 'Edit KPI' }).count()).toBe(0);
     expect(await pageB.getByRole('form', { name: 'Add a data point' }).count()).toBe(0);
@@ -123,13 +125,13 @@ describe('a KPI from creation to archive, live for a second person', () => {
     await dialog.getByRole('textbox', { name: 'Target' }).fill('30');
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await expect.poll(() => summary(pageB).textContent(), { timeout: 10_000 }).toContain('Target 30 items (lower is better)');
+    await expect.poll(() => summary(pageB).textContent(), synced).toContain('Target 30 items (lower is better)');
 
     await addPoint(pageA, '35');
-    await expect.poll(() => summary(pageB).textContent(), { timeout: 10_000 }).toContain('1 data point in all');
+    await expect.poll(() => summary(pageB).textContent(), synced).toContain('1 data point in all');
     await addPoint(pageA, '50', { daysAgo: 3, note: 'Before the new triage rota' });
 
-    await expect.poll(() => summary(pageB).textContent(), { timeout: 10_000 }).toContain('2 data points in all');
+    await expect.poll(() => summary(pageB).textContent(), synced).toContain('2 data points in all');
     // The back-dated point goes below the newer one and does not become the current value.
     expect(await summary(pageB).textContent()).toContain('Latest 35 items');
     await expect.poll(() => dataRows(pageB).count()).toBe(2);
@@ -167,11 +169,11 @@ describe('a KPI from creation to archive, live for a second person', () => {
     await pageB.goto('/goals');
     const goal = pageB.getByRole('article', { name: goalTitle });
     const progress = goal.getByRole('progressbar', { name: 'Progress' });
-    await expect.poll(() => progress.getAttribute('aria-valuenow'), { timeout: 10_000 }).toBe('86');
+    await expect.poll(() => progress.getAttribute('aria-valuenow'), synced).toBe('86');
 
     await pageA.goto(`/kpis/${kpiID}`);
     await addPoint(pageA, '28');
-    await expect.poll(() => progress.getAttribute('aria-valuenow'), { timeout: 10_000 }).toBe('100');
+    await expect.poll(() => progress.getAttribute('aria-valuenow'), synced).toBe('100');
     const [row] = await sql`SELECT progress FROM goal WHERE organization_id = ${orgID} AND title = ${goalTitle}`;
     expect(row).toEqual({ progress: 1 });
   });
@@ -185,7 +187,7 @@ describe('a KPI from creation to archive, live for a second person', () => {
     await confirm.getByRole('button', { name: 'Archive' }).click();
     await confirm.waitFor({ state: 'hidden' });
 
-    await pageB.getByText('Archived — history is kept').waitFor({ timeout: 10_000 });
+    await pageB.getByText('Archived — history is kept').waitFor(synced);
     // On Alice's page the data controls stay visible but are disabled, with the reason.
     await pageA.getByText('Archived — history is kept').waitFor();
     expect(await pageA.getByRole('button', { name: 'Add data point' }).isDisabled()).toBe(true);
@@ -205,7 +207,7 @@ describe('a KPI from creation to archive, live for a second person', () => {
       .getByRole('button', { name: `Restore ${kpiName}` })
       .click();
     await pageA.getByRole('heading', { name: 'No archived KPIs' }).waitFor({ timeout: 10_000 });
-    await expect.poll(() => pageB.getByText('Archived — history is kept').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => pageB.getByText('Archived — history is kept').count(), synced).toBe(0);
     expect(await pageB.getByRole('progressbar', { name: 'Progress to target' }).getAttribute('aria-valuenow')).toBe('100');
     expect(bobNavigations.filter((u) => !u.includes('/goals') && !u.endsWith(`/kpis/${kpiID}`))).toEqual([]);
   });
@@ -214,7 +216,7 @@ describe('a KPI from creation to archive, live for a second person', () => {
     const refundsID = randomUUID();
     await pageA.goto('/');
     await pageA.getByRole('heading', { name: 'Dashboard' }).waitFor();
-    await expect.poll(() => pageA.getByRole('status', { name: 'Sync status' }).textContent()).toContain('Live');
+    await expect.poll(() => pageA.getByRole('status', { name: 'Sync status' }).textContent(), synced).toContain('Live');
     const created = await pageA.evaluate(
       (id) => window.__liveKpi?.mutate('kpi.create', { id, name: 'Refund rate', unit: '%', target: 2 }),
       refundsID,
@@ -245,8 +247,9 @@ describe('a KPI from creation to archive, live for a second person', () => {
     await dialog.getByRole('button', { name: 'Import 3 rows' }).click();
     await dialog.waitFor({ state: 'hidden' });
     const table = pageA.getByRole('table', { name: /^Data points of Refund rate/ });
-    await expect.poll(() => table.locator('tbody').getByRole('row').count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => table.locator('tbody').getByRole('row').count()).toBe(3);
     expect(await table.locator('tbody').getByRole('row').first().textContent()).toContain('after the fix');
+    await everyWriteConfirmed(pageA);
 
     const rows = await sql`SELECT value, note, source, to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day
       FROM data_point WHERE kpi_id = ${refundsID} ORDER BY recorded_at`;

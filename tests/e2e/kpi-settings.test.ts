@@ -1,7 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, personContext } from '../helpers/browser.ts';
+import { everyWriteConfirmed, launchBrowser, personContext } from '../helpers/browser.ts';
+import { synced } from '../helpers/deadlines.ts';
 import { addMember, createOrg, type Person, signUp } from '../helpers/people.ts';
 
 /** The organization's unit list and its API keys, from the settings page. */
@@ -53,6 +54,7 @@ describe('settings: KPI lists and API keys', () => {
     await dialog.getByRole('button', { name: 'Create KPI' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('article', { name: 'Open tickets' }).getByText('Target 20 tickets').waitFor();
+    await everyWriteConfirmed(page);
     const [row] = await sql`SELECT unit FROM kpi WHERE organization_id = ${orgID} AND name = 'Open tickets'`;
     expect(row).toEqual({ unit: 'tickets' });
   });
@@ -72,7 +74,7 @@ describe('settings: KPI lists and API keys', () => {
     await page.getByRole('button', { name: 'Copy key' }).waitFor();
 
     const listed = page.getByRole('list', { name: 'API keys' }).getByRole('listitem', { name: 'Nightly import' });
-    await listed.waitFor({ timeout: 10_000 });
+    await listed.waitFor(synced);
     expect(await listed.textContent()).toContain('Operator');
     // The key works against the REST API until it is revoked.
     const before = await fetch(new URL('/api/kpis', page.url()), { headers: { authorization: `Bearer ${key}` } });
@@ -83,7 +85,7 @@ describe('settings: KPI lists and API keys', () => {
 
     await listed.getByRole('button', { name: 'Revoke key Nightly import' }).click();
     await page.getByRole('alertdialog', { name: 'Revoke “Nightly import”?' }).getByRole('button', { name: 'Revoke' }).click();
-    await listed.getByText(/^Revoked/).waitFor({ timeout: 10_000 });
+    await listed.getByText(/^Revoked/).waitFor(synced);
     const after = await fetch(new URL('/api/kpis', page.url()), { headers: { authorization: `Bearer ${key}` } });
     expect(after.status).toBe(401);
     const [row] = await sql`SELECT role, revoked_at IS NOT NULL AS revoked FROM api_key WHERE organization_id = ${orgID}`;

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { synced } from './deadlines.ts';
 import { baseUrl, type Person } from './people.ts';
 
 /** Flags that work on this kind of machine: headless, no sandbox as root, no calls home. */
@@ -55,4 +57,14 @@ export async function personContext(
     );
   }
   return context;
+}
+
+/**
+ * Waits until the page's sync badge reads just "Live": connected, with no
+ * change waiting, so the server has confirmed (committed) every write made
+ * on the page. What a page shows at once is its own optimistic copy; read
+ * the database only after this.
+ */
+export async function everyWriteConfirmed(page: Page): Promise<void> {
+  await expect.poll(() => page.getByRole('status', { name: 'Sync status' }).textContent(), synced).toBe('Live');
 }
