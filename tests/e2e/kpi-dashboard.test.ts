@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, personContext } from '../helpers/browser.ts';
+import { synced } from '../helpers/deadlines.ts';
 import { createOrg, type Person, signUp } from '../helpers/people.ts';
 
 /**
@@ -21,12 +22,6 @@ describe('finding and arranging KPIs on the dashboard', () => {
   /** Uncaught errors in any page (a reactive loop, a failed render) fail the run. */
   const pageErrors: string[] = [];
   const names = ['Active users', 'Churn rate', 'Net revenue'];
-  /**
-   * How long to wait for what another device, or a device opening cold,
-   * shows: the page must sign in, connect to zero-cache and sync before it has
-   * any card (a few seconds on a busy machine). expect.poll's own default is 1 s.
-   */
-  const synced = { timeout: 15_000 };
 
   const open = async (path: string, viewport?: { width: number; height: number }): Promise<Page> => {
     const context = await personContext(browser, dana, { signedIn: true });

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-c
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { launchBrowser, personContext } from '../helpers/browser.ts';
+import { synced } from '../helpers/deadlines.ts';
 import { createOrg, type Person, signUp } from '../helpers/people.ts';
 
 /**
@@ -16,8 +17,6 @@ describe('changes made while zero-cache is out of reach', () => {
   let olive: Person;
   let orgID: string;
   const contexts: BrowserContext[] = [];
-  /** Another device, or the link coming back, gets this long to show up. */
-  const synced = { timeout: 15_000 };
 
   interface Tablet {
     page: Page;
