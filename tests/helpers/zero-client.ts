@@ -4,9 +4,11 @@ import { DISCONNECT_TIMEOUT_MS } from '../../sync/connection.ts';
 import { reconnectAfterErrors } from '../../sync/reconnect.ts';
 import '../../sync/context.ts';
 import { mutators } from '../../sync/mutators.ts';
-import { schema } from '../../sync/schema.ts';
+import { queries } from '../../sync/queries.ts';
+import { type Kpi, schema } from '../../sync/schema.ts';
 import { SYNC_DEADLINE_MS } from './deadlines.ts';
 import { baseUrl, type Person } from './people.ts';
+import { createKpi } from './rest.ts';
 import { stackInfo } from './stack-info.ts';
 
 // Node has no browser cookie jar: a WebSocket subclass adds the session
@@ -101,4 +103,23 @@ export function watch<T>(zero: TestZero, query: unknown): Watched<T> {
     },
     destroy: () => view.destroy(),
   };
+}
+
+/**
+ * Waits until `zero` has synced past everything committed so far, so a test
+ * can check that something did not arrive without sleeping first. It writes a
+ * marker KPI through the REST API as `person` in `orgID` (an organization
+ * the client may read) and waits for it to arrive: zero-cache moves all of a
+ * client's queries to one new version at a time, in commit order, so once
+ * the marker is there, a row committed before it is in every view that may
+ * hold it, or in none.
+ */
+export async function syncedPastNow(zero: TestZero, person: Person, orgID: string): Promise<void> {
+  const marker = await createKpi({ person, org: orgID }, { title: 'Sync marker', targetValue: 1, unit: '' });
+  const view = watch<Kpi[]>(zero, queries.kpis.list({ orgID }));
+  try {
+    await view.until((rows) => rows.some((k) => k.id === marker.id));
+  } finally {
+    view.destroy();
+  }
 }

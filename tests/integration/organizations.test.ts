@@ -6,7 +6,7 @@ import { mutators } from '../../sync/mutators.ts';
 import { queries } from '../../sync/queries.ts';
 import type { Kpi } from '../../sync/schema.ts';
 import { type ApiResult, addMember, api, createOrg, type Person, signUp, team } from '../helpers/people.ts';
-import { openZero, type TestZero, watch } from '../helpers/zero-client.ts';
+import { openZero, syncedPastNow, type TestZero, watch } from '../helpers/zero-client.ts';
 
 const sql = postgres(inject('stack').databaseUrl, { max: 2, onnotice: () => {} });
 const clients: TestZero[] = [];
@@ -347,8 +347,9 @@ describe('membership and live sync', () => {
     expect(again.type).toBe('success');
     const ownerView = watch<Kpi[]>(ownerZero, queries.kpis.list({ orgID: t.orgID }));
     await ownerView.until((rows) => rows.some((k) => k.id === after));
-    // Give replication time to reach the removed member, had it been going to.
-    await new Promise((r) => setTimeout(r, 1000));
+    // Once the removed member's client has synced past that write (a marker in
+    // an organization of their own), it has everything it will ever get of it.
+    await syncedPastNow(memberZero, t.operator, await createOrg(t.operator));
     expect(seen.current()).toEqual([]);
     const names = seen.history().flatMap((rows) => rows.map((k) => k.name));
     expect(names).not.toContain('After removal');

@@ -4,7 +4,7 @@ import { mutators } from '../../sync/mutators.ts';
 import { queries } from '../../sync/queries.ts';
 import type { Kpi } from '../../sync/schema.ts';
 import { addMember, createOrg, type Person, signUp } from '../helpers/people.ts';
-import { openZero, type TestZero, watch } from '../helpers/zero-client.ts';
+import { openZero, syncedPastNow, type TestZero, watch } from '../helpers/zero-client.ts';
 
 describe('live sync between people, within and across organizations', () => {
   let alice: Person; // owner of org1
@@ -52,9 +52,10 @@ describe('live sync between people, within and across organizations', () => {
     const bobPoints = watch<{ value: number }[]>(zb, queries.dataPoints.forKpi({ orgID: org1, kpiID }));
     await bobPoints.until((p) => p.length === 1 && p[0]?.value === 3.5);
 
-    // Give any stray replication time to arrive, then check Carol saw nothing.
-    await new Promise((r) => setTimeout(r, 500));
+    // Once Carol's client has synced past Alice's writes, she has seen nothing of them.
+    await syncedPastNow(zc, carol, org2);
     expect(carolPeeks.current()).toEqual([]);
+    expect(carolPeeks.history().flat()).toEqual([]);
     const carolPoints = watch<unknown[]>(zc, queries.dataPoints.forKpi({ orgID: org1, kpiID }));
     await carolPoints.until(() => true);
     expect(carolPoints.current()).toEqual([]);
