@@ -19,7 +19,7 @@ const loopbackPorts = new Set(
 );
 const WILDCARDS = new Set([undefined, null, '', '::', '0.0.0.0', '::0']);
 
-export function narrowedHost(port: unknown, host: unknown): unknown {
+function narrowedHost(port: unknown, host: unknown): unknown {
   if (!WILDCARDS.has(host as string | undefined)) return host;
   if (loopbackPorts.has(Number(port))) return '127.0.0.1';
   return bindHost ?? host;

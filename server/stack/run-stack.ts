@@ -124,7 +124,9 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
     checkpoint();
 
     const zeroApiKey = env.ZERO_API_KEY ?? (spawnZero ? randomBytes(24).toString('base64url') : undefined);
-    const zeroBase = env.ZERO_CACHE_URL ?? `http://${urlHost(env.HOST)}:${env.ZERO_PORT}`;
+    // How this machine reaches what listens on HOST.
+    const local = urlHost(env.HOST);
+    const zeroBase = env.ZERO_CACHE_URL ?? `http://${local}:${env.ZERO_PORT}`;
     const app = createApp({
       auth,
       appSql: pools.app,
@@ -154,14 +156,14 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
           server.close(() => resolve());
         }),
     );
-    const url = `http://${urlHost(env.HOST)}:${env.PORT}`;
+    const url = `http://${local}:${env.PORT}`;
 
     if (spawnZero) {
       const zeroOptions: ZeroCacheOptions = {
         upstreamUrl: databaseUrl,
         port: env.ZERO_PORT,
         dataDir,
-        apiBase: `http://${urlHost(env.HOST)}:${env.PORT}`,
+        apiBase: url,
         apiKey: zeroApiKey ?? '',
         adminPassword: await resolveZeroAdminPassword(env),
         bindHost: env.HOST,

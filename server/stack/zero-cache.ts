@@ -3,7 +3,6 @@ import { createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pathToFileURL } from 'node:url';
 import { urlHost } from './ports.ts';
 import { markerEnv, stopMarked } from './process-marker.ts';
 
@@ -32,12 +31,10 @@ export interface ZeroCacheProcess {
   logFile: string;
   /** Resolves with the exit code when the main process ends, for whatever reason. */
   exited: Promise<number>;
-  /** Last lines zero-cache printed (for health notes and errors). */
-  tail(): string;
   stop(): Promise<void>;
 }
 
-const BIND_HOST_PRELOAD = pathToFileURL(path.join(path.dirname(new URL(import.meta.url).pathname), 'bind-host.ts')).href;
+const BIND_HOST_PRELOAD = new URL('./bind-host.ts', import.meta.url).href;
 
 /**
  * Runs zero-cache as a child in its own process group (detached), so one
@@ -134,7 +131,7 @@ export async function startZeroCache(
     await Promise.race([exitedPromise, sleep(2000)]);
     log.end();
   };
-  const handle = { pid, logFile, exited: exitedPromise, tail: () => tail, stop };
+  const handle = { pid, logFile, exited: exitedPromise, stop };
 
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

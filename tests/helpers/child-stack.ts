@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ZERO_ADMIN_PASSWORD_FILE } from '../../server/auth/secret.ts';
-import { freePort } from '../../server/stack/ports.ts';
+import { freePort, urlHost } from '../../server/stack/ports.ts';
 import { stopMarked } from '../../server/stack/process-marker.ts';
 import type { StackInfo } from './stack-info.ts';
 
@@ -73,8 +73,7 @@ export async function startChildStack(opts: { host?: string; env?: Record<string
   const pid = child.pid;
   if (pid === undefined) throw new Error('could not start server/start.ts');
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const reach = host === '0.0.0.0' ? '127.0.0.1' : host;
-  const url = `http://${reach}:${server}`;
+  const url = `http://${urlHost(host)}:${server}`;
 
   const health = async () => {
     try {
@@ -136,9 +135,16 @@ export async function startChildStack(opts: { host?: string; env?: Record<string
   return stack;
 }
 
-/** Direct children of `pid` (Linux /proc). */
-export function childrenOf(pid: number): { pid: number; comm: string; args: string }[] {
-  const found: { pid: number; comm: string; args: string }[] = [];
+export interface ProcessInfo {
+  pid: number;
+  ppid: number;
+  comm: string;
+  args: string;
+}
+
+/** Every process on the machine now, read once from /proc (Linux). */
+export function processTable(): ProcessInfo[] {
+  const table: ProcessInfo[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -146,29 +152,26 @@ export function childrenOf(pid: number): { pid: number; comm: string; args: stri
       // "pid (comm) state ppid ...": comm may hold spaces and parentheses.
       const close = stat.lastIndexOf(')');
       const ppid = Number(stat.slice(close + 2).split(' ')[1]);
-      if (ppid !== pid) continue;
       const comm = stat.slice(stat.indexOf('(') + 1, close);
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      found.push({ pid: Number(entry), comm, args });
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
+      table.push({ pid: Number(entry), ppid, comm, args });
     } catch {
       // gone meanwhile
     }
   }
-  return found;
+  return table;
+}
+
+/** Direct children of `pid`. */
+export function childrenOf(pid: number): ProcessInfo[] {
+  return processTable().filter((p) => p.ppid === pid);
 }
 
 /** Processes whose command line names `dir` (an embedded Postgres on it). */
 function processesUsing(dir: string): number[] {
-  const pids: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(dir)) pids.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids;
+  return processTable()
+    .filter((p) => p.args.includes(dir))
+    .map((p) => p.pid);
 }
 
 /** Reads a file the stack keeps in its data folder (e.g. a generated secret). */

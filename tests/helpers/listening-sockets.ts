@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { childrenOf } from './child-stack.ts';
+import { type ProcessInfo, processTable } from './child-stack.ts';
 
 export interface ListeningSocket {
   protocol: 'tcp' | 'tcp6' | 'udp' | 'udp6';
@@ -10,21 +10,14 @@ export interface ListeningSocket {
 }
 
 /** `pid` and every process below it. */
-export function processTree(pid: number): { pid: number; args: string }[] {
-  const all: { pid: number; args: string }[] = [];
-  const queue = [pid];
-  while (queue.length) {
-    const next = queue.shift() as number;
-    let args = '';
-    try {
-      args = readFileSync(`/proc/${next}/cmdline`, 'utf8').replaceAll('\0', ' ').trim();
-    } catch {
-      continue;
-    }
-    all.push({ pid: next, args });
-    for (const c of childrenOf(next)) queue.push(c.pid);
+export function processTree(pid: number): ProcessInfo[] {
+  const table = processTable();
+  const tree = table.filter((p) => p.pid === pid);
+  for (let i = 0; i < tree.length; i++) {
+    const parent = tree[i]?.pid;
+    for (const p of table) if (p.ppid === parent) tree.push(p);
   }
-  return all;
+  return tree;
 }
 
 /**
