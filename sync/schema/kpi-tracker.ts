@@ -1,0 +1,169 @@
+import { enumeration, json, number, relationships, string, table } from '@rocicorp/zero';
+import type { GoalStatus } from '../../shared/goal-fields.ts';
+import type { GoalPace } from '../../shared/goals.ts';
+import type { DataSource, Direction, Frequency } from '../../shared/kpi.ts';
+import { member, type TenantScope, user } from './platform.ts';
+
+/**
+ * The KPI tracker pack's tables: KPIs, their data points, the organization's
+ * extra units and categories, goals of weighted KPIs, insights, and each
+ * person's dashboard arrangement.
+ */
+const kpi = table('kpi')
+  .columns({
+    id: string(),
+    organizationID: string().from('organization_id'),
+    name: string(),
+    description: string(),
+    unit: string(),
+    category: string(),
+    target: number(),
+    direction: enumeration<Direction>(),
+    frequency: enumeration<Frequency>(),
+    ownerID: string().from('owner_id').optional(),
+    accountID: string().from('account_id').optional(),
+    currentValue: number().from('current_value').optional(),
+    currentAt: number().from('current_at').optional(),
+    createdBy: string().from('created_by').optional(),
+    createdAt: number().from('created_at'),
+    updatedAt: number().from('updated_at'),
+    archivedAt: number().from('archived_at').optional(),
+  })
+  .primaryKey('id');
+
+const dataPoint = table('dataPoint')
+  .from('data_point')
+  .columns({
+    id: string(),
+    organizationID: string().from('organization_id'),
+    kpiID: string().from('kpi_id'),
+    value: number(),
+    recordedAt: number().from('recorded_at'),
+    source: enumeration<DataSource>(),
+    note: string(),
+    createdBy: string().from('created_by').optional(),
+    createdAt: number().from('created_at'),
+    updatedAt: number().from('updated_at').optional(),
+  })
+  .primaryKey('id');
+
+const kpiOption = table('kpiOption')
+  .from('kpi_option')
+  .columns({
+    id: string(),
+    organizationID: string().from('organization_id'),
+    kind: enumeration<'unit' | 'category'>(),
+    value: string(),
+    createdBy: string().from('created_by').optional(),
+    createdAt: number().from('created_at'),
+  })
+  .primaryKey('id');
+
+const goal = table('goal')
+  .columns({
+    id: string(),
+    organizationID: string().from('organization_id'),
+    title: string(),
+    description: string(),
+    targetDate: number().from('target_date'),
+    status: enumeration<GoalStatus>(),
+    progress: number().optional(),
+    pace: enumeration<GoalPace>(),
+    createdBy: string().from('created_by').optional(),
+    createdAt: number().from('created_at'),
+    updatedAt: number().from('updated_at'),
+    archivedAt: number().from('archived_at').optional(),
+  })
+  .primaryKey('id');
+
+const goalKpi = table('goalKpi')
+  .from('goal_kpi')
+  .columns({
+    id: string(),
+    organizationID: string().from('organization_id'),
+    goalID: string().from('goal_id'),
+    kpiID: string().from('kpi_id'),
+    weight: number(),
+  })
+  .primaryKey('id');
+
+const insight = table('insight')
+  .columns({
+    id: string(),
+    organizationID: string().from('organization_id'),
+    kpiID: string().from('kpi_id'),
+    summary: string(),
+    narrator: enumeration<'ai' | 'rules'>(),
+    model: string().optional(),
+    trend: string(),
+    confidence: number(),
+    facts: json(),
+    citedPointIDs: json<string[]>().from('cited_point_ids'),
+    generatedAt: number().from('generated_at'),
+  })
+  .primaryKey('id');
+
+/** A person's card arrangement: KPI ids in order, each with a size. */
+export type LayoutItem = { kpiID: string; w: 1 | 2 | 3; h: 1 | 2 };
+const dashboardLayout = table('dashboardLayout')
+  .from('dashboard_layout')
+  .columns({
+    id: string(),
+    organizationID: string().from('organization_id'),
+    userID: string().from('user_id'),
+    layout: json<LayoutItem[]>(),
+    updatedAt: number().from('updated_at'),
+  })
+  .primaryKey('id');
+
+const kpiRelationships = relationships(kpi, ({ many, one }) => ({
+  members: many({ sourceField: ['organizationID'], destSchema: member, destField: ['organizationID'] }),
+  dataPoints: many({ sourceField: ['id'], destSchema: dataPoint, destField: ['kpiID'] }),
+  goalKpis: many({ sourceField: ['id'], destSchema: goalKpi, destField: ['kpiID'] }),
+  insights: many({ sourceField: ['id'], destSchema: insight, destField: ['kpiID'] }),
+  owner: one({ sourceField: ['ownerID'], destSchema: user, destField: ['id'] }),
+}));
+const goalRelationships = relationships(goal, ({ many }) => ({
+  members: many({ sourceField: ['organizationID'], destSchema: member, destField: ['organizationID'] }),
+  goalKpis: many({ sourceField: ['id'], destSchema: goalKpi, destField: ['goalID'] }),
+}));
+const goalKpiRelationships = relationships(goalKpi, ({ many, one }) => ({
+  members: many({ sourceField: ['organizationID'], destSchema: member, destField: ['organizationID'] }),
+  kpi: one({ sourceField: ['kpiID'], destSchema: kpi, destField: ['id'] }),
+  goal: one({ sourceField: ['goalID'], destSchema: goal, destField: ['id'] }),
+}));
+const kpiOptionRelationships = relationships(kpiOption, ({ many }) => ({
+  members: many({ sourceField: ['organizationID'], destSchema: member, destField: ['organizationID'] }),
+}));
+const insightRelationships = relationships(insight, ({ many }) => ({
+  members: many({ sourceField: ['organizationID'], destSchema: member, destField: ['organizationID'] }),
+}));
+const dashboardLayoutRelationships = relationships(dashboardLayout, ({ many }) => ({
+  members: many({ sourceField: ['organizationID'], destSchema: member, destField: ['organizationID'] }),
+}));
+const dataPointRelationships = relationships(dataPoint, ({ one, many }) => ({
+  members: many({ sourceField: ['organizationID'], destSchema: member, destField: ['organizationID'] }),
+  author: one({ sourceField: ['createdBy'], destSchema: user, destField: ['id'] }),
+}));
+
+export const kpiTrackerTables = [kpi, dataPoint, kpiOption, goal, goalKpi, insight, dashboardLayout] as const;
+export const kpiTrackerRelationships = [
+  kpiRelationships,
+  dataPointRelationships,
+  kpiOptionRelationships,
+  goalRelationships,
+  goalKpiRelationships,
+  insightRelationships,
+  dashboardLayoutRelationships,
+] as const;
+
+/** Reads of insights need the KPI read right; goal links the goal's. */
+export const kpiTrackerScopes = {
+  kpi: { resource: 'kpi', noun: 'KPI' },
+  dataPoint: { resource: 'dataPoint', noun: 'Data point' },
+  kpiOption: { resource: 'kpiOption', noun: 'Option' },
+  goal: { resource: 'goal', noun: 'Goal' },
+  goalKpi: { resource: 'goal', noun: 'Goal KPI' },
+  insight: { resource: 'kpi', noun: 'Insight' },
+  dashboardLayout: { resource: 'kpi', noun: 'Layout', perUser: true },
+} as const satisfies Record<string, TenantScope>;

@@ -1,0 +1,82 @@
+import { number, relationships, string, table } from '@rocicorp/zero';
+import type { Resource } from '../../shared/roles.ts';
+
+/**
+ * The platform's tables: organizations (the tenants), their members, the
+ * people, and the organization's API keys. Every pack builds on these.
+ */
+const organization = table('organization')
+  .columns({
+    id: string(),
+    name: string(),
+    slug: string(),
+    logo: string().optional(),
+    createdAt: number(),
+  })
+  .primaryKey('id');
+
+const member = table('member')
+  .columns({
+    id: string(),
+    organizationID: string().from('organizationId'),
+    userID: string().from('userId'),
+    role: string(),
+    createdAt: number(),
+  })
+  .primaryKey('id');
+
+const user = table('user')
+  .columns({
+    id: string(),
+    name: string(),
+    image: string().optional(),
+  })
+  .primaryKey('id');
+
+const apiKey = table('apiKey')
+  .from('api_key')
+  .columns({
+    id: string(),
+    organizationID: string().from('organization_id'),
+    name: string(),
+    prefix: string(),
+    role: string(),
+    createdBy: string().from('created_by').optional(),
+    createdAt: number().from('created_at'),
+    lastUsedAt: number().from('last_used_at').optional(),
+    revokedAt: number().from('revoked_at').optional(),
+  })
+  .primaryKey('id');
+
+const organizationRelationships = relationships(organization, ({ many }) => ({
+  members: many({ sourceField: ['id'], destSchema: member, destField: ['organizationID'] }),
+}));
+const memberRelationships = relationships(member, ({ one }) => ({
+  user: one({ sourceField: ['userID'], destSchema: user, destField: ['id'] }),
+  organization: one({ sourceField: ['organizationID'], destSchema: organization, destField: ['id'] }),
+}));
+const apiKeyRelationships = relationships(apiKey, ({ many, one }) => ({
+  members: many({ sourceField: ['organizationID'], destSchema: member, destField: ['organizationID'] }),
+  creator: one({ sourceField: ['createdBy'], destSchema: user, destField: ['id'] }),
+}));
+
+export { member, organization, user };
+
+export const platformTables = [organization, member, user, apiKey] as const;
+export const platformRelationships = [organizationRelationships, memberRelationships, apiKeyRelationships] as const;
+
+/**
+ * How a tenant table (one with an organizationID column) is scoped for reads
+ * (sync/tenant.ts): the permission-matrix resource whose 'read' the caller's
+ * role needs, the noun of its "not found", and whether each person sees only
+ * their own rows (a userID column).
+ */
+export interface TenantScope {
+  resource: Resource;
+  noun: string;
+  perUser?: true;
+}
+
+export const platformScopes = {
+  apiKey: { resource: 'apiKey', noun: 'API key' },
+} as const satisfies Record<string, TenantScope>;
