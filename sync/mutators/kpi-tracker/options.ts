@@ -1,20 +1,12 @@
 import { defineMutator } from '@rocicorp/zero';
 import { z } from 'zod';
-import { DEFAULT_CATEGORIES, DEFAULT_UNITS, KPI_CATEGORY_MAX, KPI_UNIT_MAX } from '../../shared/kpi.ts';
-import { insertNew } from '../insert-new.ts';
-import { authorize, mutatorError, validate } from '../permissions.ts';
-import { zql } from '../schema.ts';
+import { DEFAULT_CATEGORIES, DEFAULT_UNITS, KPI_CATEGORY_MAX, KPI_UNIT_MAX } from '../../../shared/kpi.ts';
+import { insertNew } from '../../insert-new.ts';
+import { authorize, mutatorError, validate } from '../../permissions.ts';
+import { zql } from '../../schema.ts';
 
 const id = z.string().min(1).max(64);
 const optionArgs = z.object({ id, kind: z.enum(['unit', 'category']), value: z.string() });
-const layoutArgs = z.object({
-  layout: z
-    .array(
-      z.object({ kpiID: id, w: z.union([z.literal(1), z.literal(2), z.literal(3)]), h: z.union([z.literal(1), z.literal(2)]) }),
-    )
-    .max(2000),
-});
-
 export const optionMutators = {
   /** An admin extends the organization's unit or category list. */
   add: defineMutator(optionArgs, async ({ tx, args, ctx }) => {
@@ -43,19 +35,5 @@ export const optionMutators = {
       return;
     }
     await tx.mutate.kpiOption.delete({ id: args.id });
-  }),
-};
-
-export const layoutMutators = {
-  /** Each person's own arrangement of the dashboard, following them to their other devices. */
-  save: defineMutator(layoutArgs, async ({ tx, args, ctx }) => {
-    const orgID = await authorize(tx, ctx, 'kpi', 'read');
-    await tx.mutate.dashboardLayout.upsert({
-      id: `${orgID}:${ctx.userID}`,
-      organizationID: orgID,
-      userID: ctx.userID,
-      layout: args.layout,
-      updatedAt: Date.now(),
-    });
   }),
 };

@@ -1,11 +1,11 @@
 import { defineMutator, type Transaction } from '@rocicorp/zero';
 import { z } from 'zod';
-import { IMPORT_MAX_ROWS } from '../../shared/csv-points.ts';
-import { dataPointInput, dataPointPatch } from '../../shared/kpi.ts';
-import { refreshCurrentValue, refreshGoalProgress } from '../goal-progress.ts';
-import { insertNew } from '../insert-new.ts';
-import { authorizeWithRole, mutatorError, validate } from '../permissions.ts';
-import { zql } from '../schema.ts';
+import { IMPORT_MAX_ROWS } from '../../../shared/csv-points.ts';
+import { dataPointInput, dataPointPatch } from '../../../shared/kpi.ts';
+import { refreshCurrentValue, refreshGoalProgress } from '../../goal-progress.ts';
+import { insertNew } from '../../insert-new.ts';
+import { authorizeWithRole, mutatorError, validate } from '../../permissions.ts';
+import { zql } from '../../schema.ts';
 import { findKpi } from './kpis.ts';
 
 const id = z.string().min(1).max(64);

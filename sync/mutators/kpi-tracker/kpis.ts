@@ -1,13 +1,13 @@
 import { defineMutator, type Transaction } from '@rocicorp/zero';
 import { z } from 'zod';
-import type { FieldIssue } from '../../shared/errors.ts';
-import { DEFAULT_CATEGORIES, DEFAULT_UNITS, isListed, kpiInput, kpiPatch } from '../../shared/kpi.ts';
-import { fieldIssues } from '../../shared/validation.ts';
-import { refreshGoalProgress } from '../goal-progress.ts';
-import { insertNew } from '../insert-new.ts';
-import { authorize, mutatorError } from '../permissions.ts';
-import { zql } from '../schema.ts';
-import { membershipOf } from '../tenant.ts';
+import type { FieldIssue } from '../../../shared/errors.ts';
+import { DEFAULT_CATEGORIES, DEFAULT_UNITS, isListed, kpiInput, kpiPatch } from '../../../shared/kpi.ts';
+import { fieldIssues } from '../../../shared/validation.ts';
+import { refreshGoalProgress } from '../../goal-progress.ts';
+import { insertNew } from '../../insert-new.ts';
+import { authorize, mutatorError } from '../../permissions.ts';
+import { zql } from '../../schema.ts';
+import { membershipOf } from '../../tenant.ts';
 
 const id = z.string().min(1).max(64);
 // Argument shapes only; the business rules (with field messages) are the

@@ -1,0 +1,26 @@
+import { defineMutator } from '@rocicorp/zero';
+import { z } from 'zod';
+import { authorize } from '../../permissions.ts';
+
+const id = z.string().min(1).max(64);
+const layoutArgs = z.object({
+  layout: z
+    .array(
+      z.object({ kpiID: id, w: z.union([z.literal(1), z.literal(2), z.literal(3)]), h: z.union([z.literal(1), z.literal(2)]) }),
+    )
+    .max(2000),
+});
+
+export const layoutMutators = {
+  /** Each person's own arrangement of the dashboard, following them to their other devices. */
+  save: defineMutator(layoutArgs, async ({ tx, args, ctx }) => {
+    const orgID = await authorize(tx, ctx, 'kpi', 'read');
+    await tx.mutate.dashboardLayout.upsert({
+      id: `${orgID}:${ctx.userID}`,
+      organizationID: orgID,
+      userID: ctx.userID,
+      layout: args.layout,
+      updatedAt: Date.now(),
+    });
+  }),
+};
