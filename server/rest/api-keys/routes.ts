@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { AppError } from '../../../shared/errors.ts';
+import { API_KEY_ROLES, type ApiKeyRole } from '../../../shared/platform/api-key-roles.ts';
 import { authorize } from '../../../sync/permissions.ts';
 import type { ApiKey } from '../../../sync/schema.ts';
 import { apiKeysOf } from '../../../sync/tenant.ts';
@@ -13,14 +14,12 @@ import { inTenant, readInTenant } from '../tenant.ts';
 import { API_KEY_PREFIX, newApiKey } from './secrets.ts';
 
 const tags = ['API keys'];
-/** Roles a key may carry (never owner); it acts with the weaker of this and its creator's role. */
-const KEY_ROLES = ['admin', 'manager', 'operator', 'viewer'] as const;
 
 const ApiKeySchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    role: z.enum(KEY_ROLES),
+    role: z.enum(API_KEY_ROLES),
     prefix: z.string().openapi({ description: 'The first characters of the key, to tell keys apart', example: 'lk_Q2x9fT0' }),
     createdBy: z.string().nullable(),
     createdAt: z.string().openapi({ format: 'date-time' }),
@@ -43,7 +42,7 @@ const ApiKeyCreateSchema = z
       .min(1, 'Name is required')
       .max(100, 'Name must be at most 100 characters')
       .openapi({ example: 'Nightly import' }),
-    role: z.enum(KEY_ROLES, { error: `Role must be one of ${KEY_ROLES.join(', ')}` }),
+    role: z.enum(API_KEY_ROLES, { error: `Role must be one of ${API_KEY_ROLES.join(', ')}` }),
   })
   .openapi('ApiKeyCreate');
 
@@ -51,7 +50,7 @@ function apiKeyJson(k: ApiKey): z.infer<typeof ApiKeySchema> {
   return {
     id: k.id,
     name: k.name,
-    role: k.role as (typeof KEY_ROLES)[number],
+    role: k.role as ApiKeyRole,
     prefix: k.prefix,
     createdBy: k.createdBy ?? null,
     createdAt: iso(k.createdAt),

@@ -2,6 +2,7 @@ import { defineMutator, type Transaction } from '@rocicorp/zero';
 import { z } from 'zod';
 import { IMPORT_MAX_ROWS } from '../../../shared/csv-points.ts';
 import { dataPointInput, dataPointPatch } from '../../../shared/kpi.ts';
+import { canActOn } from '../../../shared/roles.ts';
 import { refreshCurrentValue, refreshGoalProgress } from '../../goal-progress.ts';
 import { insertNew } from '../../insert-new.ts';
 import { authorizeWithRole, mutatorError, validate } from '../../permissions.ts';
@@ -107,7 +108,8 @@ export const dataPointMutators = {
     const { id: pointID, ...rest } = args;
     const patch = validate(dataPointPatch, rest);
     const point = await findPoint(tx, orgID, pointID);
-    if (point && role === 'operator' && point.createdBy !== ctx.userID) {
+    // Some roles may edit only the points they entered (the matrix's "own" scope).
+    if (point && role && !canActOn(role, 'dataPoint', 'update', point.createdBy, ctx.userID)) {
       throw mutatorError('FORBIDDEN', 'Operators can only edit the data points they entered.');
     }
     if (!point) return;

@@ -1,6 +1,7 @@
 import { useQuery } from '@rocicorp/zero/solid';
 import { For, Show } from 'solid-js';
-import { assignableRoles, isRole, ROLE_LABELS } from '../../../shared/roles.ts';
+import { apiKeyRolesFor } from '../../../shared/platform/api-key-roles.ts';
+import { isRole, ROLE_LABELS } from '../../../shared/roles.ts';
 import { queries } from '../../../sync/queries.ts';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { QueryError } from '../../components/query-error.tsx';
@@ -15,8 +16,7 @@ import { revokeApiKey } from './api-keys-api.ts';
 export function ApiKeysPanel() {
   const org = useCurrentOrganization();
   const [keys, details] = useQuery(() => queries.apiKeys.list({ orgID: org.orgID }));
-  // A key never gets the owner role.
-  const roles = () => assignableRoles(org.role()).filter((r) => r !== 'owner');
+  const roles = () => apiKeyRolesFor(org.role());
 
   const revoke = async (id: string, name: string) => {
     try {

@@ -1,6 +1,6 @@
 import { Button } from '@kobalte/core/button';
 import { createEffect, createMemo, createSignal, For, on, Show } from 'solid-js';
-import { can } from '../../../../shared/roles.ts';
+import { can, canActOn } from '../../../../shared/roles.ts';
 import { mutators } from '../../../../sync/mutators.ts';
 import type { DataPoint, Kpi, User } from '../../../../sync/schema.ts';
 import { ConfirmButton } from '../../../components/confirm-button.tsx';
@@ -39,11 +39,7 @@ export function DataPointsTable(props: DataPointsTableProps) {
   const [editing, setEditing] = createSignal<string>();
   const visible = createMemo(() => props.points.slice(0, shown()));
 
-  const canEdit = (p: PointRow) => {
-    const role = org.role();
-    if (!can(role, 'dataPoint', 'update')) return false;
-    return role !== 'operator' || p.createdBy === currentUser()?.id;
-  };
+  const canEdit = (p: PointRow) => canActOn(org.role(), 'dataPoint', 'update', p.createdBy, currentUser()?.id);
   const canDelete = () => can(org.role(), 'dataPoint', 'delete');
   const when = (p: PointRow) => formatDateTime(p.recordedAt);
 
