@@ -4,7 +4,7 @@ import type { MutatorErrorDetails } from '../../sync/permissions.ts';
 import { setTenant } from '../db/pools.ts';
 import type { DbTransaction } from '../zero/db-provider.ts';
 import type { Caller, RestDeps } from './context.ts';
-import { restIssue, validationFailed } from './issues.ts';
+import { type ResourceDeps, type RestFields, restIssue, validationFailed } from './issues.ts';
 
 /**
  * Runs `fn` in one Postgres transaction on the app pool with the caller's
@@ -12,10 +12,11 @@ import { restIssue, validationFailed } from './issues.ts';
  * security applies, and audit rows name the caller and `source`. Inside,
  * call the shared mutators (`mutators.kpi.create.fn({ tx, args, ctx })`) and
  * the tenant read helpers (`tx.run(kpisOf(...))`). A mutator's refusal comes
- * out as an AppError with the REST field names, and everything rolls back.
+ * out as an AppError with the REST field names of the resource (`deps.fields`),
+ * and everything rolls back.
  */
 export async function inTenant<T>(
-  deps: Pick<RestDeps, 'dbProvider'>,
+  deps: ResourceDeps<Pick<RestDeps, 'dbProvider'>>,
   caller: Caller,
   source: string,
   fn: (tx: DbTransaction) => Promise<T>,
@@ -26,12 +27,16 @@ export async function inTenant<T>(
       return fn(tx);
     });
   } catch (err) {
-    throw restError(err);
+    throw restError(err, deps.fields);
   }
 }
 
 /** A read: the same transaction and tenant context, no audit source needed. */
-export function readInTenant<T>(deps: Pick<RestDeps, 'dbProvider'>, caller: Caller, fn: (tx: DbTransaction) => Promise<T>) {
+export function readInTenant<T>(
+  deps: ResourceDeps<Pick<RestDeps, 'dbProvider'>>,
+  caller: Caller,
+  fn: (tx: DbTransaction) => Promise<T>,
+) {
   return inTenant(deps, caller, 'rest:read', fn);
 }
 
@@ -50,11 +55,11 @@ function isErrorCode(code: unknown): code is ErrorCode {
 }
 
 /** Mutator refusals (ApplicationError with {code, issues}) become AppErrors; anything else passes through. */
-export function restError(err: unknown): unknown {
+export function restError(err: unknown, fields?: RestFields): unknown {
   if (!isApplicationError(err)) return err;
   const details = err.details as Partial<MutatorErrorDetails> | undefined;
   const code = isErrorCode(details?.code) ? details.code : 'BAD_REQUEST';
-  const issues = ((details?.issues ?? []) as FieldIssue[]).map((i) => restIssue(i));
+  const issues = ((details?.issues ?? []) as FieldIssue[]).map((i) => restIssue(i, fields));
   if (code === 'VALIDATION_FAILED' && issues.length > 0) return validationFailed(issues);
   return new AppError(code, err.message, issues);
 }

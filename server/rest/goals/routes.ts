@@ -7,10 +7,11 @@ import { goalsOf } from '../../../sync/tenant.ts';
 import type { DbTransaction } from '../../zero/db-provider.ts';
 import { editArchivable } from '../archivable.ts';
 import { type Caller, mutatorContext, type RestDeps } from '../context.ts';
+import { withRestFields } from '../issues.ts';
 import { errors, IdParams, jsonBody, ok, sessionOrKey } from '../openapi.ts';
 import { resourceApp, restSource } from '../resource-app.ts';
 import { inTenant, readInTenant } from '../tenant.ts';
-import { GoalCreateSchema, GoalListQuery, GoalSchema, GoalUpdateSchema, goalArgs, goalJson } from './schemas.ts';
+import { GoalCreateSchema, GoalListQuery, GoalSchema, GoalUpdateSchema, goalArgs, goalJson, goalRestFields } from './schemas.ts';
 
 const tags = ['Goals'];
 
@@ -25,7 +26,8 @@ async function findGoal(tx: DbTransaction, caller: Caller, id: string) {
 }
 
 /** /api/goals: goals made of weighted KPIs; progress is kept current by the server. */
-export function goalRoutes(deps: RestDeps) {
+export function goalRoutes(platform: RestDeps) {
+  const deps = withRestFields(platform, goalRestFields);
   const app = resourceApp(deps);
 
   app.openapi(

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { GOAL_KPIS_MAX, GOAL_STATUSES, GOAL_TITLE_MAX } from '../../../shared/goal-fields.ts';
 import type { Goal, GoalKpi, GoalPace } from '../../../sync/schema.ts';
+import { restFields } from '../issues.ts';
 import { definedOnly, iso } from '../json.ts';
 
 /** Goal JSON and request shapes; the rules are shared/goal-fields.ts', applied by the goal mutators. */
@@ -12,6 +13,9 @@ const GoalKpiSchema = z
     weight: z.number({ error: 'Weight must be a number' }).openapi({ minimum: 0, example: 2 }),
   })
   .openapi('GoalKpi');
+
+/** The goal mutators' fields under their REST names: a KPI link's kpiID (in `kpis`). */
+export const goalRestFields = restFields({ kpiID: 'kpiId' });
 
 export const GoalSchema = z
   .object({

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { mutators } from '../../../sync/mutators.ts';
 import { dataPointsOf, insightsOf } from '../../../sync/tenant.ts';
 import { mutatorContext, type RestDeps, type RestEnv } from '../context.ts';
+import { withRestFields } from '../issues.ts';
 import { errors, IdParams, jsonBody, ok, sessionOrKey } from '../openapi.ts';
 import { restSource } from '../resource-app.ts';
 import { inTenant, notifyKpiChanges, readInTenant } from '../tenant.ts';
@@ -16,13 +17,15 @@ import {
   RecordListQuery,
   RecordSchema,
   recordJson,
+  recordRestFields,
 } from './schemas.ts';
 
 /**
  * /api/kpis/{id}/records and /api/kpis/{id}/insights. Mounted inside the KPI
  * sub-app, whose middleware (body limit, authentication) covers these too.
  */
-export function recordRoutes(deps: RestDeps) {
+export function recordRoutes(platform: RestDeps) {
+  const deps = withRestFields(platform, recordRestFields);
   const app = new OpenAPIHono<RestEnv>();
 
   app.openapi(

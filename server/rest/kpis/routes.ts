@@ -5,13 +5,14 @@ import { authorize } from '../../../sync/permissions.ts';
 import { kpisOf } from '../../../sync/tenant.ts';
 import { editArchivable } from '../archivable.ts';
 import { mutatorContext, type RestDeps } from '../context.ts';
+import { withRestFields } from '../issues.ts';
 import { definedOnly } from '../json.ts';
 import { errors, IdParams, jsonBody, ok, sessionOrKey } from '../openapi.ts';
 import { resourceApp, restSource } from '../resource-app.ts';
 import { inTenant, notifyKpiChanges, readInTenant } from '../tenant.ts';
 import { findKpi } from './find-kpi.ts';
 import { recordRoutes } from './records.ts';
-import { KpiCreateSchema, KpiListQuery, KpiSchema, KpiUpdateSchema, kpiJson } from './schemas.ts';
+import { KpiCreateSchema, KpiListQuery, KpiSchema, KpiUpdateSchema, kpiJson, kpiRestFields } from './schemas.ts';
 
 const tags = ['KPIs'];
 
@@ -25,7 +26,8 @@ function kpiArgs(body: z.infer<typeof KpiUpdateSchema>) {
 }
 
 /** /api/kpis: list, create, read, edit, archive and restore KPIs; records and insights below each. */
-export function kpiRoutes(deps: RestDeps) {
+export function kpiRoutes(platform: RestDeps) {
+  const deps = withRestFields(platform, kpiRestFields);
   const app = resourceApp(deps);
 
   app.openapi(

@@ -12,6 +12,7 @@ import {
   NOTE_MAX,
 } from '../../../shared/kpi.ts';
 import type { DataPoint, Insight, Kpi } from '../../../sync/schema.ts';
+import { restFields } from '../issues.ts';
 import { iso } from '../json.ts';
 import { isoDateTime } from '../openapi.ts';
 
@@ -22,6 +23,18 @@ import { isoDateTime } from '../openapi.ts';
  * schemas', applied by the mutators, and documented here with the same limits.
  */
 export const KPI_STATUSES = ['active', 'archived'] as const;
+
+/** The KPI mutators' fields under their REST names, for the refusals they send back. */
+export const kpiRestFields = restFields({
+  name: ['title', 'Title'],
+  target: ['targetValue', 'Target value'],
+  ownerID: 'ownerId',
+  accountID: 'accountId',
+  kpiID: 'kpiId',
+});
+
+/** The record (data point) mutators' fields under their REST names. */
+export const recordRestFields = restFields({ kpiID: 'kpiId' });
 
 const text = (label: string) => z.string({ error: `${label} must be text` });
 const number = (label: string) => z.number({ error: `${label} must be a number` });

@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import { describe, expect, test } from 'vitest';
+import { handleError } from '../../server/http/errors.ts';
+import { goalRestFields } from '../../server/rest/goals/schemas.ts';
+import type { RestFields } from '../../server/rest/issues.ts';
+import { kpiRestFields, recordRestFields } from '../../server/rest/kpis/schemas.ts';
+import { inTenant } from '../../server/rest/tenant.ts';
+import type { DbProvider } from '../../server/zero/db-provider.ts';
+import type { FieldIssue } from '../../shared/errors.ts';
+import { mutatorError } from '../../sync/permissions.ts';
+
+const caller = { userID: 'u1', orgID: 'o1', via: 'apiKey' as const };
+
+/**
+ * The answer a REST route gives when a mutator inside inTenant refuses with
+ * `issues` (column names), on a resource whose field map is `fields`: the
+ * real error path (inTenant, restError, the app's error handler) in-process,
+ * with a database that refuses at once.
+ */
+async function refusal(fields: RestFields | undefined, issues: FieldIssue[]) {
+  const deps = {
+    dbProvider: {
+      transaction: async () => {
+        throw mutatorError('VALIDATION_FAILED', 'Invalid input', issues);
+      },
+    } as unknown as DbProvider,
+    // Never reached: nothing commits.
+    postCommit: () => {},
+    fields,
+  } as Parameters<typeof inTenant>[0];
+  const app = new Hono();
+  app.onError((err, c) => handleError(err, c, () => {}));
+  app.post('/', async (c) => c.json(await inTenant(deps, caller, 'test', async () => null)));
+  const res = await app.request('/', { method: 'POST' });
+  expect(res.status).toBe(400);
+  const body = (await res.json()) as { error: { code: string; details: FieldIssue[] } };
+  expect(body.error.code).toBe('VALIDATION_FAILED');
+  return body.error.details.map(({ loc, msg }) => ({ loc, msg }));
+}
+
+const nameMissing = { loc: ['name'], msg: 'Name is required', type: 'too_small' };
+
+describe('REST field names are mapped per resource', () => {
+  test('a resource without renames (API keys) keeps its own `name`', async () => {
+    expect(await refusal(undefined, [nameMissing])).toEqual([{ loc: ['body', 'name'], msg: 'Name is required' }]);
+  });
+
+  test('KPIs still answer with their REST names: name -> title, target -> targetValue, with the labels', async () => {
+    const issues = [nameMissing, { loc: ['target'], msg: 'Target must be a positive number', type: 'custom' }];
+    expect(await refusal(kpiRestFields, issues)).toEqual([
+      { loc: ['body', 'title'], msg: 'Title is required' },
+      { loc: ['body', 'targetValue'], msg: 'Target value must be a positive number' },
+    ]);
+  });
+
+  test('goals rename only their own fields: a KPI link’s kpiID, never a `name`', async () => {
+    const issues = [
+      { loc: ['kpis', 1, 'kpiID'], msg: 'KPI not found', type: 'custom' },
+      { loc: ['name'], msg: 'Name is taken', type: 'custom' },
+    ];
+    expect(await refusal(goalRestFields, issues)).toEqual([
+      { loc: ['body', 'kpis', 1, 'kpiId'], msg: 'KPI not found' },
+      { loc: ['body', 'name'], msg: 'Name is taken' },
+    ]);
+  });
+
+  test('records rename kpiID and leave a `target` alone', async () => {
+    const issues = [
+      { loc: ['kpiID'], msg: 'KPI not found', type: 'custom' },
+      { loc: ['target'], msg: 'Target is not a record field', type: 'custom' },
+    ];
+    expect(await refusal(recordRestFields, issues)).toEqual([
+      { loc: ['body', 'kpiId'], msg: 'KPI not found' },
+      { loc: ['body', 'target'], msg: 'Target is not a record field' },
+    ]);
+  });
+});
