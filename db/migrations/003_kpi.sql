@@ -60,8 +60,15 @@ CREATE TRIGGER data_point_audit AFTER INSERT OR UPDATE OR DELETE ON data_point
 
 -- What zero-cache may replicate: client-visible tables and columns only.
 -- Sessions, accounts, verification tokens, invitations, rate limits, e-mail
--- addresses and the audit log never leave Postgres. A migration that adds a
--- client-visible column must extend this list (ALTER PUBLICATION ... SET TABLE).
+-- addresses and the audit log never leave Postgres.
+-- Later migrations (each pack's) change only their own entries, never restate
+-- the list, so packs added in any order do not undo each other:
+--   new table:              ALTER PUBLICATION zkpi_pub ADD TABLE t [(columns)];
+--   new column of a table published with a column list: in the same migration,
+--                           ALTER PUBLICATION zkpi_pub DROP TABLE t;
+--                           ALTER PUBLICATION zkpi_pub ADD TABLE t (columns);
+--   (a table published without a list, such as kpi, replicates new columns as is);
+--   to undo it:             ALTER PUBLICATION zkpi_pub DROP TABLE t (or the old ADD).
 CREATE PUBLICATION zkpi_pub FOR TABLE
   organization (id, name, slug, logo, "createdAt"),
   member (id, "organizationId", "userId", role, "createdAt"),
