@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { mutators } from '../../../sync/mutators.ts';
+import { queries } from '../../../sync/queries.ts';
+import { JOB_DEADLINE_MS } from '../../helpers/deadlines.ts';
+import { addMember, createOrg, type Person, signUp } from '../../helpers/people.ts';
+import { createKey } from '../../helpers/rest.ts';
+import { openZero, type TestZero, watch } from '../../helpers/zero-client.ts';
+
+const DAY = 86_400_000;
+
+/**
+ * Organization A with real data made through the real mutators and REST, its
+ * owner and a viewer, and an intruder who owns organization B. The argument
+ * factories point at these rows; each row a factory changes is its own
+ * (archive, restore, delete), so the factories do not depend on one another's order.
+ */
+export interface World {
+  orgA: string;
+  orgB: string;
+  owner: Person;
+  viewer: Person;
+  intruder: Person;
+  /** Active; has points, feeds `goalID`, has an insight, is on the owner's layout. */
+  kpiID: string;
+  /** Active, with nothing attached: archive target. */
+  spareKpiID: string;
+  archivedKpiID: string;
+  /** Points of `kpiID`: one to edit, one to delete. */
+  pointID: string;
+  sparePointID: string;
+  /** Active, using `kpiID`. */
+  goalID: string;
+  spareGoalID: string;
+  archivedGoalID: string;
+  /** An extra unit in A's list. */
+  optionID: string;
+  apiKeyID: string;
+  /** A new random id, for rows a write would create. */
+  fresh(): string;
+  /** Every id that belongs to A alone (the organization, its people, its rows): none may reach the intruder. */
+  secrets(): string[];
+}
+
+export const FUTURE = Date.now() + 90 * DAY;
+
+/** Builds the world; returns it with the owner's client (left open: the caller closes it). */
+export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero }> {
+  const [owner, viewer, intruder] = await Promise.all([signUp('Ada Owner'), signUp('Vic Viewer'), signUp('Ivan Intruder')]);
+  const [orgA, orgB] = await Promise.all([createOrg(owner), createOrg(intruder)]);
+  await addMember(owner, orgA, viewer, 'viewer');
+
+  const z = openZero(owner, orgA);
+  const ok = async (write: Parameters<TestZero['mutate']>[0]) => {
+    const result = await z.mutate(write).server;
+    if (result.type !== 'success') throw new Error(`world set-up write refused: ${JSON.stringify(result)}`);
+  };
+  const id = () => randomUUID();
+  const ids = {
+    kpiID: id(),
+    spareKpiID: id(),
+    archivedKpiID: id(),
+    pointID: id(),
+    sparePointID: id(),
+    goalID: id(),
+    spareGoalID: id(),
+    archivedGoalID: id(),
+    optionID: id(),
+  };
+
+  await ok(mutators.kpiOption.add({ id: ids.optionID, kind: 'unit', value: 'widgets' }));
+  await ok(mutators.kpi.create({ id: ids.kpiID, name: 'Secret revenue', unit: 'widgets', target: 100 }));
+  await ok(mutators.kpi.create({ id: ids.spareKpiID, name: 'Secret churn', unit: '%', target: 2 }));
+  await ok(mutators.kpi.create({ id: ids.archivedKpiID, name: 'Secret old', unit: '', target: 1 }));
+  await ok(mutators.kpi.archive({ id: ids.archivedKpiID }));
+  const kpis = [{ kpiID: ids.kpiID, weight: 1 }];
+  await ok(mutators.goal.create({ id: ids.goalID, title: 'Secret plan', targetDate: FUTURE, kpis }));
+  await ok(mutators.goal.create({ id: ids.spareGoalID, title: 'Secret side plan', targetDate: FUTURE }));
+  await ok(mutators.goal.create({ id: ids.archivedGoalID, title: 'Secret old plan', targetDate: FUTURE }));
+  await ok(mutators.goal.archive({ id: ids.archivedGoalID }));
+  await ok(mutators.layout.save({ layout: [{ kpiID: ids.kpiID, w: 2, h: 1 }] }));
+  const key = await createKey(owner, orgA, 'viewer', 'Secret key');
+  // The points last: the insight that reads all of them is the last job the set-up causes.
+  const values = [10, 12, 15, 17, 20];
+  const pointIDs = [ids.pointID, ids.sparePointID, id(), id(), id()];
+  const now = Date.now();
+  const rows = values.map((value, i) => ({ id: pointIDs[i]!, value, recordedAt: now - (values.length - i) * DAY }));
+  await ok(mutators.dataPoint.import({ kpiID: ids.kpiID, rows }));
+  const insights = watch<{ facts: unknown }[]>(z, queries.insights.forKpi({ orgID: orgA, kpiID: ids.kpiID }));
+  try {
+    await insights.until((r) => r.some((i) => (i.facts as { count?: number } | null)?.count === values.length), JOB_DEADLINE_MS);
+  } catch {
+    // No insight: the insights.forKpi positive control reports it; everything else can still be checked.
+  } finally {
+    insights.destroy();
+  }
+
+  const world: World = {
+    orgA,
+    orgB,
+    owner,
+    viewer,
+    intruder,
+    ...ids,
+    apiKeyID: key.id,
+    fresh: id,
+    secrets: () => [orgA, owner.userID, viewer.userID, key.id, ...Object.values(ids), ...pointIDs],
+  };
+  return { world, ownerZero: z };
+}
