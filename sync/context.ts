@@ -3,8 +3,17 @@ import type { schema } from './schema.ts';
 
 /**
  * What queries and mutators know about the caller. On the server it is built
- * from the session cookie and the organization header, never from arguments;
- * on the client it mirrors the same values for optimistic runs.
+ * from the session cookie (or API key) and the organization header, never
+ * from arguments; on the client it mirrors the same values for optimistic runs.
+ *
+ * It carries no membership on purpose. zero-cache keeps a synced query's
+ * transform for minutes (ZERO_AUTH_RETRANSFORM_INTERVAL_SECONDS, 300 s), so
+ * roles resolved into the context when /query ran would keep a removed
+ * member's rows flowing, and keep a new member's away, until the next
+ * transform. Reads join through the members table instead (sync/tenant.ts),
+ * which follows every membership change at once, on the server and on the
+ * client alike; mutators look the caller's role up inside their transaction
+ * (sync/permissions.ts).
  */
 export interface ZeroContext {
   userID: string;

@@ -1,18 +1,12 @@
 import type { Transaction } from '@rocicorp/zero';
-import { ApplicationError } from '@rocicorp/zero';
 import type { z } from 'zod';
-import type { ErrorCode, FieldIssue } from '../shared/errors.ts';
 import { type Action, can, isRole, type Resource, ROLE_LABELS, weakerRole } from '../shared/roles.ts';
 import { fieldIssues } from '../shared/validation.ts';
 import type { ZeroContext } from './context.ts';
+import { mutatorError } from './mutator-error.ts';
 import { membershipOf } from './tenant.ts';
 
-/** The details every mutator error carries, so the web app can say why. */
-export type MutatorErrorDetails = { code: ErrorCode; issues: FieldIssue[] };
-
-export function mutatorError(code: ErrorCode, message: string, issues: FieldIssue[] = []): ApplicationError<MutatorErrorDetails> {
-  return new ApplicationError(message, { details: { code, issues } });
-}
+export { type MutatorErrorDetails, mutatorError } from './mutator-error.ts';
 
 const ACTION_PHRASES: Record<string, string> = {
   'kpi.create': 'create KPIs',

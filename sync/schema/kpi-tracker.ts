@@ -1,8 +1,8 @@
-import { enumeration, json, number, relationships, string, table } from '@rocicorp/zero';
+import { enumeration, json, number, string, table } from '@rocicorp/zero';
 import type { GoalStatus } from '../../shared/goal-fields.ts';
 import type { GoalPace } from '../../shared/goals.ts';
 import type { DataSource, Direction, Frequency } from '../../shared/kpi.ts';
-import { member, type TenantScope, user } from './platform.ts';
+import { type TenantScope, tenantRelationships, user } from './platform.ts';
 
 /**
  * The KPI tracker pack's tables: KPIs, their data points, the organization's
@@ -116,33 +116,23 @@ const dashboardLayout = table('dashboardLayout')
   })
   .primaryKey('id');
 
-const kpiRelationships = relationships(kpi, ({ many, one }) => ({
-  members: many({ sourceField: ['organizationID'], destSchema: member, destField: ['organizationID'] }),
+const kpiRelationships = tenantRelationships(kpi, ({ many, one }) => ({
   dataPoints: many({ sourceField: ['id'], destSchema: dataPoint, destField: ['kpiID'] }),
   goalKpis: many({ sourceField: ['id'], destSchema: goalKpi, destField: ['kpiID'] }),
   insights: many({ sourceField: ['id'], destSchema: insight, destField: ['kpiID'] }),
   owner: one({ sourceField: ['ownerID'], destSchema: user, destField: ['id'] }),
 }));
-const goalRelationships = relationships(goal, ({ many }) => ({
-  members: many({ sourceField: ['organizationID'], destSchema: member, destField: ['organizationID'] }),
+const goalRelationships = tenantRelationships(goal, ({ many }) => ({
   goalKpis: many({ sourceField: ['id'], destSchema: goalKpi, destField: ['goalID'] }),
 }));
-const goalKpiRelationships = relationships(goalKpi, ({ many, one }) => ({
-  members: many({ sourceField: ['organizationID'], destSchema: member, destField: ['organizationID'] }),
+const goalKpiRelationships = tenantRelationships(goalKpi, ({ one }) => ({
   kpi: one({ sourceField: ['kpiID'], destSchema: kpi, destField: ['id'] }),
   goal: one({ sourceField: ['goalID'], destSchema: goal, destField: ['id'] }),
 }));
-const kpiOptionRelationships = relationships(kpiOption, ({ many }) => ({
-  members: many({ sourceField: ['organizationID'], destSchema: member, destField: ['organizationID'] }),
-}));
-const insightRelationships = relationships(insight, ({ many }) => ({
-  members: many({ sourceField: ['organizationID'], destSchema: member, destField: ['organizationID'] }),
-}));
-const dashboardLayoutRelationships = relationships(dashboardLayout, ({ many }) => ({
-  members: many({ sourceField: ['organizationID'], destSchema: member, destField: ['organizationID'] }),
-}));
-const dataPointRelationships = relationships(dataPoint, ({ one, many }) => ({
-  members: many({ sourceField: ['organizationID'], destSchema: member, destField: ['organizationID'] }),
+const kpiOptionRelationships = tenantRelationships(kpiOption);
+const insightRelationships = tenantRelationships(insight);
+const dashboardLayoutRelationships = tenantRelationships(dashboardLayout);
+const dataPointRelationships = tenantRelationships(dataPoint, ({ one }) => ({
   author: one({ sourceField: ['createdBy'], destSchema: user, destField: ['id'] }),
 }));
 
@@ -157,13 +147,13 @@ export const kpiTrackerRelationships = [
   dashboardLayoutRelationships,
 ] as const;
 
-/** Reads of insights need the KPI read right; goal links the goal's. */
+/** Goal links are read with their goal's right. */
 export const kpiTrackerScopes = {
   kpi: { resource: 'kpi', noun: 'KPI' },
   dataPoint: { resource: 'dataPoint', noun: 'Data point' },
   kpiOption: { resource: 'kpiOption', noun: 'Option' },
   goal: { resource: 'goal', noun: 'Goal' },
   goalKpi: { resource: 'goal', noun: 'Goal KPI' },
-  insight: { resource: 'kpi', noun: 'Insight' },
-  dashboardLayout: { resource: 'kpi', noun: 'Layout', perUser: true },
+  insight: { resource: 'insight', noun: 'Insight' },
+  dashboardLayout: { resource: 'dashboardLayout', noun: 'Layout', perUser: true },
 } as const satisfies Record<string, TenantScope>;

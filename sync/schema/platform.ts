@@ -1,4 +1,4 @@
-import { number, relationships, string, table } from '@rocicorp/zero';
+import { number, relationships, string, type TableBuilderWithColumns, type TableSchema, table } from '@rocicorp/zero';
 import type { Resource } from '../../shared/roles.ts';
 
 /**
@@ -55,8 +55,28 @@ const memberRelationships = relationships(member, ({ one }) => ({
   user: one({ sourceField: ['userID'], destSchema: user, destField: ['id'] }),
   organization: one({ sourceField: ['organizationID'], destSchema: organization, destField: ['id'] }),
 }));
-const apiKeyRelationships = relationships(apiKey, ({ many, one }) => ({
-  members: many({ sourceField: ['organizationID'], destSchema: member, destField: ['organizationID'] }),
+
+type RelationshipMap = ReturnType<typeof relationships>['relationships'];
+type Connects<T extends TableSchema> = Parameters<Parameters<typeof relationships<T, RelationshipMap>>[1]>[0];
+/** A table with the column every tenant table has. */
+type TenantTableSchema = TableSchema & { columns: { organizationID: unknown } };
+
+/**
+ * A tenant table's relationships: the ones `build` gives, plus `members`,
+ * its organization's members, which the one tenant filter (sync/tenant.ts)
+ * joins through. Written once here instead of in every table's relationships.
+ */
+export function tenantRelationships<T extends TenantTableSchema, R extends RelationshipMap = Record<never, never>>(
+  table: TableBuilderWithColumns<T>,
+  build?: (connects: Connects<T>) => R,
+) {
+  return relationships(table, (connects) => ({
+    ...(build?.(connects) as R),
+    members: connects.many({ sourceField: ['organizationID'], destSchema: member, destField: ['organizationID'] }),
+  }));
+}
+
+const apiKeyRelationships = tenantRelationships(apiKey, ({ one }) => ({
   creator: one({ sourceField: ['createdBy'], destSchema: user, destField: ['id'] }),
 }));
 

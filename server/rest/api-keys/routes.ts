@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../../../shared/errors.ts';
 import { API_KEY_ROLES, type ApiKeyRole } from '../../../shared/platform/api-key-roles.ts';
 import { authorize } from '../../../sync/permissions.ts';
 import type { ApiKey } from '../../../sync/schema.ts';
-import { apiKeysOf } from '../../../sync/tenant.ts';
-import type { DbTransaction } from '../../zero/db-provider.ts';
-import { type Caller, mutatorContext, type RestDeps } from '../context.ts';
+import { findOwned, scoped } from '../../../sync/tenant.ts';
+import { mutatorContext, type RestDeps } from '../context.ts';
 import { iso } from '../json.ts';
 import { errors, IdParams, jsonBody, ok, sessionOnly } from '../openapi.ts';
 import { resourceApp, restSource } from '../resource-app.ts';
@@ -59,12 +57,6 @@ function apiKeyJson(k: ApiKey): z.infer<typeof ApiKeySchema> {
   };
 }
 
-async function findKey(tx: DbTransaction, caller: Caller, id: string) {
-  const key = await tx.run(apiKeysOf(caller.orgID, caller.userID).where('id', id).one());
-  if (!key) throw new AppError('NOT_FOUND', 'API key not found.');
-  return key;
-}
-
 /** /api/api-keys: owners and admins, signed in (a key cannot manage keys). */
 export function apiKeyRoutes(deps: RestDeps) {
   const app = resourceApp(deps, { sessionOnly: true });
@@ -91,7 +83,7 @@ export function apiKeyRoutes(deps: RestDeps) {
         await tx.dbTransaction.wrappedTransaction`
           INSERT INTO api_key (id, organization_id, name, prefix, secret_hash, role, created_by, created_at)
           VALUES (${id}, ${caller.orgID}, ${name}, ${prefix}, ${hash}, ${role}, ${caller.userID}, now())`;
-        return findKey(tx, caller, id);
+        return findOwned(tx, 'apiKey', caller.orgID, id);
       });
       return c.json({ ...apiKeyJson(row), key }, 201);
     },
@@ -111,7 +103,7 @@ export function apiKeyRoutes(deps: RestDeps) {
       const caller = c.get('caller');
       const rows = await readInTenant(deps, caller, async (tx) => {
         await authorize(tx, mutatorContext(caller), 'apiKey', 'read');
-        return tx.run(apiKeysOf(caller.orgID, caller.userID).orderBy('createdAt', 'desc').orderBy('id', 'desc'));
+        return tx.run(scoped('apiKey', caller.orgID, mutatorContext(caller)).orderBy('createdAt', 'desc').orderBy('id', 'desc'));
       });
       return c.json(rows.map(apiKeyJson), 200);
     },
@@ -133,10 +125,10 @@ export function apiKeyRoutes(deps: RestDeps) {
       const { id } = c.req.valid('param');
       const row = await inTenant(deps, caller, restSource(c), async (tx) => {
         await authorize(tx, mutatorContext(caller), 'apiKey', 'manage');
-        const found = await findKey(tx, caller, id);
+        const found = await findOwned(tx, 'apiKey', caller.orgID, id);
         if (found.revokedAt) return found;
         await tx.mutate.apiKey.update({ id, revokedAt: Date.now() });
-        return findKey(tx, caller, id);
+        return findOwned(tx, 'apiKey', caller.orgID, id);
       });
       return c.json(apiKeyJson(row), 200);
     },

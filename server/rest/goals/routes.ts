@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { AppError } from '../../../shared/errors.ts';
+import type { Query } from '@rocicorp/zero';
 import { mutators } from '../../../sync/mutators.ts';
 import { authorize } from '../../../sync/permissions.ts';
-import { goalsOf } from '../../../sync/tenant.ts';
-import type { DbTransaction } from '../../zero/db-provider.ts';
+import type { Schema } from '../../../sync/schema.ts';
+import { findOwned, scoped } from '../../../sync/tenant.ts';
 import { editArchivable } from '../archivable.ts';
-import { type Caller, mutatorContext, type RestDeps } from '../context.ts';
+import { mutatorContext, type RestDeps } from '../context.ts';
 import { withRestFields } from '../issues.ts';
 import { errors, IdParams, jsonBody, ok, sessionOrKey } from '../openapi.ts';
 import { resourceApp, restSource } from '../resource-app.ts';
@@ -15,15 +15,8 @@ import { GoalCreateSchema, GoalListQuery, GoalSchema, GoalUpdateSchema, goalArgs
 
 const tags = ['Goals'];
 
-const goalsWithKpis = (caller: Caller) =>
-  goalsOf(caller.orgID, caller.userID).related('goalKpis', (l) => l.orderBy('kpiID', 'asc'));
-
-/** The caller's goal with its weighted KPIs, or the same 404 whether it is missing or another organization's. */
-async function findGoal(tx: DbTransaction, caller: Caller, id: string) {
-  const goal = await tx.run(goalsWithKpis(caller).where('id', id).one());
-  if (!goal) throw new AppError('NOT_FOUND', 'Goal not found.');
-  return goal;
-}
+/** Goals as the API shows them: with their weighted KPIs. */
+const withKpis = (goals: Query<'goal', Schema>) => goals.related('goalKpis', (l) => l.orderBy('kpiID', 'asc'));
 
 /** /api/goals: goals made of weighted KPIs; progress is kept current by the server. */
 export function goalRoutes(platform: RestDeps) {
@@ -45,7 +38,7 @@ export function goalRoutes(platform: RestDeps) {
       const caller = c.get('caller');
       const { archived, status } = c.req.valid('query');
       const rows = await readInTenant(deps, caller, (tx) => {
-        let query = goalsWithKpis(caller);
+        let query = withKpis(scoped('goal', caller.orgID, mutatorContext(caller)));
         if (archived !== 'all') query = query.where('archivedAt', archived === 'true' ? 'IS NOT' : 'IS', null);
         if (status) query = query.where('status', status);
         return tx.run(query.orderBy('targetDate', 'asc').orderBy('id', 'asc'));
@@ -72,7 +65,7 @@ export function goalRoutes(platform: RestDeps) {
       const args = { ...goalArgs(body), id, title: body.title, targetDate: Date.parse(body.targetDate) };
       const goal = await inTenant(deps, caller, restSource(c), async (tx) => {
         await mutators.goal.create.fn({ tx, args, ctx: mutatorContext(caller) });
-        return findGoal(tx, caller, id);
+        return findOwned(tx, 'goal', caller.orgID, id, withKpis);
       });
       return c.json(goalJson(goal), 201);
     },
@@ -91,7 +84,7 @@ export function goalRoutes(platform: RestDeps) {
     async (c) => {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
-      const goal = await readInTenant(deps, caller, (tx) => findGoal(tx, caller, id));
+      const goal = await readInTenant(deps, caller, (tx) => findOwned(tx, 'goal', caller.orgID, id, withKpis));
       return c.json(goalJson(goal), 200);
     },
   );
@@ -116,8 +109,15 @@ export function goalRoutes(platform: RestDeps) {
       const goal = await inTenant(deps, caller, restSource(c), async (tx) => {
         // Role before existence, as in every mutator, so a refusal reveals nothing.
         await authorize(tx, ctx, 'goal', 'update');
-        await editArchivable(tx, ctx, mutators.goal, await findGoal(tx, caller, id), goalArgs(body), body.archived);
-        return findGoal(tx, caller, id);
+        await editArchivable(
+          tx,
+          ctx,
+          mutators.goal,
+          await findOwned(tx, 'goal', caller.orgID, id, withKpis),
+          goalArgs(body),
+          body.archived,
+        );
+        return findOwned(tx, 'goal', caller.orgID, id, withKpis);
       });
       return c.json(goalJson(goal), 200);
     },
@@ -140,8 +140,8 @@ export function goalRoutes(platform: RestDeps) {
       const goal = await inTenant(deps, caller, restSource(c), async (tx) => {
         const ctx = mutatorContext(caller);
         await authorize(tx, ctx, 'goal', 'archive');
-        await editArchivable(tx, ctx, mutators.goal, await findGoal(tx, caller, id), {}, true);
-        return findGoal(tx, caller, id);
+        await editArchivable(tx, ctx, mutators.goal, await findOwned(tx, 'goal', caller.orgID, id, withKpis), {}, true);
+        return findOwned(tx, 'goal', caller.orgID, id, withKpis);
       });
       return c.json(goalJson(goal), 200);
     },

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { AppError } from '../../../shared/errors.ts';
 import { mutators } from '../../../sync/mutators.ts';
-import { dataPointsOf, insightsOf } from '../../../sync/tenant.ts';
+import { findOwned, scoped } from '../../../sync/tenant.ts';
 import { mutatorContext, type RestDeps, type RestEnv } from '../context.ts';
 import { withRestFields } from '../issues.ts';
 import { errors, IdParams, jsonBody, ok, sessionOrKey } from '../openapi.ts';
 import { restSource } from '../resource-app.ts';
 import { inTenant, notifyKpiChanges, readInTenant } from '../tenant.ts';
-import { findKpi } from './find-kpi.ts';
 import {
   InsightListQuery,
   InsightSchema,
@@ -44,8 +42,8 @@ export function recordRoutes(platform: RestDeps) {
       const { id } = c.req.valid('param');
       const { limit, from, to } = c.req.valid('query');
       const points = await readInTenant(deps, caller, async (tx) => {
-        await findKpi(tx, caller, id);
-        let query = dataPointsOf(caller.orgID, caller.userID).where('kpiID', id);
+        await findOwned(tx, 'kpi', caller.orgID, id);
+        let query = scoped('dataPoint', caller.orgID, mutatorContext(caller)).where('kpiID', id);
         if (from) query = query.where('recordedAt', '>=', Date.parse(from));
         if (to) query = query.where('recordedAt', '<=', Date.parse(to));
         return tx.run(query.orderBy('recordedAt', 'desc').orderBy('id', 'desc').limit(limit));
@@ -80,9 +78,7 @@ export function recordRoutes(platform: RestDeps) {
       };
       const point = await inTenant(deps, caller, restSource(c), async (tx) => {
         await mutators.dataPoint.add.fn({ tx, args, ctx: mutatorContext(caller) });
-        const added = await tx.run(dataPointsOf(caller.orgID, caller.userID).where('id', id).one());
-        if (!added) throw new AppError('NOT_FOUND', 'Record not found.');
-        return added;
+        return findOwned(tx, 'dataPoint', caller.orgID, id);
       });
       notifyKpiChanges(deps, caller, [kpiID]);
       return c.json(recordJson(point), 201);
@@ -105,8 +101,8 @@ export function recordRoutes(platform: RestDeps) {
       const { id } = c.req.valid('param');
       const { limit } = c.req.valid('query');
       const rows = await readInTenant(deps, caller, async (tx) => {
-        await findKpi(tx, caller, id);
-        const query = insightsOf(caller.orgID, caller.userID).where('kpiID', id);
+        await findOwned(tx, 'kpi', caller.orgID, id);
+        const query = scoped('insight', caller.orgID, mutatorContext(caller)).where('kpiID', id);
         return tx.run(query.orderBy('generatedAt', 'desc').orderBy('id', 'desc').limit(limit));
       });
       return c.json(rows.map(insightJson), 200);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import { mutators } from '../../../sync/mutators.ts';
 import { authorize } from '../../../sync/permissions.ts';
-import { kpisOf } from '../../../sync/tenant.ts';
+import { findOwned, scoped } from '../../../sync/tenant.ts';
 import { editArchivable } from '../archivable.ts';
 import { mutatorContext, type RestDeps } from '../context.ts';
 import { withRestFields } from '../issues.ts';
@@ -10,7 +10,6 @@ import { definedOnly } from '../json.ts';
 import { errors, IdParams, jsonBody, ok, sessionOrKey } from '../openapi.ts';
 import { resourceApp, restSource } from '../resource-app.ts';
 import { inTenant, notifyKpiChanges, readInTenant } from '../tenant.ts';
-import { findKpi } from './find-kpi.ts';
 import { recordRoutes } from './records.ts';
 import { KpiCreateSchema, KpiListQuery, KpiSchema, KpiUpdateSchema, kpiJson, kpiRestFields } from './schemas.ts';
 
@@ -45,7 +44,7 @@ export function kpiRoutes(platform: RestDeps) {
       const caller = c.get('caller');
       const { status, category, q } = c.req.valid('query');
       const rows = await readInTenant(deps, caller, (tx) => {
-        let query = kpisOf(caller.orgID, caller.userID);
+        let query = scoped('kpi', caller.orgID, mutatorContext(caller));
         if (status !== 'all') query = query.where('archivedAt', status === 'active' ? 'IS' : 'IS NOT', null);
         if (category) query = query.where('category', category);
         if (q) query = query.where('name', 'ILIKE', containing(q));
@@ -73,7 +72,7 @@ export function kpiRoutes(platform: RestDeps) {
       const args = { ...kpiArgs(body), id, name: body.title, unit: body.unit, target: body.targetValue };
       const kpi = await inTenant(deps, caller, restSource(c), async (tx) => {
         await mutators.kpi.create.fn({ tx, args, ctx: mutatorContext(caller) });
-        return findKpi(tx, caller, id);
+        return findOwned(tx, 'kpi', caller.orgID, id);
       });
       notifyKpiChanges(deps, caller, [id]);
       return c.json(kpiJson(kpi), 201);
@@ -93,7 +92,7 @@ export function kpiRoutes(platform: RestDeps) {
     async (c) => {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
-      const kpi = await readInTenant(deps, caller, (tx) => findKpi(tx, caller, id));
+      const kpi = await readInTenant(deps, caller, (tx) => findOwned(tx, 'kpi', caller.orgID, id));
       return c.json(kpiJson(kpi), 200);
     },
   );
@@ -119,8 +118,8 @@ export function kpiRoutes(platform: RestDeps) {
         // Role before existence, as in every mutator, so a refusal reveals nothing.
         await authorize(tx, ctx, 'kpi', 'update');
         const archive = body.status === undefined ? undefined : body.status === 'archived';
-        await editArchivable(tx, ctx, mutators.kpi, await findKpi(tx, caller, id), kpiArgs(body), archive);
-        return findKpi(tx, caller, id);
+        await editArchivable(tx, ctx, mutators.kpi, await findOwned(tx, 'kpi', caller.orgID, id), kpiArgs(body), archive);
+        return findOwned(tx, 'kpi', caller.orgID, id);
       });
       notifyKpiChanges(deps, caller, [id]);
       return c.json(kpiJson(kpi), 200);
@@ -144,8 +143,8 @@ export function kpiRoutes(platform: RestDeps) {
       const kpi = await inTenant(deps, caller, restSource(c), async (tx) => {
         const ctx = mutatorContext(caller);
         await authorize(tx, ctx, 'kpi', 'archive');
-        await editArchivable(tx, ctx, mutators.kpi, await findKpi(tx, caller, id), {}, true);
-        return findKpi(tx, caller, id);
+        await editArchivable(tx, ctx, mutators.kpi, await findOwned(tx, 'kpi', caller.orgID, id), {}, true);
+        return findOwned(tx, 'kpi', caller.orgID, id);
       });
       notifyKpiChanges(deps, caller, [id]);
       return c.json(kpiJson(kpi), 200);

@@ -1,4 +1,4 @@
-import { defineMutator, type Transaction } from '@rocicorp/zero';
+import { defineMutator } from '@rocicorp/zero';
 import { z } from 'zod';
 import { IMPORT_MAX_ROWS } from '../../../shared/csv-points.ts';
 import { dataPointInput, dataPointPatch } from '../../../shared/kpi.ts';
@@ -6,8 +6,7 @@ import { canActOn } from '../../../shared/roles.ts';
 import { refreshCurrentValue, refreshGoalProgress } from '../../goal-progress.ts';
 import { insertNew } from '../../insert-new.ts';
 import { authorizeWithRole, mutatorError, validate } from '../../permissions.ts';
-import { zql } from '../../schema.ts';
-import { findKpi } from './kpis.ts';
+import { findOwned } from '../../tenant.ts';
 
 const id = z.string().min(1).max(64);
 const addArgs = z.object({ id, kpiID: id, value: z.number(), recordedAt: z.number().optional(), note: z.string().optional() });
@@ -27,18 +26,11 @@ function assertOpen(kpi: { archivedAt?: number | null } | undefined): void {
   }
 }
 
-/** The point, if it belongs to the caller's organization. */
-async function findPoint(tx: Transaction, orgID: string, pointID: string) {
-  const point = await tx.run(zql.dataPoint.where('id', pointID).where('organizationID', orgID).one());
-  if (!point && tx.location === 'server') throw mutatorError('NOT_FOUND', 'Data point not found.');
-  return point;
-}
-
 export const dataPointMutators = {
   add: defineMutator(addArgs, async ({ tx, args, ctx }) => {
     const { orgID } = await authorizeWithRole(tx, ctx, 'dataPoint', 'create');
     const fields = validate(dataPointInput, args);
-    const kpi = await findKpi(tx, orgID, args.kpiID);
+    const kpi = await findOwned(tx, 'kpi', orgID, args.kpiID);
     assertOpen(kpi);
     const now = Date.now();
     const recordedAt = fields.recordedAt ?? now;
@@ -77,7 +69,7 @@ export const dataPointMutators = {
     });
     if (issues.length)
       throw mutatorError('VALIDATION_FAILED', `${issues.length} row(s) are invalid; nothing was imported`, issues);
-    const kpi = await findKpi(tx, orgID, args.kpiID);
+    const kpi = await findOwned(tx, 'kpi', orgID, args.kpiID);
     assertOpen(kpi);
     const now = Date.now();
     await insertNew(
@@ -107,13 +99,13 @@ export const dataPointMutators = {
     const { orgID, role } = await authorizeWithRole(tx, ctx, 'dataPoint', 'update');
     const { id: pointID, ...rest } = args;
     const patch = validate(dataPointPatch, rest);
-    const point = await findPoint(tx, orgID, pointID);
+    const point = await findOwned(tx, 'dataPoint', orgID, pointID);
     // Some roles may edit only the points they entered (the matrix's "own" scope).
     if (point && role && !canActOn(role, 'dataPoint', 'update', point.createdBy, ctx.userID)) {
       throw mutatorError('FORBIDDEN', 'Operators can only edit the data points they entered.');
     }
     if (!point) return;
-    assertOpen(await findKpi(tx, orgID, point.kpiID));
+    assertOpen(await findOwned(tx, 'kpi', orgID, point.kpiID));
     await tx.mutate.dataPoint.update({ id: pointID, ...patch, updatedAt: Date.now() });
     await refreshCurrentValue(tx, point.kpiID);
     await refreshGoalProgress(tx, orgID, { kpiID: point.kpiID });
@@ -121,9 +113,9 @@ export const dataPointMutators = {
 
   delete: defineMutator(idArgs, async ({ tx, args, ctx }) => {
     const { orgID } = await authorizeWithRole(tx, ctx, 'dataPoint', 'delete');
-    const point = await findPoint(tx, orgID, args.id);
+    const point = await findOwned(tx, 'dataPoint', orgID, args.id);
     if (!point) return;
-    assertOpen(await findKpi(tx, orgID, point.kpiID));
+    assertOpen(await findOwned(tx, 'kpi', orgID, point.kpiID));
     await tx.mutate.dataPoint.delete({ id: args.id });
     await refreshCurrentValue(tx, point.kpiID);
     await refreshGoalProgress(tx, orgID, { kpiID: point.kpiID });

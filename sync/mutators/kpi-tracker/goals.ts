@@ -5,6 +5,7 @@ import { refreshGoalProgress } from '../../goal-progress.ts';
 import { insertNew } from '../../insert-new.ts';
 import { authorize, mutatorError, validate } from '../../permissions.ts';
 import { zql } from '../../schema.ts';
+import { findOwned } from '../../tenant.ts';
 
 const id = z.string().min(1).max(64);
 const kpiLinks = z.array(z.object({ kpiID: z.string(), weight: z.number() }));
@@ -24,12 +25,6 @@ const idArgs = z.object({ id });
 
 /** A goal's link to a KPI has a derived id, so re-adding the same KPI is idempotent. */
 const linkID = (goalID: string, kpiID: string) => `${goalID}:${kpiID}`;
-
-async function findGoal(tx: Transaction, orgID: string, goalID: string) {
-  const goal = await tx.run(zql.goal.where('id', goalID).where('organizationID', orgID).one());
-  if (!goal && tx.location === 'server') throw mutatorError('NOT_FOUND', 'Goal not found.');
-  return goal;
-}
 
 /** Replaces the goal's KPIs and weights; every KPI must be the organization's. */
 async function setKpis(tx: Transaction, orgID: string, goalID: string, kpis: { kpiID: string; weight: number }[]): Promise<void> {
@@ -91,7 +86,7 @@ export const goalMutators = {
     const orgID = await authorize(tx, ctx, 'goal', 'update');
     const { id: goalID, kpis, ...rest } = args;
     const patch = validate(goalPatch, { ...rest, ...(kpis ? { kpis } : {}) });
-    await findGoal(tx, orgID, goalID);
+    await findOwned(tx, 'goal', orgID, goalID);
     const { kpis: links, ...columns } = patch;
     await tx.mutate.goal.update({ id: goalID, ...columns, updatedAt: Date.now() });
     if (links) {
@@ -102,14 +97,14 @@ export const goalMutators = {
 
   archive: defineMutator(idArgs, async ({ tx, args, ctx }) => {
     const orgID = await authorize(tx, ctx, 'goal', 'archive');
-    await findGoal(tx, orgID, args.id);
+    await findOwned(tx, 'goal', orgID, args.id);
     const now = Date.now();
     await tx.mutate.goal.update({ id: args.id, archivedAt: now, updatedAt: now });
   }),
 
   restore: defineMutator(idArgs, async ({ tx, args, ctx }) => {
     const orgID = await authorize(tx, ctx, 'goal', 'archive');
-    await findGoal(tx, orgID, args.id);
+    await findOwned(tx, 'goal', orgID, args.id);
     await tx.mutate.goal.update({ id: args.id, archivedAt: null, updatedAt: Date.now() });
   }),
 };

@@ -7,7 +7,7 @@ import { refreshGoalProgress } from '../../goal-progress.ts';
 import { insertNew } from '../../insert-new.ts';
 import { authorize, mutatorError } from '../../permissions.ts';
 import { zql } from '../../schema.ts';
-import { membershipOf } from '../../tenant.ts';
+import { findOwned, membershipOf } from '../../tenant.ts';
 
 const id = z.string().min(1).max(64);
 // Argument shapes only; the business rules (with field messages) are the
@@ -78,13 +78,6 @@ async function validateKpi<S extends z.ZodType>(
   return result.data;
 }
 
-/** The KPI, if it belongs to the caller's organization; the server alone decides it is missing. */
-export async function findKpi(tx: Transaction, orgID: string, kpiID: string) {
-  const kpi = await tx.run(zql.kpi.where('id', kpiID).where('organizationID', orgID).one());
-  if (!kpi && tx.location === 'server') throw mutatorError('NOT_FOUND', 'KPI not found.');
-  return kpi;
-}
-
 export const kpiMutators = {
   create: defineMutator(createArgs, async ({ tx, args, ctx }) => {
     const orgID = await authorize(tx, ctx, 'kpi', 'create');
@@ -110,7 +103,7 @@ export const kpiMutators = {
     const orgID = await authorize(tx, ctx, 'kpi', 'update');
     const { id: kpiID, ...rest } = args;
     const patch = await validateKpi(tx, orgID, kpiPatch, rest);
-    await findKpi(tx, orgID, kpiID);
+    await findOwned(tx, 'kpi', orgID, kpiID);
     await tx.mutate.kpi.update({ id: kpiID, ...patch, updatedAt: Date.now() });
     if (patch.target !== undefined || patch.direction !== undefined) await refreshGoalProgress(tx, orgID, { kpiID });
   }),
@@ -118,7 +111,7 @@ export const kpiMutators = {
   /** Soft delete: the history stays and the KPI can be restored. */
   archive: defineMutator(idArgs, async ({ tx, args, ctx }) => {
     const orgID = await authorize(tx, ctx, 'kpi', 'archive');
-    await findKpi(tx, orgID, args.id);
+    await findOwned(tx, 'kpi', orgID, args.id);
     const now = Date.now();
     await tx.mutate.kpi.update({ id: args.id, archivedAt: now, updatedAt: now });
     await refreshGoalProgress(tx, orgID, { kpiID: args.id });
@@ -126,7 +119,7 @@ export const kpiMutators = {
 
   restore: defineMutator(idArgs, async ({ tx, args, ctx }) => {
     const orgID = await authorize(tx, ctx, 'kpi', 'archive');
-    await findKpi(tx, orgID, args.id);
+    await findOwned(tx, 'kpi', orgID, args.id);
     await tx.mutate.kpi.update({ id: args.id, archivedAt: null, updatedAt: Date.now() });
     await refreshGoalProgress(tx, orgID, { kpiID: args.id });
   }),

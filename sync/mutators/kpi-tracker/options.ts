@@ -4,6 +4,7 @@ import { DEFAULT_CATEGORIES, DEFAULT_UNITS, KPI_CATEGORY_MAX, KPI_UNIT_MAX } fro
 import { insertNew } from '../../insert-new.ts';
 import { authorize, mutatorError, validate } from '../../permissions.ts';
 import { zql } from '../../schema.ts';
+import { findOwned } from '../../tenant.ts';
 
 const id = z.string().min(1).max(64);
 const optionArgs = z.object({ id, kind: z.enum(['unit', 'category']), value: z.string() });
@@ -29,11 +30,7 @@ export const optionMutators = {
 
   remove: defineMutator(z.object({ id }), async ({ tx, args, ctx }) => {
     const orgID = await authorize(tx, ctx, 'kpiOption', 'manage');
-    const option = await tx.run(zql.kpiOption.where('id', args.id).where('organizationID', orgID).one());
-    if (!option) {
-      if (tx.location === 'server') throw mutatorError('NOT_FOUND', 'Option not found.');
-      return;
-    }
+    if (!(await findOwned(tx, 'kpiOption', orgID, args.id))) return;
     await tx.mutate.kpiOption.delete({ id: args.id });
   }),
 };
