@@ -115,31 +115,43 @@ describe('the registries across the tenant boundary', () => {
   });
 
   describe('mutators: the intruder and the viewer are refused and A is unchanged; the owner succeeds', () => {
-    const code = (result: { type: string; error?: unknown }) => {
-      if (result.type !== 'error') return result.type;
+    /** The result's error code ('success' when it succeeded) and message. */
+    const outcome = (result: { type: string; error?: unknown }) => {
+      if (result.type !== 'error') return { code: result.type, message: '' };
       const error = result.error as { type?: string; message?: string; details?: { code?: string } };
-      return error.details?.code ?? `${error.type}: ${error.message}`;
+      return { code: error.details?.code ?? `${error.type}: ${error.message}`, message: error.message ?? '' };
     };
+    /** The intruder working in an organization that does not exist. */
+    let nowhere: TestZero;
 
     beforeAll(async () => {
       // Jobs caused by earlier writes (insights, goal pace) write to A after the request; wait them out.
       await jobsSettled(sql, w.orgA, JOB_DEADLINE_MS);
+      nowhere = open(w.intruder, w.fresh());
     });
 
-    /** Sends one write and returns its result code and what changed in A meanwhile. */
+    /** Sends one write and returns its outcome and what changed in A meanwhile. */
     async function attempt(zero: TestZero, name: string, args: Args) {
       const entry = registeredMutators.get(name);
       if (!entry) throw new Error(`no mutator ${name}`);
       const before = await orgSnapshot(sql, w.orgA);
       const result = await zero.mutate(entry(args) as Parameters<TestZero['mutate']>[0]).server;
       const changes = changedRows(before, await orgSnapshot(sql, w.orgA));
-      return { code: code(result), changes };
+      return { ...outcome(result), changes };
     }
 
     const attemptsOf = (f: MutatorFactory) => {
       const own = f.fromOwnOrg;
       return [
-        { who: 'intruder working as A', zero: asA, person: w.intruder, args: f.args(w), expect: 'NOT_FOUND' },
+        {
+          who: 'intruder working as A',
+          zero: asA,
+          person: w.intruder,
+          args: f.args(w),
+          expect: 'NOT_FOUND',
+          // Not a member must look the same as no such organization.
+          sameAs: nowhere,
+        },
         {
           who: 'intruder in B naming A’s rows',
           zero: asB,
@@ -155,9 +167,16 @@ describe('the registries across the tenant boundary', () => {
       const factory = mutatorFactories[name];
       if (!factory) throw new Error(missing('mutator', name));
       for (const a of attemptsOf(factory)) {
-        const { code: got, changes } = await attempt(a.zero, name, a.args);
+        const { code: got, message, changes } = await attempt(a.zero, name, a.args);
         const context = `${name} by the ${a.who} with ${JSON.stringify(a.args)}`;
         expect(got, context).toBe(a.expect);
+        if (a.sameAs) {
+          const ghost = await attempt(a.sameAs, name, a.args);
+          expect({ code: got, message }, `${context}: told apart from an organization that does not exist`).toEqual({
+            code: ghost.code,
+            message: ghost.message,
+          });
+        }
         // A refused write changes nothing in A; an allowed one only the writer's own rows.
         const foreign = changes.filter((c) => got !== 'success' || !ownedBy(c, a.person.userID));
         expect(foreign, `${context}: rows of A changed`).toEqual([]);

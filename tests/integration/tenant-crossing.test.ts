@@ -59,23 +59,6 @@ describe('crossing the tenant boundary is refused, writes nothing and reveals no
   });
 
   describe('through synced-query arguments', () => {
-    test("another organization's id as the argument returns nothing from every query", async () => {
-      const zm = open(mallory, orgM);
-      for (const q of [
-        queries.kpis.list({ orgID: orgA }),
-        queries.kpis.byId({ orgID: orgA, kpiID: kpiA }),
-        queries.dataPoints.forKpi({ orgID: orgA, kpiID: kpiA }),
-        queries.members.list({ orgID: orgA }),
-      ]) {
-        const w = watch<unknown>(zm, q);
-        const got = await w.until(() => true);
-        expect(got === undefined || (Array.isArray(got) && got.length === 0)).toBe(true);
-      }
-      const orgs = watch<{ id: string }[]>(zm, queries.organizations.mine());
-      const mine = await orgs.until((rows) => rows.length > 0);
-      expect(mine.map((o) => o.id)).toEqual([orgM]);
-    });
-
     test('an unfiltered client-side query under a real name still gets only what the server query permits', async () => {
       const zm = open(mallory, orgM);
       const w = watch<{ id: string }[]>(zm, rogue.kpis.list({ orgID: orgA }));
@@ -113,19 +96,6 @@ describe('crossing the tenant boundary is refused, writes nothing and reveals no
       expect(await dbCount('data_point', `kpi_id = '${kpiA}'`)).toBe(0);
     });
 
-    test('claiming an organization one is not a member of (the org header) is refused as not found', async () => {
-      const zm = open(mallory, orgA);
-      const kpiID = randomUUID();
-      const create = await zm.mutate(mutators.kpi.create({ id: kpiID, name: 'Planted', unit: '', target: 1 })).server;
-      const point = await zm.mutate(mutators.dataPoint.add({ id: randomUUID(), kpiID: kpiA, value: 9 })).server;
-      for (const res of [create, point]) {
-        expect(res.type).toBe('error');
-        expect(res.type === 'error' && res.error.message).toBe('Organization not found.');
-      }
-      expect(await dbCount('kpi', `id = '${kpiID}'`)).toBe(0);
-      expect(await dbCount('data_point', `kpi_id = '${kpiA}'`)).toBe(0);
-    });
-
     test('an organization or author smuggled into the arguments is ignored', async () => {
       const zm = open(mallory, orgM);
       const kpiID = randomUUID();
@@ -134,13 +104,6 @@ describe('crossing the tenant boundary is refused, writes nothing and reveals no
       expect(res.type).toBe('success');
       const [row] = await sql`SELECT organization_id, created_by FROM kpi WHERE id = ${kpiID}`;
       expect(row).toEqual({ organization_id: orgM, created_by: mallory.userID });
-    });
-
-    test('reusing the id of a foreign KPI neither overwrites nor reveals it', async () => {
-      const zm = open(mallory, orgM);
-      await zm.mutate(mutators.kpi.create({ id: kpiA, name: 'Hijack', unit: '', target: 1 })).server;
-      const [row] = await sql`SELECT organization_id, name FROM kpi WHERE id = ${kpiA}`;
-      expect(row).toEqual({ organization_id: orgA, name: 'Secret revenue' });
     });
 
     test("a viewer's data point is refused by the server and the optimistic row rolls back", async () => {
