@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from './validation.ts';
 
 /** Field rules for goals, shared by the forms, the mutators and the REST API. */
 export const GOAL_TITLE_MAX = 100;
@@ -6,10 +7,8 @@ export const GOAL_KPIS_MAX = 50;
 export const GOAL_STATUSES = ['active', 'completed', 'paused'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
-const id = z.string().min(1).max(64);
-
 export const goalKpiInput = z.object({
-  kpiID: id,
+  kpiID: idSchema,
   weight: z
     .number({ error: 'Weight must be a number' })
     .refine(Number.isFinite, 'Weight must be a finite number')

@@ -4,7 +4,9 @@
 import { type KpiFacts, lineValueAt } from './insights/index.ts';
 import { type Direction, kpiProgress } from './progress.ts';
 
-export type GoalPace = 'on-track' | 'at-risk' | 'off-track' | 'completed' | 'no-data';
+/** A goal's pace, kept current by the server (a synced column, and the REST API's enumeration). */
+export const GOAL_PACES = ['on-track', 'at-risk', 'off-track', 'completed', 'no-data'] as const;
+export type GoalPace = (typeof GOAL_PACES)[number];
 
 /** Projected progress at or above this (at the target date) is 'on-track'. */
 export const PACE_ON_TRACK = 0.95;

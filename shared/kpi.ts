@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from './validation.ts';
 
 /** Field rules for KPIs and data points, shared by the forms, the mutators and the REST API. */
 export const KPI_NAME_MAX = 100;
@@ -45,7 +46,6 @@ export type DataSource = (typeof DATA_SOURCES)[number];
 
 const finite = (label: string) =>
   z.number({ error: `${label} must be a number` }).refine(Number.isFinite, `${label} must be a finite number`);
-const id = z.string().min(1).max(64);
 
 export const kpiFields = {
   name: z
@@ -66,8 +66,8 @@ export const kpiFields = {
   target: finite('Target').refine((n) => n > 0, 'Target must be a positive number'),
   direction: z.enum(DIRECTIONS, { error: 'Direction must be "higher" or "lower"' }),
   frequency: z.enum(FREQUENCIES, { error: `Frequency must be one of ${FREQUENCIES.join(', ')}` }),
-  ownerID: id.nullable(),
-  accountID: id.nullable(),
+  ownerID: idSchema.nullable(),
+  accountID: idSchema.nullable(),
 };
 
 /** A new KPI: name, unit and target are asked for; the rest has defaults. */

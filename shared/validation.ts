@@ -1,5 +1,10 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError, type FieldIssue } from './errors.ts';
+
+/** The longest id a client may choose (KPIs, points, goals, ...); ids are random UUIDs in practice. */
+export const ID_MAX_LENGTH = 64;
+/** Any row id in arguments: synced queries, mutators, the shared field rules. */
+export const idSchema = z.string().min(1).max(ID_MAX_LENGTH);
 
 /** Turns zod issues into the API's field-level detail shape. */
 export function fieldIssues(error: z.ZodError, prefix: (string | number)[] = []): FieldIssue[] {

@@ -26,6 +26,13 @@ export interface ZeroContext {
   roleLimit?: Role | undefined;
 }
 
+/**
+ * The header that names the organization a request works in: the web app and
+ * Zero's mutate requests send it (zero-cache forwards it), and the server's
+ * /mutate and REST endpoints read it.
+ */
+export const ORG_HEADER = 'x-organization-id';
+
 declare module '@rocicorp/zero' {
   interface DefaultTypes {
     schema: typeof schema;

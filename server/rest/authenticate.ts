@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { AppError } from '../../shared/errors.ts';
+import { ORG_HEADER } from '../../sync/context.ts';
 import { membershipOf } from '../../sync/tenant.ts';
 import { requireSession } from '../auth/session.ts';
-import { ORG_HEADER } from '../zero/routes.ts';
 import { findActiveKey } from './api-keys/secrets.ts';
 import type { Caller, RestDeps, RestEnv } from './context.ts';
 import { readInTenant } from './tenant.ts';

@@ -1,5 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { ERROR_STATUS } from '../../shared/errors.ts';
+import { ID_MAX_LENGTH } from '../../shared/validation.ts';
 import { API_KEY_PREFIX } from './api-keys/secrets.ts';
 
 /**
@@ -58,7 +59,7 @@ export const IdParams = z.object({
   id: z
     .string()
     .min(1)
-    .max(64)
+    .max(ID_MAX_LENGTH)
     .openapi({ param: { name: 'id', in: 'path' }, example: '3f6c2a9e-4b1d-4c47-9a53-0d2b8f1e7c11' }),
 });
 

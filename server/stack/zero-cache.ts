@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ORG_HEADER } from '../../sync/context.ts';
 import { urlHost } from './ports.ts';
 import { markerEnv, stopMarked } from './process-marker.ts';
 
@@ -67,7 +68,7 @@ export async function startZeroCache(
     ZERO_MUTATE_API_KEY: opts.apiKey,
     ZERO_QUERY_FORWARD_COOKIES: 'true',
     ZERO_MUTATE_FORWARD_COOKIES: 'true',
-    ZERO_MUTATE_ALLOWED_CLIENT_HEADERS: 'x-organization-id',
+    ZERO_MUTATE_ALLOWED_CLIENT_HEADERS: ORG_HEADER,
     ZERO_ENABLE_TELEMETRY: 'false',
     DO_NOT_TRACK: '1',
     ZERO_ENABLE_CRUD_MUTATIONS: 'false',

@@ -1,7 +1,7 @@
 import { mustGetMutator, mustGetQuery } from '@rocicorp/zero';
 import { handleMutateRequest, handleQueryRequest } from '@rocicorp/zero/server';
 import { type Context, Hono } from 'hono';
-import type { ZeroContext } from '../../sync/context.ts';
+import { ORG_HEADER, type ZeroContext } from '../../sync/context.ts';
 import { queries } from '../../sync/queries.ts';
 import { schema } from '../../sync/schema.ts';
 import type { Auth } from '../auth/auth.ts';
@@ -11,8 +11,6 @@ import { apiError } from '../http/errors.ts';
 import { kpiTrackingMutators } from '../insights/kpi-tracking.ts';
 import { ignoreKpiChanges, type KpiChangeNotifier } from '../insights/notify.ts';
 import type { DbProvider } from './db-provider.ts';
-
-export const ORG_HEADER = 'x-organization-id';
 
 export interface ZeroRoutesDeps {
   auth: Auth;

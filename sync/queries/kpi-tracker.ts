@@ -1,8 +1,9 @@
 import { defineQuery } from '@rocicorp/zero';
 import { z } from 'zod';
+import { idSchema as id } from '../../shared/validation.ts';
 import '../context.ts';
 import { scoped } from '../tenant.ts';
-import { id, orgArgs as org, orgKpiArgs as orgKpi } from './args.ts';
+import { orgArgs as org, orgKpiArgs as orgKpi } from './args.ts';
 
 /** Points a dashboard card draws in its sparkline. */
 export const SPARKLINE_POINTS = 30;

@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
 import { GOAL_KPIS_MAX, GOAL_STATUSES, GOAL_TITLE_MAX } from '../../../shared/goal-fields.ts';
-import type { Goal, GoalKpi, GoalPace } from '../../../sync/schema.ts';
+import { GOAL_PACES } from '../../../shared/goals.ts';
+import type { Goal, GoalKpi } from '../../../sync/schema.ts';
 import { restFields } from '../issues.ts';
 import { definedOnly, iso } from '../json.ts';
 
 /** Goal JSON and request shapes; the rules are shared/goal-fields.ts', applied by the goal mutators. */
-const PACES = ['on-track', 'at-risk', 'off-track', 'completed', 'no-data'] as const satisfies readonly GoalPace[];
 
 const GoalKpiSchema = z
   .object({
@@ -28,7 +28,7 @@ export const GoalSchema = z
       .number()
       .nullable()
       .openapi({ minimum: 0, maximum: 1, description: 'Weighted mean of the KPIs’ progress (0..1); null without KPIs' }),
-    pace: z.enum(PACES),
+    pace: z.enum(GOAL_PACES),
     kpis: z.array(GoalKpiSchema),
     createdAt: z.string().openapi({ format: 'date-time' }),
     updatedAt: z.string().openapi({ format: 'date-time' }),

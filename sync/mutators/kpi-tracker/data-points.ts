@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { IMPORT_MAX_ROWS } from '../../../shared/csv-points.ts';
 import { dataPointInput, dataPointPatch } from '../../../shared/kpi.ts';
 import { canActOn } from '../../../shared/roles.ts';
+import { idSchema as id } from '../../../shared/validation.ts';
 import { refreshCurrentValue, refreshGoalProgress } from '../../goal-progress.ts';
 import { insertNew } from '../../insert-new.ts';
 import { authorizeWithRole, mutatorError, validate } from '../../permissions.ts';
 import { findOwned } from '../../tenant.ts';
 
-const id = z.string().min(1).max(64);
 const addArgs = z.object({ id, kpiID: id, value: z.number(), recordedAt: z.number().optional(), note: z.string().optional() });
 const updateArgs = z.object({ id, value: z.number().optional(), recordedAt: z.number().optional(), note: z.string().optional() });
 const idArgs = z.object({ id });

@@ -1,13 +1,13 @@
 import { defineMutator, type Transaction } from '@rocicorp/zero';
 import { z } from 'zod';
 import { goalInput, goalPatch } from '../../../shared/goal-fields.ts';
+import { idSchema as id } from '../../../shared/validation.ts';
 import { refreshGoalProgress } from '../../goal-progress.ts';
 import { insertNew } from '../../insert-new.ts';
 import { authorize, mutatorError, validate } from '../../permissions.ts';
 import { zql } from '../../schema.ts';
 import { findOwned } from '../../tenant.ts';
 
-const id = z.string().min(1).max(64);
 const kpiLinks = z.array(z.object({ kpiID: z.string(), weight: z.number() }));
 const goalShape = {
   description: z.string().optional(),

@@ -2,14 +2,13 @@ import { defineMutator, type Transaction } from '@rocicorp/zero';
 import { z } from 'zod';
 import type { FieldIssue } from '../../../shared/errors.ts';
 import { DEFAULT_CATEGORIES, DEFAULT_UNITS, isListed, kpiInput, kpiPatch } from '../../../shared/kpi.ts';
-import { fieldIssues } from '../../../shared/validation.ts';
+import { fieldIssues, idSchema as id } from '../../../shared/validation.ts';
 import { refreshGoalProgress } from '../../goal-progress.ts';
 import { insertNew } from '../../insert-new.ts';
 import { authorize, mutatorError } from '../../permissions.ts';
 import { zql } from '../../schema.ts';
 import { findOwned, membershipOf } from '../../tenant.ts';
 
-const id = z.string().min(1).max(64);
 // Argument shapes only; the business rules (with field messages) are the
 // shared schemas, checked inside each mutator. Identity, organization and
 // time never come from arguments.

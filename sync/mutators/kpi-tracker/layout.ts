@@ -1,8 +1,8 @@
 import { defineMutator } from '@rocicorp/zero';
 import { z } from 'zod';
+import { idSchema as id } from '../../../shared/validation.ts';
 import { authorize } from '../../permissions.ts';
 
-const id = z.string().min(1).max(64);
 const layoutArgs = z.object({
   layout: z
     .array(

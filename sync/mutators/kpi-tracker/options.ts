@@ -1,12 +1,12 @@
 import { defineMutator } from '@rocicorp/zero';
 import { z } from 'zod';
 import { DEFAULT_CATEGORIES, DEFAULT_UNITS, KPI_CATEGORY_MAX, KPI_UNIT_MAX } from '../../../shared/kpi.ts';
+import { idSchema as id } from '../../../shared/validation.ts';
 import { insertNew } from '../../insert-new.ts';
 import { authorize, mutatorError, validate } from '../../permissions.ts';
 import { zql } from '../../schema.ts';
 import { findOwned } from '../../tenant.ts';
 
-const id = z.string().min(1).max(64);
 const optionArgs = z.object({ id, kind: z.enum(['unit', 'category']), value: z.string() });
 export const optionMutators = {
   /** An admin extends the organization's unit or category list. */

@@ -1,5 +1,5 @@
+import { ORG_HEADER } from '../../../sync/context.ts';
 import { api } from '../../lib/api.ts';
-import { ORG_HEADER } from '../sync/headers.ts';
 
 export interface CreatedApiKey {
   id: string;

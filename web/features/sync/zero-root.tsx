@@ -2,11 +2,10 @@ import type { Zero } from '@rocicorp/zero';
 import { ZeroProvider } from '@rocicorp/zero/solid';
 import { type JSX, onCleanup } from 'solid-js';
 import { DISCONNECT_TIMEOUT_MS } from '../../../sync/connection.ts';
-import type { ZeroContext } from '../../../sync/context.ts';
+import { ORG_HEADER, type ZeroContext } from '../../../sync/context.ts';
 import { mutators } from '../../../sync/mutators.ts';
 import { reconnectAfterErrors } from '../../../sync/reconnect.ts';
 import { schema } from '../../../sync/schema.ts';
-import { ORG_HEADER } from './headers.ts';
 import { attachZero } from './mutate.ts';
 import { installTestHook } from './test-hook.ts';
 
