@@ -57,10 +57,9 @@ describe('the registries across the tenant boundary', () => {
 
   beforeAll(async () => {
     sql = postgres(stackInfo().databaseUrl, { max: 2, onnotice: () => {} });
-    ({ world: w, ownerZero } = await buildWorld());
-    clients.push(ownerZero);
+    ({ world: w, ownerZero, intruderZero: asB } = await buildWorld());
+    clients.push(ownerZero, asB);
     asA = open(w.intruder, w.orgA);
-    asB = open(w.intruder, w.orgB);
     viewerZero = open(w.viewer, w.orgA);
   });
   afterAll(async () => {
@@ -75,7 +74,12 @@ describe('the registries across the tenant boundary', () => {
   const isEmpty = (value: unknown) => value === undefined || value === null || (Array.isArray(value) && value.length === 0);
 
   describe('synced queries: the intruder receives nothing of A; the owner, with the same arguments, does', () => {
-    const views = new Map<string, { asA: Watched<unknown>; asB: Watched<unknown>; owner: Watched<unknown> }>();
+    const views = new Map<
+      string,
+      { asA: Watched<unknown>; asB: Watched<unknown>; ownIDs: Watched<unknown>; owner: Watched<unknown> }
+    >();
+    /** The same arguments with B, the intruder's own organization, in place of A: A's row ids from inside B. */
+    const inB = (args: Args): Args => (args === undefined ? args : JSON.parse(JSON.stringify(args).replaceAll(w.orgA, w.orgB)));
 
     beforeAll(async () => {
       for (const name of queryNames) {
@@ -83,10 +87,15 @@ describe('the registries across the tenant boundary', () => {
         const entry = registeredQueries.get(name);
         if (!factory || !entry) continue;
         const request = () => entry(factory.args(w));
-        views.set(name, { asA: watch(asA, request()), asB: watch(asB, request()), owner: watch(ownerZero, request()) });
+        views.set(name, {
+          asA: watch(asA, request()),
+          asB: watch(asB, request()),
+          ownIDs: watch(asB, entry(inB(factory.args(w)))),
+          owner: watch(ownerZero, request()),
+        });
       }
       // Every attempt answered by the server...
-      await Promise.all([...views.values()].flatMap((v) => [v.asA.until(() => true), v.asB.until(() => true)]));
+      await Promise.all([...views.values()].flatMap((v) => [v.asA, v.asB, v.ownIDs].map((view) => view.until(() => true))));
       // ...then a change to A while the views are open...
       const touched = await ownerZero.mutate(mutators.kpi.update({ id: w.kpiID, description: 'Changed while watched' })).server;
       expect(touched.type).toBe('success');
@@ -109,6 +118,9 @@ describe('the registries across the tenant boundary', () => {
         if (factory.intruderSeesOwn) expect(JSON.stringify(view.current()), context).toContain(w.orgB);
         else expect(isEmpty(view.current()), `${context}: got ${JSON.stringify(view.current())}`).toBe(true);
       }
+      // Asking within B for A's rows by id: B's own rows may come back, A's never.
+      expect(v.ownIDs.resultType(), `${name}, intruder asking B for A's ids`).toBe('complete');
+      expect(leaks(v.ownIDs.history()), `${name}, intruder asking B for A's ids: ids of A received`).toEqual([]);
       // Positive control: the arguments do reach A's rows for A's owner.
       await v.owner.until((rows) => JSON.stringify(rows ?? null).includes(w.orgA), JOB_DEADLINE_MS);
     });
@@ -140,25 +152,29 @@ describe('the registries across the tenant boundary', () => {
       return { ...outcome(result), changes };
     }
 
-    const attemptsOf = (f: MutatorFactory) => {
-      const own = f.fromOwnOrg;
+    interface Attempt {
+      who: string;
+      zero: TestZero;
+      person: Person;
+      args: Args;
+      expect: string;
+      /** A client whose answer must be the same (code and message). */
+      sameAs?: TestZero;
+    }
+
+    const attemptsOf = (f: MutatorFactory): Attempt[] => {
+      const own = f.fromOwnOrg ?? [{ args: f.args, refusal: 'NOT_FOUND' }];
+      const fromB = (args: Args, expect: string): Attempt => ({
+        who: 'intruder in B naming A’s rows',
+        zero: asB,
+        person: w.intruder,
+        args,
+        expect,
+      });
       return [
-        {
-          who: 'intruder working as A',
-          zero: asA,
-          person: w.intruder,
-          args: f.args(w),
-          expect: 'NOT_FOUND',
-          // Not a member must look the same as no such organization.
-          sameAs: nowhere,
-        },
-        {
-          who: 'intruder in B naming A’s rows',
-          zero: asB,
-          person: w.intruder,
-          args: own && 'refusal' in own && own.args ? own.args(w) : f.args(w),
-          expect: own && 'allowed' in own ? 'success' : (own?.refusal ?? 'NOT_FOUND'),
-        },
+        // Not a member must look the same as no such organization.
+        { who: 'intruder working as A', zero: asA, person: w.intruder, args: f.args(w), expect: 'NOT_FOUND', sameAs: nowhere },
+        ...(Array.isArray(own) ? own.map((o) => fromB(o.args(w), o.refusal)) : [fromB(f.args(w), 'success')]),
         { who: 'viewer of A', zero: viewerZero, person: w.viewer, args: f.args(w), expect: f.viewer ? 'success' : 'FORBIDDEN' },
       ];
     };

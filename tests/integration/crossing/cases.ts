@@ -16,6 +16,12 @@ export interface QueryFactory {
   intruderSeesOwn?: true;
 }
 
+/** One way to name A's rows from B, and the refusal it must get. */
+export interface FromOwnOrg {
+  args(w: World): Args;
+  refusal: ErrorCode;
+}
+
 /** How a registered mutator is tried across the tenant boundary. */
 export interface MutatorFactory {
   /**
@@ -26,11 +32,12 @@ export interface MutatorFactory {
   args(w: World): Args;
   /**
    * The intruder working in their own organization, naming A's rows: by
-   * default `args` again, refused as NOT_FOUND. A create names A's existing
-   * ids instead (refused as CONFLICT), since new ids would just create rows in
-   * B. `allowed` says why a write that only touches the intruder's own rows is fine.
+   * default `args` again, refused as NOT_FOUND. A create lists its own ways
+   * instead (A's existing ids for its new rows, A's rows as references from
+   * B's rows), since new ids alone would just create rows in B. `allowed`
+   * says why a write that only touches the intruder's own rows is fine.
    */
-  fromOwnOrg?: { args?(w: World): Args; refusal: ErrorCode } | { allowed: string };
+  fromOwnOrg?: FromOwnOrg[] | { allowed: string };
   /** Why A's viewer may make this write (it changes only the viewer's own rows); by default refused as FORBIDDEN. */
   viewer?: { allowed: string };
 }

@@ -35,6 +35,9 @@ export interface World {
   /** An extra unit in A's list. */
   optionID: string;
   apiKeyID: string;
+  /** The intruder's own KPI and goal in B, for writes that name A's rows from B. */
+  kpiB: string;
+  goalB: string;
   /** A new random id, for rows a write would create. */
   fresh(): string;
   /** Every id that belongs to A alone (the organization, its people, its rows): none may reach the intruder. */
@@ -43,18 +46,23 @@ export interface World {
 
 export const FUTURE = Date.now() + 90 * DAY;
 
-/** Builds the world; returns it with the owner's client (left open: the caller closes it). */
-export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero }> {
+/** Builds the world; returns it with the owner's client in A and the intruder's in B (left open: the caller closes them). */
+export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero; intruderZero: TestZero }> {
   const [owner, viewer, intruder] = await Promise.all([signUp('Ada Owner'), signUp('Vic Viewer'), signUp('Ivan Intruder')]);
   const [orgA, orgB] = await Promise.all([createOrg(owner), createOrg(intruder)]);
   await addMember(owner, orgA, viewer, 'viewer');
 
   const z = openZero(owner, orgA);
-  const ok = async (write: Parameters<TestZero['mutate']>[0]) => {
-    const result = await z.mutate(write).server;
+  const zb = openZero(intruder, orgB);
+  const by = (client: TestZero) => async (write: Parameters<TestZero['mutate']>[0]) => {
+    const result = await client.mutate(write).server;
     if (result.type !== 'success') throw new Error(`world set-up write refused: ${JSON.stringify(result)}`);
   };
+  const ok = by(z);
   const id = () => randomUUID();
+  const [kpiB, goalB] = [id(), id()];
+  await by(zb)(mutators.kpi.create({ id: kpiB, name: 'Own KPI', unit: '', target: 1 }));
+  await by(zb)(mutators.goal.create({ id: goalB, title: 'Own plan', targetDate: FUTURE, kpis: [{ kpiID: kpiB, weight: 1 }] }));
   const ids = {
     kpiID: id(),
     spareKpiID: id(),
@@ -102,8 +110,10 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero 
     intruder,
     ...ids,
     apiKeyID: key.id,
+    kpiB,
+    goalB,
     fresh: id,
     secrets: () => [orgA, owner.userID, viewer.userID, key.id, ...Object.values(ids), ...pointIDs],
   };
-  return { world, ownerZero: z };
+  return { world, ownerZero: z, intruderZero: zb };
 }
