@@ -14,7 +14,7 @@ const layoutArgs = z.object({
 export const layoutMutators = {
   /** Each person's own arrangement of the dashboard, following them to their other devices. */
   save: defineMutator(layoutArgs, async ({ tx, args, ctx }) => {
-    const orgID = await authorize(tx, ctx, 'kpi', 'read');
+    const orgID = await authorize(tx, ctx, 'dashboardLayout', 'update');
     await tx.mutate.dashboardLayout.upsert({
       id: `${orgID}:${ctx.userID}`,
       organizationID: orgID,
