@@ -164,6 +164,15 @@ describe('the permission matrix in the database', () => {
     ).rejects.toThrow(/row-level security policy for table "data_point"/);
   });
 
+  test('no row-level security policy names a role: they all ask the matrix', async () => {
+    const policies = await pools.admin<{ table: string; policy: string; text: string }[]>`
+      SELECT tablename AS table, policyname AS policy, concat_ws(' ', qual, with_check) AS text
+        FROM pg_policies WHERE schemaname = 'public'`;
+    expect(policies.length).toBeGreaterThan(10);
+    const naming = policies.filter((p) => ROLES.some((role) => p.text.includes(`'${role}'`)));
+    expect(naming.map((p) => `${p.table}.${p.policy}: ${p.text}`)).toEqual([]);
+  });
+
   test('kpi_app reaches the matrix only through the functions: it cannot read or change the table', async () => {
     const denied = { code: '42501' };
     await expect(pools.app`SELECT * FROM app_role_permission`).rejects.toMatchObject(denied);
