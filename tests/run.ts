@@ -65,7 +65,9 @@ const onlyFaults = argv.includes('--faults');
 const filters = argv.filter((a) => a !== '--faults');
 const runs: Totals[] = [];
 if (!onlyFaults) {
-  await build({ root: path.join(root, 'web'), configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+  // Test mode keeps the end-to-end test hook (window.__liveKpi) that
+  // production builds leave out (web/features/sync/zero-root.tsx).
+  await build({ root: path.join(root, 'web'), configFile: path.join(root, 'vite.config.ts'), mode: 'test', logLevel: 'warn' });
   runs.push(await runVitest('vitest', path.join(root, 'vitest.config.ts'), filters));
 }
 // A filtered run of the main suite (one file while working) skips the fault tests.

@@ -9,6 +9,14 @@ import { schema } from '../../../sync/schema.ts';
 import { attachZero } from './mutate.ts';
 import { installTestHook } from './test-hook.ts';
 
+/**
+ * Only test builds (tests/run.ts builds with `mode: 'test'`) and the dev
+ * server carry the end-to-end test hook; in a production build this is
+ * `false` at build time, so the hook's code is left out of the bundle
+ * (tests/bundle/web-bundle.test.ts checks).
+ */
+const WITH_TEST_HOOK = import.meta.env.MODE === 'test' || import.meta.env.MODE === 'development';
+
 export interface ZeroRootProps {
   userID: string;
   orgID: string;
@@ -37,7 +45,7 @@ export function ZeroRoot(props: ZeroRootProps) {
       detachWrites();
       stopReconnecting();
     };
-    uninstall ??= installTestHook();
+    if (WITH_TEST_HOOK) uninstall ??= installTestHook();
   };
   onCleanup(() => {
     detach?.();
