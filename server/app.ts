@@ -8,7 +8,7 @@ import type { Auth } from './auth/auth.ts';
 import { authRoutes } from './auth/routes.ts';
 import { apiError, handleError } from './http/errors.ts';
 import { healthRoutes, type StackStatus } from './http/health.ts';
-import { ignoreKpiChanges, type KpiChangeNotifier } from './insights/notify.ts';
+import { dropTasks, type PostCommit } from './mutators/post-commit.ts';
 import { restRoutes } from './rest/index.ts';
 import { createDbProvider } from './zero/db-provider.ts';
 import { zeroRoutes } from './zero/routes.ts';
@@ -25,8 +25,8 @@ export interface AppDeps {
   clientConfig: { zeroURL: string | null; zeroPort: number; googleSignIn: boolean; aiNarration: boolean };
   /** Built web app to serve (web/dist); omitted in dev, where Vite serves it. */
   webDist?: string | undefined;
-  /** Told which KPIs each committed write changed (post-commit work); ignored when unset. */
-  kpiChanges?: KpiChangeNotifier | undefined;
+  /** Receives each committed write's post-commit tasks (the job queue's `send`); dropped when unset. */
+  postCommit?: PostCommit | undefined;
   log: (msg: string) => void;
 }
 
@@ -37,17 +37,17 @@ export function createApp(deps: AppDeps) {
   app.onError((err, c) => handleError(err, c, deps.log));
 
   // One transaction provider on the app pool for both write paths (Zero mutate and REST),
-  // and one listener for what they changed.
+  // and one sink for the work their committed writes queue.
   const dbProvider = createDbProvider(deps.appSql);
-  const kpiChanges = deps.kpiChanges ?? ignoreKpiChanges;
+  const postCommit = deps.postCommit ?? dropTasks;
   app.route('/api/auth', authRoutes(deps.auth, deps.trustProxy));
-  app.route('/api/zero', zeroRoutes({ auth: deps.auth, dbProvider, apiKey: deps.zeroApiKey, kpiChanges }).app);
+  app.route('/api/zero', zeroRoutes({ auth: deps.auth, dbProvider, apiKey: deps.zeroApiKey, postCommit, log: deps.log }).app);
   app.route(
     '/api/health',
     healthRoutes({ status: deps.status, adminSql: deps.adminSql, zeroKeepaliveUrl: deps.zeroKeepaliveUrl }),
   );
   app.get('/api/config', (c) => c.json(deps.clientConfig));
-  app.route('/', restRoutes({ auth: deps.auth, dbProvider, adminSql: deps.adminSql, kpiChanges }));
+  app.route('/', restRoutes({ auth: deps.auth, dbProvider, adminSql: deps.adminSql, postCommit }));
   app.all('/api/*', (c) => apiError(c, 'NOT_FOUND', `No API endpoint ${c.req.method} ${c.req.path}.`));
 
   const dist = deps.webDist;

@@ -1,7 +1,9 @@
-import { defineMutator, defineMutators, type ReadonlyJSONValue, type Transaction } from '@rocicorp/zero';
+import { defineMutator, type ReadonlyJSONValue, type Transaction } from '@rocicorp/zero';
 import type { ZeroContext } from '../../sync/context.ts';
 import { mutators } from '../../sync/mutators.ts';
 import { zql } from '../../sync/schema.ts';
+import { insightTasks } from '../insights/jobs.ts';
+import type { PostCommitTasks } from '../mutators/post-commit.ts';
 
 type Args = ReadonlyJSONValue | undefined;
 type Options = { tx: Transaction; args: Args; ctx: ZeroContext };
@@ -46,27 +48,28 @@ const kpiIfMeasureChanged: Lookup = async (options) => {
 };
 
 /**
- * The shared mutators, extended on the server to note which KPIs each write
- * touches (the zbugs pattern of server-side overrides). `record` is called
- * only once the shared mutator has returned; the caller must still wait for
- * the transaction to commit before acting on what was recorded.
+ * The KPI tracker's shared mutators, extended on the server to queue the
+ * insight recompute (and with it the goals' pace) for every KPI a write
+ * touches. Tasks are pushed only once the shared mutator has returned; the
+ * transport hands them to the job queue after commit.
  *
  * - data points added, imported, edited or deleted: their KPI;
  * - a KPI's target or direction changed, or the KPI restored or archived
  *   (its goals' pace changes): that KPI;
  * - a goal created, edited or restored: the KPIs it uses (for its pace).
  */
-export function kpiTrackingMutators(record: (kpiID: string) => void) {
+export function kpiTrackerServerMutators(tasks: PostCommitTasks) {
   const track = (shared: Shared, before: Lookup | null, after: Lookup | null) =>
     defineMutator(async (options: Options) => {
       const early = before ? await before(options) : [];
       await shared.fn(options);
       const late = after ? await after(options) : [];
-      for (const id of [...early, ...late]) record(id);
+      const { orgID, userID } = options.ctx;
+      if (orgID) tasks.pushAll(insightTasks({ orgID, userID, kpiIDs: [...early, ...late] }));
     });
   const loose = (m: unknown) => m as Shared;
 
-  return defineMutators(mutators, {
+  return {
     dataPoint: {
       add: track(loose(mutators.dataPoint.add), null, kpiArg('kpiID')),
       import: track(loose(mutators.dataPoint.import), null, kpiArg('kpiID')),
@@ -83,5 +86,5 @@ export function kpiTrackingMutators(record: (kpiID: string) => void) {
       update: track(loose(mutators.goal.update), null, kpisOfGoal),
       restore: track(loose(mutators.goal.restore), null, kpisOfGoal),
     },
-  });
+  };
 }

@@ -2,7 +2,7 @@ import type { Sql } from 'postgres';
 import type { Role } from '../../shared/roles.ts';
 import type { ZeroContext } from '../../sync/context.ts';
 import type { Auth } from '../auth/auth.ts';
-import type { KpiChangeNotifier } from '../insights/notify.ts';
+import type { PostCommit } from '../mutators/post-commit.ts';
 import type { DbProvider } from '../zero/db-provider.ts';
 
 export interface RestDeps {
@@ -14,8 +14,8 @@ export interface RestDeps {
    * which has to happen before any tenant context exists.
    */
   adminSql: Sql;
-  /** Told which KPIs a committed write changed (insights, goal pace). */
-  kpiChanges: KpiChangeNotifier;
+  /** Receives each committed write's post-commit tasks (the job queue). */
+  postCommit: PostCommit;
 }
 
 /** Who is calling, resolved from the session cookie or an API key; never from the body. */

@@ -2,6 +2,8 @@ import { isApplicationError } from '@rocicorp/zero/server';
 import { AppError, ERROR_STATUS, type ErrorCode, type FieldIssue } from '../../shared/errors.ts';
 import type { MutatorErrorDetails } from '../../sync/permissions.ts';
 import { setTenant } from '../db/pools.ts';
+import { flushTasks, PostCommitTasks } from '../mutators/post-commit.ts';
+import { createServerMutators, type ServerMutators } from '../mutators/registry.ts';
 import type { DbTransaction } from '../zero/db-provider.ts';
 import type { Caller, RestDeps } from './context.ts';
 import { type ResourceDeps, type RestFields, restIssue, validationFailed } from './issues.ts';
@@ -10,44 +12,41 @@ import { type ResourceDeps, type RestFields, restIssue, validationFailed } from 
  * Runs `fn` in one Postgres transaction on the app pool with the caller's
  * tenant context set, exactly as the Zero mutate endpoint does: row-level
  * security applies, and audit rows name the caller and `source`. Inside,
- * call the shared mutators (`mutators.kpi.create.fn({ tx, args, ctx })`) and
- * the tenant read helpers (`tx.run(kpisOf(...))`). A mutator's refusal comes
- * out as an AppError with the REST field names of the resource (`deps.fields`),
- * and everything rolls back.
+ * write through `m`, the server's mutator registry (`m.kpi.create.fn({ tx,
+ * args, ctx })`), the same one Zero's mutate endpoint runs, so a write queues
+ * the same post-commit work whichever way it came; read with the tenant
+ * helpers (`tx.run(scoped('kpi', ...))`, `findOwned`). The queued tasks go to the job queue once
+ * the transaction has committed. A mutator's refusal comes out as an AppError
+ * with the REST field names of the resource (`deps.fields`), and everything
+ * rolls back.
  */
 export async function inTenant<T>(
-  deps: ResourceDeps<Pick<RestDeps, 'dbProvider'>>,
+  deps: ResourceDeps<Pick<RestDeps, 'dbProvider' | 'postCommit'>>,
   caller: Caller,
   source: string,
-  fn: (tx: DbTransaction) => Promise<T>,
+  fn: (tx: DbTransaction, m: ServerMutators) => Promise<T>,
 ): Promise<T> {
+  const tasks = new PostCommitTasks();
+  let result: T;
   try {
-    return await deps.dbProvider.transaction(async (tx) => {
+    result = await deps.dbProvider.transaction(async (tx) => {
       await setTenant(tx.dbTransaction.wrappedTransaction, { userID: caller.userID, orgID: caller.orgID, source });
-      return fn(tx);
+      return fn(tx, createServerMutators(tasks));
     });
   } catch (err) {
     throw restError(err, deps.fields);
   }
+  flushTasks(deps.postCommit, tasks);
+  return result;
 }
 
 /** A read: the same transaction and tenant context, no audit source needed. */
 export function readInTenant<T>(
-  deps: ResourceDeps<Pick<RestDeps, 'dbProvider'>>,
+  deps: ResourceDeps<Pick<RestDeps, 'dbProvider' | 'postCommit'>>,
   caller: Caller,
   fn: (tx: DbTransaction) => Promise<T>,
 ) {
   return inTenant(deps, caller, 'rest:read', fn);
-}
-
-/** Reports the KPIs a committed write changed; a failing listener never fails the request. */
-export function notifyKpiChanges(deps: Pick<RestDeps, 'kpiChanges'>, caller: Caller, kpiIDs: string[]): void {
-  if (kpiIDs.length === 0) return;
-  try {
-    deps.kpiChanges({ orgID: caller.orgID, userID: caller.userID, kpiIDs });
-  } catch {
-    // The notifier's own job to log; the write has committed.
-  }
 }
 
 function isErrorCode(code: unknown): code is ErrorCode {

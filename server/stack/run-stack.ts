@@ -14,8 +14,10 @@ import type { DatabaseUrls } from '../db/roles.ts';
 import type { Env } from '../env.ts';
 import { markDown, markUp, newStackStatus, type StackStatus } from '../http/health.ts';
 import { aiNarrationEnabled, languageModelFromEnv } from '../insights/ai-model.ts';
+import { insightTasks } from '../insights/jobs.ts';
 import { createNarrator } from '../insights/narrator.ts';
-import { startInsightQueue } from '../insights/queue.ts';
+import { registerPackJobs } from '../jobs/packs.ts';
+import { createJobQueue } from '../jobs/queue.ts';
 import { seedDemo } from '../seed.ts';
 import { assertPortsFree, urlHost } from './ports.ts';
 import { stopMarked } from './process-marker.ts';
@@ -108,16 +110,17 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
     const pools = createPools(prepared.urls);
     cleanups.push(() => pools.close());
 
-    // Insight jobs live in Postgres (pg-boss, under the admin role's schema
-    // "pgboss"): queued from the mutate endpoint after commit, run by a worker
-    // started once the stack is up. Stopped before the pools close.
-    const insights = await startInsightQueue({
-      databaseUrl: prepared.urls.admin,
+    // The platform's one job queue lives in Postgres (pg-boss, under the admin
+    // role's schema "pgboss"): writes queue jobs after commit; workers start
+    // once the stack is up. Stopped before the pools close.
+    const jobs = createJobQueue({ databaseUrl: prepared.urls.admin, log });
+    registerPackJobs(jobs, {
       appSql: pools.app,
       narrator: createNarrator({ model: languageModelFromEnv(env), log }),
       log,
     });
-    cleanups.push(() => insights.stop());
+    await jobs.start();
+    cleanups.push(() => jobs.stop());
 
     const auth = createAuth({ env, sql: pools.auth, secret, extraOrigins: opts.extraOrigins ?? [] });
     const demo = env.SEED_DEMO ? await seedDemo(auth, pools) : null;
@@ -142,7 +145,7 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
         aiNarration: aiNarrationEnabled(env),
       },
       webDist: opts.webDist,
-      kpiChanges: insights.notify,
+      postCommit: jobs.send,
       log: (m) => log(m),
     });
     const server = await new Promise<Server>((resolve, reject) => {
@@ -188,10 +191,10 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
     status.zeroCache = 'ready';
 
     checkpoint();
-    await insights.startWorker();
-    cleanups.push(() => insights.stopWorker());
+    await jobs.startWorkers();
+    cleanups.push(() => jobs.stopWorkers());
     // The demo's history was written directly; give its KPIs their first insights.
-    if (demo) insights.notify(demo);
+    if (demo) jobs.send(insightTasks(demo));
 
     return { url, databaseUrls: prepared.urls, zeroURL: zeroBase, pools, auth, status, seeded: demo !== null, stop };
   } catch (err) {

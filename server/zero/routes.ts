@@ -8,8 +8,8 @@ import type { Auth } from '../auth/auth.ts';
 import { requireSession } from '../auth/session.ts';
 import { setTenant } from '../db/pools.ts';
 import { apiError } from '../http/errors.ts';
-import { kpiTrackingMutators } from '../insights/kpi-tracking.ts';
-import { ignoreKpiChanges, type KpiChangeNotifier } from '../insights/notify.ts';
+import { dropTasks, flushTasks, type PostCommit, PostCommitTasks } from '../mutators/post-commit.ts';
+import { createServerMutators } from '../mutators/registry.ts';
 import type { DbProvider } from './db-provider.ts';
 
 export interface ZeroRoutesDeps {
@@ -18,8 +18,9 @@ export interface ZeroRoutesDeps {
   dbProvider: DbProvider;
   /** When set, only callers presenting it (zero-cache) may use these endpoints. */
   apiKey?: string | undefined;
-  /** Told which KPIs each mutate request changed, after commit (insight recompute). */
-  kpiChanges?: KpiChangeNotifier | undefined;
+  /** Receives each committed mutation's post-commit tasks (the job queue). */
+  postCommit?: PostCommit | undefined;
+  log?: ((line: string) => void) | undefined;
 }
 
 /**
@@ -27,7 +28,7 @@ export interface ZeroRoutesDeps {
  * /query turns a query name + args into the permitted ZQL, /mutate runs
  * mutators in a Postgres transaction with the tenant context set.
  */
-export function zeroRoutes({ auth, dbProvider, apiKey, kpiChanges = ignoreKpiChanges }: ZeroRoutesDeps) {
+export function zeroRoutes({ auth, dbProvider, apiKey, postCommit = dropTasks, log }: ZeroRoutesDeps) {
   const app = new Hono();
 
   const checkKey = (c: Context) => !apiKey || c.req.header('x-api-key') === apiKey;
@@ -50,33 +51,25 @@ export function zeroRoutes({ auth, dbProvider, apiKey, kpiChanges = ignoreKpiCha
     if (!checkKey(c)) return apiError(c, 'UNAUTHENTICATED', 'Missing or wrong API key.');
     const session = await requireSession(auth, c);
     const ctx: ZeroContext = { userID: session.user.id, orgID: c.req.header(ORG_HEADER) || null };
-    // KPIs whose data changed in this request's committed mutations.
-    const changedKpis = new Set<string>();
     const result = await handleMutateRequest({
       dbProvider,
       request: c.req.raw,
       userID: ctx.userID,
       logLevel: 'error',
       handler: async (transact) => {
-        const touched = new Set<string>();
-        const serverMutators = kpiTrackingMutators((kpiID) => touched.add(kpiID));
+        // Each mutation is its own transaction (which may be retried), so each attempt gets its own task list.
+        let tasks = new PostCommitTasks();
         const response = await transact(async (tx, name, args) => {
-          touched.clear();
+          tasks = new PostCommitTasks();
+          const serverMutators = createServerMutators(tasks);
           await setTenant(tx.dbTransaction.wrappedTransaction, { ...ctx, source: `mutator:${name}` });
           await mustGetMutator(serverMutators, name).fn({ tx, args, ctx });
         });
         // transact resolves after commit; a refused mutation is rolled back and reports an error.
-        if (!('error' in response.result)) for (const id of touched) changedKpis.add(id);
+        if (!('error' in response.result)) flushTasks(postCommit, tasks, log);
         return response;
       },
     });
-    if (ctx.orgID && changedKpis.size > 0) {
-      try {
-        kpiChanges({ orgID: ctx.orgID, userID: ctx.userID, kpiIDs: [...changedKpis] });
-      } catch {
-        // Post-commit work must never fail the write that triggered it.
-      }
-    }
     return c.json(result);
   });
 

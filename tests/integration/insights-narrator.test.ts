@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { MockLanguageModelV4 } from 'ai/test';
 import postgres from 'postgres';
 import { afterAll, describe, expect, inject, test } from 'vitest';
+import { INSIGHT_JOB, insightTasks, registerInsightJobs } from '../../server/insights/jobs.ts';
 import { createNarrator } from '../../server/insights/narrator.ts';
-import { INSIGHT_QUEUE, startInsightQueue } from '../../server/insights/queue.ts';
 import { recomputeInsight } from '../../server/insights/recompute.ts';
+import { createJobQueue } from '../../server/jobs/queue.ts';
 import { mutators } from '../../sync/mutators.ts';
 import { queries } from '../../sync/queries.ts';
 import type { Insight } from '../../sync/schema.ts';
@@ -108,15 +109,12 @@ describe('the queue lives in Postgres', () => {
   test('a recompute queued by another server instance, which then stops, is run by this one', async () => {
     const { orgID, owner, z, kpiID } = await kpiWithPoints([10, 14, 19, 22, 30]);
     // Another instance: it queues the work but runs no worker, then shuts down.
-    const other = await startInsightQueue({
-      databaseUrl: inject('stack').databaseUrl,
-      appSql: app,
-      narrator: createNarrator(),
-      log: () => {},
-    });
-    other.notify({ orgID, userID: owner.userID, kpiIDs: [kpiID] });
+    const other = createJobQueue({ databaseUrl: inject('stack').databaseUrl, log: () => {} });
+    registerInsightJobs(other, { appSql: app, narrator: createNarrator() });
+    await other.start();
+    other.send(insightTasks({ orgID, userID: owner.userID, kpiIDs: [kpiID] }));
     const queued = async () =>
-      (await admin`SELECT 1 FROM pgboss.job WHERE name = ${INSIGHT_QUEUE} AND singleton_key = ${`${orgID}:${kpiID}`}`).length;
+      (await admin`SELECT 1 FROM pgboss.job WHERE name = ${INSIGHT_JOB} AND singleton_key = ${`${orgID}:${kpiID}`}`).length;
     await expect.poll(queued, { timeout: SYNC_DEADLINE_MS }).toBe(1);
     await other.stop();
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { INSIGHT_QUEUE } from '../../server/insights/queue.ts';
+import { INSIGHT_JOB } from '../../server/insights/jobs.ts';
 import { mutators } from '../../sync/mutators.ts';
 import { queries } from '../../sync/queries.ts';
 import type { Goal, Insight } from '../../sync/schema.ts';
@@ -48,7 +48,7 @@ const recomputesQueued = async (orgID: string, kpiID: string) =>
   Number(
     (
       await sql`SELECT count(*) AS n FROM pgboss.job
-        WHERE name = ${INSIGHT_QUEUE} AND singleton_key = ${`${orgID}:${kpiID}`} AND state IN ('created', 'retry', 'active')`
+        WHERE name = ${INSIGHT_JOB} AND singleton_key = ${`${orgID}:${kpiID}`} AND state IN ('created', 'retry', 'active')`
     )[0]!.n,
   );
 

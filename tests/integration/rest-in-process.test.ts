@@ -3,12 +3,14 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { type AppDeps, createApp } from '../../server/app.ts';
 import type { Auth } from '../../server/auth/auth.ts';
 import { newStackStatus } from '../../server/http/health.ts';
-import type { KpiChange, KpiChangeNotifier } from '../../server/insights/notify.ts';
+import { INSIGHT_JOB } from '../../server/insights/jobs.ts';
+import type { JobTask } from '../../server/jobs/payloads.ts';
+import type { PostCommit } from '../../server/mutators/post-commit.ts';
 import { type Person, team } from '../helpers/people.ts';
 import { createKey, createKpi } from '../helpers/rest.ts';
 
 // The app under test runs in-process here (on the shared stack's database),
-// so a test can hand it its own KpiChangeNotifier or a failing pool. Calls
+// so a test can hand it its own post-commit sink or a failing pool. Calls
 // authenticate with API keys, which need no auth instance.
 const stack = inject('stack');
 const appSql = postgres(stack.appDatabaseUrl, { max: 2, onnotice: () => {} });
@@ -17,7 +19,7 @@ afterAll(async () => {
   await Promise.all([appSql.end({ timeout: 2 }), adminSql.end({ timeout: 2 })]);
 });
 
-const appFor = (deps: Pick<AppDeps, 'appSql' | 'kpiChanges' | 'log'>) =>
+const appFor = (deps: Pick<AppDeps, 'appSql' | 'postCommit' | 'log'>) =>
   createApp({
     auth: {} as Auth,
     adminSql,
@@ -27,8 +29,8 @@ const appFor = (deps: Pick<AppDeps, 'appSql' | 'kpiChanges' | 'log'>) =>
     clientConfig: { zeroURL: null, zeroPort: 0, googleSignIn: false, aiNarration: false },
     ...deps,
   });
-let notify: KpiChangeNotifier = () => {};
-const app = appFor({ appSql, kpiChanges: (change) => notify(change), log: () => {} });
+let sink: PostCommit = () => {};
+const app = appFor({ appSql, postCommit: (tasks) => sink(tasks), log: () => {} });
 
 const call = (target: ReturnType<typeof appFor>, key: string, method: string, path: string, body?: unknown) =>
   target.request(path, {
@@ -37,7 +39,7 @@ const call = (target: ReturnType<typeof appFor>, key: string, method: string, pa
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
 
-describe('REST writes report the KPIs they changed, after commit', () => {
+describe('REST writes queue the same post-commit work as Zero writes, after commit', () => {
   let owner: Person;
   let orgID: string;
   let key: string;
@@ -47,29 +49,62 @@ describe('REST writes report the KPIs they changed, after commit', () => {
     key = (await createKey(owner, orgID, 'manager')).key;
     viewerKey = (await createKey(owner, orgID, 'viewer')).key;
   });
+  const recompute = (kpiID: string): JobTask => ({ job: INSIGHT_JOB, data: { orgID, userID: owner.userID, kpiID } });
 
-  test('create, edit, record and archive each report the KPI; refused writes and reads report nothing', async () => {
-    const changes: KpiChange[] = [];
-    notify = (c) => changes.push(c);
+  test("an edit of target, a record and an archive each queue the KPI's recompute; refused writes and reads queue nothing", async () => {
+    const tasks: JobTask[] = [];
+    sink = (t) => tasks.push(...t);
     const created = await call(app, key, 'POST', '/api/kpis', { title: 'Notified', targetValue: 10, unit: 'count' });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
+    // A new KPI has no data to describe, as through Zero: nothing queued.
+    expect(tasks).toEqual([]);
     expect((await call(app, key, 'PUT', `/api/kpis/${id}`, { targetValue: 20 })).status).toBe(200);
     expect((await call(app, key, 'POST', `/api/kpis/${id}/records`, { value: 5 })).status).toBe(201);
     expect((await call(app, key, 'DELETE', `/api/kpis/${id}`)).status).toBe(200);
-    const expected = { orgID, userID: owner.userID, kpiIDs: [id] };
-    expect(changes).toEqual([expected, expected, expected, expected]);
+    expect(tasks).toEqual([recompute(id), recompute(id), recompute(id)]);
 
-    changes.length = 0;
+    tasks.length = 0;
     expect((await call(app, viewerKey, 'POST', '/api/kpis', { title: 'No', targetValue: 1, unit: '$' })).status).toBe(403);
     expect((await call(app, key, 'POST', `/api/kpis/${id}/records`, { value: 6 })).status).toBe(409);
     expect((await call(app, key, 'POST', '/api/kpis', { title: '', targetValue: 1, unit: '$' })).status).toBe(400);
     expect((await call(app, key, 'GET', `/api/kpis/${id}`)).status).toBe(200);
-    expect(changes).toEqual([]);
+    expect(tasks).toEqual([]);
   });
 
-  test('a failing listener never fails the write', async () => {
-    notify = () => {
+  // Regression: goal routes used to skip the pace recompute the same write queues through Zero.
+  test('a goal created, re-weighted or restored over REST queues the recompute of every KPI it uses', async () => {
+    const a = await createKpi({ key }, { title: 'Goal input A' });
+    const b = await createKpi({ key }, { title: 'Goal input B' });
+    const tasks: JobTask[] = [];
+    sink = (t) => tasks.push(...t);
+    const targetDate = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const created = await call(app, key, 'POST', '/api/goals', {
+      title: 'Pace me',
+      targetDate,
+      kpis: [{ kpiId: a.id, weight: 1 }],
+    });
+    expect(created.status).toBe(201);
+    const goal = (await created.json()) as { id: string };
+    expect(tasks).toEqual([recompute(a.id)]);
+
+    tasks.length = 0;
+    const edited = await call(app, key, 'PUT', `/api/goals/${goal.id}`, {
+      kpis: [
+        { kpiId: a.id, weight: 1 },
+        { kpiId: b.id, weight: 3 },
+      ],
+    });
+    expect(edited.status).toBe(200);
+    expect(new Set(tasks.map((t) => (t.data as { kpiID: string }).kpiID))).toEqual(new Set([a.id, b.id]));
+
+    tasks.length = 0;
+    expect((await call(app, viewerKey, 'PUT', `/api/goals/${goal.id}`, { title: 'Refused' })).status).toBe(403);
+    expect(tasks).toEqual([]);
+  });
+
+  test('a failing sink never fails the write', async () => {
+    sink = () => {
       throw new Error('listener down');
     };
     const kpi = await createKpi({ key }, { title: 'Still written' });

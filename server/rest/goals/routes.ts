@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Query } from '@rocicorp/zero';
-import { mutators } from '../../../sync/mutators.ts';
 import { authorize } from '../../../sync/permissions.ts';
 import type { Schema } from '../../../sync/schema.ts';
 import { findOwned, scoped } from '../../../sync/tenant.ts';
@@ -63,8 +62,8 @@ export function goalRoutes(platform: RestDeps) {
       const body = c.req.valid('json');
       const id = randomUUID();
       const args = { ...goalArgs(body), id, title: body.title, targetDate: Date.parse(body.targetDate) };
-      const goal = await inTenant(deps, caller, restSource(c), async (tx) => {
-        await mutators.goal.create.fn({ tx, args, ctx: mutatorContext(caller) });
+      const goal = await inTenant(deps, caller, restSource(c), async (tx, m) => {
+        await m.goal.create.fn({ tx, args, ctx: mutatorContext(caller) });
         return findOwned(tx, 'goal', caller.orgID, id, withKpis);
       });
       return c.json(goalJson(goal), 201);
@@ -106,13 +105,13 @@ export function goalRoutes(platform: RestDeps) {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const ctx = mutatorContext(caller);
-      const goal = await inTenant(deps, caller, restSource(c), async (tx) => {
+      const goal = await inTenant(deps, caller, restSource(c), async (tx, m) => {
         // Role before existence, as in every mutator, so a refusal reveals nothing.
         await authorize(tx, ctx, 'goal', 'update');
         await editArchivable(
           tx,
           ctx,
-          mutators.goal,
+          m.goal,
           await findOwned(tx, 'goal', caller.orgID, id, withKpis),
           goalArgs(body),
           body.archived,
@@ -137,10 +136,10 @@ export function goalRoutes(platform: RestDeps) {
     async (c) => {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
-      const goal = await inTenant(deps, caller, restSource(c), async (tx) => {
+      const goal = await inTenant(deps, caller, restSource(c), async (tx, m) => {
         const ctx = mutatorContext(caller);
         await authorize(tx, ctx, 'goal', 'archive');
-        await editArchivable(tx, ctx, mutators.goal, await findOwned(tx, 'goal', caller.orgID, id, withKpis), {}, true);
+        await editArchivable(tx, ctx, m.goal, await findOwned(tx, 'goal', caller.orgID, id, withKpis), {}, true);
         return findOwned(tx, 'goal', caller.orgID, id, withKpis);
       });
       return c.json(goalJson(goal), 200);

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { mutators } from '../../../sync/mutators.ts';
 import { findOwned, scoped } from '../../../sync/tenant.ts';
 import { mutatorContext, type RestDeps, type RestEnv } from '../context.ts';
 import { withRestFields } from '../issues.ts';
 import { errors, IdParams, jsonBody, ok, sessionOrKey } from '../openapi.ts';
 import { restSource } from '../resource-app.ts';
-import { inTenant, notifyKpiChanges, readInTenant } from '../tenant.ts';
+import { inTenant, readInTenant } from '../tenant.ts';
 import {
   InsightListQuery,
   InsightSchema,
@@ -76,11 +75,10 @@ export function recordRoutes(platform: RestDeps) {
         ...(body.recordedAt ? { recordedAt: Date.parse(body.recordedAt) } : {}),
         ...(body.note !== undefined ? { note: body.note } : {}),
       };
-      const point = await inTenant(deps, caller, restSource(c), async (tx) => {
-        await mutators.dataPoint.add.fn({ tx, args, ctx: mutatorContext(caller) });
+      const point = await inTenant(deps, caller, restSource(c), async (tx, m) => {
+        await m.dataPoint.add.fn({ tx, args, ctx: mutatorContext(caller) });
         return findOwned(tx, 'dataPoint', caller.orgID, id);
       });
-      notifyKpiChanges(deps, caller, [kpiID]);
       return c.json(recordJson(point), 201);
     },
   );

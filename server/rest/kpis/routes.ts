@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
-import { mutators } from '../../../sync/mutators.ts';
 import { authorize } from '../../../sync/permissions.ts';
 import { findOwned, scoped } from '../../../sync/tenant.ts';
 import { editArchivable } from '../archivable.ts';
@@ -9,7 +8,7 @@ import { withRestFields } from '../issues.ts';
 import { definedOnly } from '../json.ts';
 import { errors, IdParams, jsonBody, ok, sessionOrKey } from '../openapi.ts';
 import { resourceApp, restSource } from '../resource-app.ts';
-import { inTenant, notifyKpiChanges, readInTenant } from '../tenant.ts';
+import { inTenant, readInTenant } from '../tenant.ts';
 import { recordRoutes } from './records.ts';
 import { KpiCreateSchema, KpiListQuery, KpiSchema, KpiUpdateSchema, kpiJson, kpiRestFields } from './schemas.ts';
 
@@ -70,11 +69,10 @@ export function kpiRoutes(platform: RestDeps) {
       const body = c.req.valid('json');
       const id = randomUUID();
       const args = { ...kpiArgs(body), id, name: body.title, unit: body.unit, target: body.targetValue };
-      const kpi = await inTenant(deps, caller, restSource(c), async (tx) => {
-        await mutators.kpi.create.fn({ tx, args, ctx: mutatorContext(caller) });
+      const kpi = await inTenant(deps, caller, restSource(c), async (tx, m) => {
+        await m.kpi.create.fn({ tx, args, ctx: mutatorContext(caller) });
         return findOwned(tx, 'kpi', caller.orgID, id);
       });
-      notifyKpiChanges(deps, caller, [id]);
       return c.json(kpiJson(kpi), 201);
     },
   );
@@ -114,14 +112,13 @@ export function kpiRoutes(platform: RestDeps) {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const ctx = mutatorContext(caller);
-      const kpi = await inTenant(deps, caller, restSource(c), async (tx) => {
+      const kpi = await inTenant(deps, caller, restSource(c), async (tx, m) => {
         // Role before existence, as in every mutator, so a refusal reveals nothing.
         await authorize(tx, ctx, 'kpi', 'update');
         const archive = body.status === undefined ? undefined : body.status === 'archived';
-        await editArchivable(tx, ctx, mutators.kpi, await findOwned(tx, 'kpi', caller.orgID, id), kpiArgs(body), archive);
+        await editArchivable(tx, ctx, m.kpi, await findOwned(tx, 'kpi', caller.orgID, id), kpiArgs(body), archive);
         return findOwned(tx, 'kpi', caller.orgID, id);
       });
-      notifyKpiChanges(deps, caller, [id]);
       return c.json(kpiJson(kpi), 200);
     },
   );
@@ -140,13 +137,12 @@ export function kpiRoutes(platform: RestDeps) {
     async (c) => {
       const caller = c.get('caller');
       const { id } = c.req.valid('param');
-      const kpi = await inTenant(deps, caller, restSource(c), async (tx) => {
+      const kpi = await inTenant(deps, caller, restSource(c), async (tx, m) => {
         const ctx = mutatorContext(caller);
         await authorize(tx, ctx, 'kpi', 'archive');
-        await editArchivable(tx, ctx, mutators.kpi, await findOwned(tx, 'kpi', caller.orgID, id), {}, true);
+        await editArchivable(tx, ctx, m.kpi, await findOwned(tx, 'kpi', caller.orgID, id), {}, true);
         return findOwned(tx, 'kpi', caller.orgID, id);
       });
-      notifyKpiChanges(deps, caller, [id]);
       return c.json(kpiJson(kpi), 200);
     },
   );

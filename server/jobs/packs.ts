@@ -1,0 +1,17 @@
+import type { Sql } from 'postgres';
+import { registerInsightJobs } from '../insights/jobs.ts';
+import type { Narrator } from '../insights/narrator.ts';
+import type { JobQueue } from './queue.ts';
+
+/** What the packs' job handlers may use. */
+export interface PackJobDeps {
+  /** The app pool: jobs read and write under row-level security, acting as the member who asked. */
+  appSql: Sql;
+  narrator: Narrator;
+  log: (line: string) => void;
+}
+
+/** Every pack's jobs on the one queue; a new pack adds its `register…Jobs` call here. */
+export function registerPackJobs(queue: JobQueue, deps: PackJobDeps): void {
+  registerInsightJobs(queue, deps);
+}

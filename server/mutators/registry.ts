@@ -1,0 +1,18 @@
+import { defineMutators } from '@rocicorp/zero';
+import { mutators } from '../../sync/mutators.ts';
+import { kpiTrackerServerMutators } from '../kpi-tracker/mutators.ts';
+import type { PostCommitTasks } from './post-commit.ts';
+
+/**
+ * The one mutator registry the server runs, for Zero's mutate endpoint and
+ * every REST write alike: the shared mutators, with each pack's server
+ * overrides (which push post-commit tasks onto `tasks`) spread over them.
+ * A pack adds its overrides here; groups not overridden run as shared.
+ */
+export function createServerMutators(tasks: PostCommitTasks) {
+  return defineMutators(mutators, {
+    ...kpiTrackerServerMutators(tasks),
+  });
+}
+
+export type ServerMutators = ReturnType<typeof createServerMutators>;
