@@ -1,16 +1,20 @@
 import { defineConfig } from 'vitest/config';
 import { SYNC_DEADLINE_MS } from './tests/helpers/deadlines.ts';
 
-// Unit, integration and end-to-end tests share one run and one real stack
-// (tests/helpers/global-setup.ts boots it once).
+// Three projects in one run (`npm test` runs them all; tests/run.ts):
+// - unit: pure code, no stack, no build (`npm run test:unit`, seconds);
+// - bundle: builds the production web bundle and inspects it, no stack;
+// - stack: integration and end-to-end tests against one real stack, which
+//   tests/helpers/global-setup.ts boots once, and only when a file of this
+//   project runs (vitest runs a project's globalSetup only then).
+// The fault tests run on their own afterwards (tests/faults/vitest.config.ts).
+const UNIT = 'tests/unit/**/*.test.ts';
+const BUNDLE = 'tests/bundle/**/*.test.ts';
+
 export default defineConfig({
   test: {
     root: '.',
-    include: ['tests/**/*.test.ts'],
-    // Run on their own afterwards (tests/faults/vitest.config.ts).
-    exclude: ['tests/faults/**', 'node_modules/**'],
     environment: 'node',
-    globalSetup: ['tests/helpers/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // Most polls wait for another device, a cold client or the server, which
@@ -19,5 +23,19 @@ export default defineConfig({
     // Two cores: run test files two at a time at most.
     maxWorkers: 2,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: [UNIT] } },
+      // A production build takes a while on a busy machine.
+      { extends: true, test: { name: 'bundle', include: [BUNDLE], testTimeout: 300_000 } },
+      {
+        extends: true,
+        test: {
+          name: 'stack',
+          include: ['tests/**/*.test.ts'],
+          exclude: [UNIT, BUNDLE, 'tests/faults/**', 'node_modules/**'],
+          globalSetup: ['tests/helpers/global-setup.ts'],
+        },
+      },
+    ],
   },
 });
