@@ -1,104 +1,102 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { mutators } from '../../sync/mutators.ts';
-import { queries } from '../../sync/queries.ts';
-import type { Kpi } from '../../sync/schema.ts';
-import { addMember, createOrg, type Person, signUp } from '../helpers/people.ts';
-import { useStack } from '../helpers/stack-info.ts';
+import { uptime } from 'node:os';
 import { startTestStack } from '../helpers/test-stack.ts';
-import { openZero, type TestZero, watch } from '../helpers/zero-client.ts';
+import { openFloorZero } from './sync/floor-client.ts';
+import { floorMutators } from './sync/floor-schema.ts';
+import { startFloorStack } from './sync/floor-stack.ts';
+import { measure, spread, type Writer } from './sync/harness.ts';
+import { productWriter, setUpProduct } from './sync/product-target.ts';
+import type { ReaderSpec } from './sync/reader-worker.ts';
+import { print, type Row, summarize, writeResults } from './sync/report.ts';
 
 /**
- * `npm run bench:sync`: N reader clients (each a member of one organization,
- * subscribed to its KPI list) and one writer adding data points through the
- * mutator. A sample is the time from the writer's mutate call until every
- * reader shows the new current value. All clients share this process (and
- * the machine's two cores) with the stack.
+ * `npm run bench:sync`: how long a write takes to reach N reader clients,
+ * for the product and for its floor, with one method:
+ *  - product: the real stack; N members of one organization watch its KPI
+ *    list while the owner adds data points through the product mutator;
+ *  - floor: raw Zero 1.9 beside it (own database, zero-cache and endpoints):
+ *    N clients watch a one-table query while a writer upserts a row;
+ *  - floor-join (opt-in, BENCH_TARGETS): the floor with the product's
+ *    membership whereExists on the readers' query.
+ * Readers run in BENCH_WORKERS forked processes; sizes and targets alternate
+ * BENCH_ROUNDS times, back to back, and their samples are pooled.
  */
 const SIZES = (process.env.BENCH_CLIENTS ?? '1,10,50').split(',').map(Number);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 40);
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 3);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 1);
+const TARGETS = (process.env.BENCH_TARGETS ?? 'product,floor').split(',').map((t) => t.trim());
+const WARMUP = 3;
 const GAP_MS = 50;
+const FLOOR_ORG = 'bench';
+const FLOOR_ITEM = 'item-1';
+// The test stack's zero-cache settings (tests/helpers/test-stack.ts), so both zero-caches run alike.
+const TEST_ZERO_ENV = { ZERO_LOG_LEVEL: 'warn', ZERO_AUTH_REVALIDATE_INTERVAL_SECONDS: '3' };
 
-interface Row {
-  clients: number;
-  p50_ms: number;
-  p95_ms: number;
-  p99_ms: number;
-  samples: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round((sorted[Math.max(0, i)] ?? Number.NaN) * 10) / 10;
-}
-
-async function runSize(n: number, writer: Person, orgID: string, kpiID: string, readers: Person[]): Promise<Row> {
-  const clients: TestZero[] = readers.slice(0, n).map((p) => openZero(p, orgID));
-  const views = clients.map((z) => watch<Kpi[]>(z, queries.kpis.list({ orgID })));
-  await Promise.all(views.map((v) => v.until((rows) => rows.some((k) => k.id === kpiID), 60_000)));
-  const writerZero = openZero(writer, orgID);
-  const writerView = watch<Kpi[]>(writerZero, queries.kpis.list({ orgID }));
-  await writerView.until((rows) => rows.some((k) => k.id === kpiID), 60_000);
-
-  const latencies: number[] = [];
-  const warmup = 3;
-  for (let i = 0; i < SAMPLES + warmup; i++) {
-    const value = n * 100_000 + i;
-    const seen = views.map((v) => v.until((rows) => rows.find((k) => k.id === kpiID)?.currentValue === value, 30_000));
-    const t0 = performance.now();
-    writerZero.mutate(mutators.dataPoint.add({ id: randomUUID(), kpiID, value }));
-    await Promise.all(seen.map((p) => p.then(() => undefined)));
-    if (i >= warmup) latencies.push(performance.now() - t0);
-    await new Promise((r) => setTimeout(r, GAP_MS));
-  }
-  for (const v of views) v.destroy();
-  writerView.destroy();
-  await Promise.all([...clients, writerZero].map((z) => z.close()));
-  const sorted = [...latencies].sort((a, b) => a - b);
-  return {
-    clients: n,
-    p50_ms: percentile(sorted, 50),
-    p95_ms: percentile(sorted, 95),
-    p99_ms: percentile(sorted, 99),
-    samples: sorted.length,
-  };
-}
-
+for (const t of TARGETS) if (!['product', 'floor', 'floor-join'].includes(t)) throw new Error(`unknown target ${t}`);
+const max = Math.max(...SIZES);
+const loadAtStart = uptime();
 const stack = await startTestStack();
+const floor = await startFloorStack(stack.info.databaseUrl, TEST_ZERO_ENV);
 try {
-  useStack(stack.info);
-  const writer = await signUp('Bench writer');
-  const orgID = await createOrg(writer, 'Bench org');
-  const max = Math.max(...SIZES);
   console.log(`preparing ${max} reader accounts ...`);
-  const readers: Person[] = [];
-  for (let i = 0; i < max; i++) {
-    const p = await signUp(`Reader ${i + 1}`);
-    await addMember(writer, orgID, p, 'viewer');
-    readers.push(p);
-  }
-  const setup = openZero(writer, orgID);
-  const kpiID = randomUUID();
-  const made = await setup.mutate(mutators.kpi.create({ id: kpiID, name: 'Throughput', unit: 'count', target: 1000 })).server;
-  if (made.type !== 'success') throw new Error(`could not create the KPI: ${JSON.stringify(made)}`);
-  await setup.close();
+  const product = await setUpProduct(stack.info, max);
+  const writeProduct = productWriter(stack.info, product);
+
+  const floorReaders = Array.from({ length: max }, (_, i) => `floor-reader-${i + 1}`);
+  await floor.addMembers(FLOOR_ORG, [...floorReaders, 'floor-writer']);
+  const floorZero = openFloorZero(floor.zeroURL, 'floor-writer');
+  const first = await floorZero.mutate(floorMutators.item.set({ id: FLOOR_ITEM, org: FLOOR_ORG, value: -1 })).server;
+  if (first.type !== 'success') throw new Error(`floor write failed: ${JSON.stringify(first)}`);
+  const writeFloor: Writer = {
+    write: (value) => void floorZero.mutate(floorMutators.item.set({ id: FLOOR_ITEM, org: FLOOR_ORG, value })),
+  };
+
+  const specsFor = (target: string, n: number): ReaderSpec[] =>
+    target === 'product'
+      ? spread(product.readers.slice(0, n), WORKERS).map((people) => ({ kind: 'product', stack: stack.info, ...product, people }))
+      : spread(floorReaders.slice(0, n), WORKERS).map((userIDs) => ({
+          kind: 'floor',
+          zeroURL: floor.zeroURL,
+          org: FLOOR_ORG,
+          itemID: FLOOR_ITEM,
+          query: target === 'floor' ? 'byOrg' : 'joined',
+          userIDs,
+        }));
 
   const rows: Row[] = [];
+  let base = 1_000_000;
   for (const n of SIZES) {
-    const row = await runSize(n, writer, orgID, kpiID, readers);
-    rows.push(row);
-    console.log(`  ${n} clients: p50 ${row.p50_ms} ms, p95 ${row.p95_ms} ms, p99 ${row.p99_ms} ms (${row.samples} samples)`);
+    const pooled = new Map<string, number[]>(TARGETS.map((t) => [t, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const target of TARGETS) {
+        base += 10_000;
+        const latencies = await measure({
+          specs: specsFor(target, n),
+          writer: target === 'product' ? writeProduct : writeFloor,
+          samples: SAMPLES,
+          warmup: WARMUP,
+          base,
+          gapMs: GAP_MS,
+        });
+        pooled.get(target)?.push(...latencies);
+        const r = summarize(target, n, latencies);
+        console.log(`  ${target} ${n} clients: p50 ${r.p50_ms} ms, p95 ${r.p95_ms} ms, p99 ${r.p99_ms} ms`);
+      }
+    }
+    for (const [target, latencies] of pooled) rows.push(summarize(target, n, latencies));
   }
-  console.log('\nmutate call -> visible in every reader (ms)');
-  console.table(rows);
-  const out = path.resolve('bench-results', 'sync.json');
-  await mkdir(path.dirname(out), { recursive: true });
-  await writeFile(out, `${JSON.stringify(rows, null, 2)}\n`);
-  console.log(`wrote ${path.relative(process.cwd(), out)}`);
+  print(rows);
+  const file = await writeResults(rows, {
+    method: 'writer mutate call -> value visible in every reader; readers in worker processes',
+    workers: WORKERS,
+    rounds: ROUNDS,
+    machineUptimeAtStart: loadAtStart,
+  });
+  console.log(`wrote ${file}`);
+  await floorZero.close();
+  await writeProduct.close();
 } finally {
+  await floor.stop();
   await stack.stop();
 }
 process.exit(0);
