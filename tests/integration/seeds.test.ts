@@ -1,0 +1,81 @@
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { kpiTrackerSeed } from '../../server/kpi-tracker/seed.ts';
+import { PACK_SEEDS, seedPacks } from '../../server/seed.ts';
+import { team } from '../helpers/people.ts';
+
+// The pack seeds run at every start with SEED_DEMO on, on fresh and existing
+// data folders alike. Here they seed a fresh organization of the shared test
+// database (as the demo organization, under row-level security as kpi_app).
+const stack = inject('stack');
+const admin = postgres(stack.databaseUrl, { max: 2, onnotice: () => {} });
+const app = postgres(stack.appDatabaseUrl, { max: 2, onnotice: () => {} });
+afterAll(async () => {
+  await Promise.all([admin.end({ timeout: 2 }), app.end({ timeout: 2 })]);
+});
+
+const TABLES = ['kpi', 'data_point', 'goal', 'goal_kpi'] as const;
+
+async function counts(orgID: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of TABLES) {
+    const [row] = await admin<{ n: number }[]>`SELECT count(*)::int AS n FROM ${admin(t)} WHERE organization_id = ${orgID}`;
+    out[t] = row?.n ?? -1;
+  }
+  return out;
+}
+
+describe('pack seeds are idempotent', () => {
+  let demo: { orgID: string; userID: string };
+  beforeAll(async () => {
+    const { orgID, owner } = await team([]);
+    demo = { orgID, userID: owner.userID };
+  });
+
+  test('the KPI tracker is registered', () => {
+    expect(PACK_SEEDS).toContain(kpiTrackerSeed);
+  });
+
+  test('a second run adds nothing; rows it lost come back on the next run, the rest stay as they are', async () => {
+    const first = await seedPacks(app, demo);
+    expect(first.added).toBe(5);
+    expect(first.kpiIDs).toHaveLength(4);
+    const seeded = await counts(demo.orgID);
+    expect(seeded).toEqual({ kpi: 4, data_point: 20, goal: 1, goal_kpi: 3 });
+
+    const again = await seedPacks(app, demo);
+    expect(again).toEqual({ added: 0, kpiIDs: [] });
+    expect(await counts(demo.orgID)).toEqual(seeded);
+
+    // The demo user edited one KPI and the pack's other rows went missing
+    // (as on a data folder created before the pack was installed).
+    const [kept] = await admin<{ id: string }[]>`
+      UPDATE kpi SET target = 123 WHERE organization_id = ${demo.orgID} AND name = 'Net promoter score' RETURNING id`;
+    await admin`DELETE FROM goal_kpi WHERE organization_id = ${demo.orgID}`;
+    await admin`DELETE FROM goal WHERE organization_id = ${demo.orgID}`;
+    await admin`DELETE FROM data_point WHERE organization_id = ${demo.orgID} AND kpi_id <> ${kept?.id ?? ''}`;
+    await admin`DELETE FROM kpi WHERE organization_id = ${demo.orgID} AND id <> ${kept?.id ?? ''}`;
+    expect(await counts(demo.orgID)).toEqual({ kpi: 1, data_point: 5, goal: 0, goal_kpi: 0 });
+
+    const refill = await seedPacks(app, demo);
+    expect(refill.added).toBe(4);
+    expect(refill.kpiIDs).toHaveLength(3);
+    expect(refill.kpiIDs).not.toContain(kept?.id);
+    expect(await counts(demo.orgID)).toEqual(seeded);
+    const [edited] = await admin`SELECT target FROM kpi WHERE id = ${kept?.id ?? ''}`;
+    expect(edited?.target).toBe(123);
+    // The goal links the kept KPI, not a copy of it.
+    const links = await admin`SELECT kpi_id FROM goal_kpi WHERE organization_id = ${demo.orgID} AND kpi_id = ${kept?.id ?? ''}`;
+    expect(links).toHaveLength(1);
+
+    expect(await seedPacks(app, demo)).toEqual({ added: 0, kpiIDs: [] });
+  });
+
+  test('two starts seeding at once add the demo once', async () => {
+    const { orgID, owner } = await team([]);
+    const other = { orgID, userID: owner.userID };
+    const both = await Promise.all([seedPacks(app, other), seedPacks(app, other)]);
+    expect(both.map((r) => r.added).sort()).toEqual([0, 5]);
+    expect(await counts(orgID)).toEqual({ kpi: 4, data_point: 20, goal: 1, goal_kpi: 3 });
+  });
+});
