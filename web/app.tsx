@@ -1,18 +1,30 @@
 import { A, Route, Router, type RouteSectionProps } from '@solidjs/router';
-import { onMount } from 'solid-js';
+import { type Component, lazy, onMount } from 'solid-js';
 import { ToastRegion } from './components/toast.tsx';
 import { refreshSession } from './features/auth/session.ts';
 import { SignInPage } from './features/auth/sign-in-page.tsx';
 import { SignUpPage } from './features/auth/sign-up-page.tsx';
-import { GoalsPage } from './features/goals/goals-page.tsx';
-import { KPIDashboard } from './features/kpis/dashboard/dashboard-page.tsx';
-import { ArchivedKpisPage } from './features/kpis/detail/archived-page.tsx';
-import { KpiPage } from './features/kpis/detail/kpi-page.tsx';
 import { AcceptInvitePage } from './features/organizations/accept-invite-page.tsx';
 import { CreateOrganizationPage } from './features/organizations/create-organization-page.tsx';
-import { MembersPage } from './features/organizations/members-page.tsx';
-import { SettingsPage } from './features/settings/settings-page.tsx';
 import { WorkspaceLayout } from './features/workspace/workspace-layout.tsx';
+
+/**
+ * A page loaded on its first visit, from its own chunk: the first download is
+ * the shell (sign-in, the workspace layout, sync), and a phone fetches a
+ * pack's pages only when it opens them. The layout stays on screen meanwhile.
+ */
+function page<K extends string>(load: () => Promise<Record<K, Component>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+// KPI tracker.
+const KPIDashboard = page(() => import('./features/kpis/dashboard/dashboard-page.tsx'), 'KPIDashboard');
+const ArchivedKpisPage = page(() => import('./features/kpis/detail/archived-page.tsx'), 'ArchivedKpisPage');
+const KpiPage = page(() => import('./features/kpis/detail/kpi-page.tsx'), 'KpiPage');
+const GoalsPage = page(() => import('./features/goals/goals-page.tsx'), 'GoalsPage');
+// Platform pages outside the shell.
+const MembersPage = page(() => import('./features/organizations/members-page.tsx'), 'MembersPage');
+const SettingsPage = page(() => import('./features/settings/settings-page.tsx'), 'SettingsPage');
 
 function Root(props: RouteSectionProps) {
   onMount(() => {
