@@ -45,6 +45,9 @@ export function scoped<T extends TenantTable>(table: T, orgID: string, ctx: Call
 
 type Shape<T extends TenantTable, R> = (query: Query<T, Schema>) => Query<T, Schema, R>;
 
+/** What findOwned gives: the row on the server (or a refusal), maybe nothing yet on the client. */
+type Found<X extends Transaction, R> = X extends ServerTransaction ? R : R | undefined;
+
 /**
  * One row of the caller's organization by id, for the mutators and REST,
  * optionally shaped (related rows). On the server a missing row and another
@@ -52,32 +55,18 @@ type Shape<T extends TenantTable, R> = (query: Query<T, Schema>) => Query<T, Sch
  * tells them apart; on the client (optimistic runs) a row not synced yet is
  * undefined, and the server decides.
  */
-export function findOwned<T extends TenantTable, R = PullRow<T, Schema>>(
-  tx: ServerTransaction,
+export async function findOwned<X extends Transaction, T extends TenantTable, R = PullRow<T, Schema>>(
+  tx: X,
   table: T,
   orgID: string,
   id: string,
   shape?: Shape<T, R>,
-): Promise<R>;
-export function findOwned<T extends TenantTable, R = PullRow<T, Schema>>(
-  tx: Transaction,
-  table: T,
-  orgID: string,
-  id: string,
-  shape?: Shape<T, R>,
-): Promise<R | undefined>;
-export async function findOwned<T extends TenantTable, R>(
-  tx: Transaction,
-  table: T,
-  orgID: string,
-  id: string,
-  shape?: Shape<T, R>,
-): Promise<R | undefined> {
+): Promise<Found<X, R>> {
   const owned = (zql[table] as unknown as AnyTenantQuery).where('organizationID', orgID).where('id', id);
   const query = shape ? shape(owned as unknown as Query<T, Schema>) : owned;
   const row = (await tx.run((query as AnyTenantQuery).one())) as R | undefined;
   if (row === undefined && tx.location === 'server') throw mutatorError('NOT_FOUND', `${tenantScopes[table].noun} not found.`);
-  return row;
+  return row as Found<X, R>;
 }
 
 /** The organization's members, while the caller is one of them. */

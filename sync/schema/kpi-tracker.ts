@@ -2,7 +2,7 @@ import { enumeration, json, number, string, table } from '@rocicorp/zero';
 import type { GoalStatus } from '../../shared/goal-fields.ts';
 import type { GoalPace } from '../../shared/goals.ts';
 import type { DataSource, Direction, Frequency } from '../../shared/kpi.ts';
-import { type TenantScope, tenantRelationships, user } from './platform.ts';
+import { authorship, editTimes, type TenantScope, tenantKey, tenantRelationships, user } from './platform.ts';
 
 /**
  * The KPI tracker pack's tables: KPIs, their data points, the organization's
@@ -11,8 +11,7 @@ import { type TenantScope, tenantRelationships, user } from './platform.ts';
  */
 const kpi = table('kpi')
   .columns({
-    id: string(),
-    organizationID: string().from('organization_id'),
+    ...tenantKey,
     name: string(),
     description: string(),
     unit: string(),
@@ -24,25 +23,21 @@ const kpi = table('kpi')
     accountID: string().from('account_id').optional(),
     currentValue: number().from('current_value').optional(),
     currentAt: number().from('current_at').optional(),
-    createdBy: string().from('created_by').optional(),
-    createdAt: number().from('created_at'),
-    updatedAt: number().from('updated_at'),
-    archivedAt: number().from('archived_at').optional(),
+    ...authorship,
+    ...editTimes,
   })
   .primaryKey('id');
 
 const dataPoint = table('dataPoint')
   .from('data_point')
   .columns({
-    id: string(),
-    organizationID: string().from('organization_id'),
+    ...tenantKey,
     kpiID: string().from('kpi_id'),
     value: number(),
     recordedAt: number().from('recorded_at'),
     source: enumeration<DataSource>(),
     note: string(),
-    createdBy: string().from('created_by').optional(),
-    createdAt: number().from('created_at'),
+    ...authorship,
     updatedAt: number().from('updated_at').optional(),
   })
   .primaryKey('id');
@@ -50,37 +45,31 @@ const dataPoint = table('dataPoint')
 const kpiOption = table('kpiOption')
   .from('kpi_option')
   .columns({
-    id: string(),
-    organizationID: string().from('organization_id'),
+    ...tenantKey,
     kind: enumeration<'unit' | 'category'>(),
     value: string(),
-    createdBy: string().from('created_by').optional(),
-    createdAt: number().from('created_at'),
+    ...authorship,
   })
   .primaryKey('id');
 
 const goal = table('goal')
   .columns({
-    id: string(),
-    organizationID: string().from('organization_id'),
+    ...tenantKey,
     title: string(),
     description: string(),
     targetDate: number().from('target_date'),
     status: enumeration<GoalStatus>(),
     progress: number().optional(),
     pace: enumeration<GoalPace>(),
-    createdBy: string().from('created_by').optional(),
-    createdAt: number().from('created_at'),
-    updatedAt: number().from('updated_at'),
-    archivedAt: number().from('archived_at').optional(),
+    ...authorship,
+    ...editTimes,
   })
   .primaryKey('id');
 
 const goalKpi = table('goalKpi')
   .from('goal_kpi')
   .columns({
-    id: string(),
-    organizationID: string().from('organization_id'),
+    ...tenantKey,
     goalID: string().from('goal_id'),
     kpiID: string().from('kpi_id'),
     weight: number(),
@@ -89,8 +78,7 @@ const goalKpi = table('goalKpi')
 
 const insight = table('insight')
   .columns({
-    id: string(),
-    organizationID: string().from('organization_id'),
+    ...tenantKey,
     kpiID: string().from('kpi_id'),
     summary: string(),
     narrator: enumeration<'ai' | 'rules'>(),
@@ -108,8 +96,7 @@ export type LayoutItem = { kpiID: string; w: 1 | 2 | 3; h: 1 | 2 };
 const dashboardLayout = table('dashboardLayout')
   .from('dashboard_layout')
   .columns({
-    id: string(),
-    organizationID: string().from('organization_id'),
+    ...tenantKey,
     userID: string().from('user_id'),
     layout: json<LayoutItem[]>(),
     updatedAt: number().from('updated_at'),

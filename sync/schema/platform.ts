@@ -33,16 +33,23 @@ const user = table('user')
   })
   .primaryKey('id');
 
+/**
+ * Columns tenant tables share, spread into each table so every pack names
+ * them alike: the key every tenant row starts with, who created the row and
+ * when, and the edit and soft-delete times of rows people edit and archive.
+ */
+export const tenantKey = { id: string(), organizationID: string().from('organization_id') };
+export const authorship = { createdBy: string().from('created_by').optional(), createdAt: number().from('created_at') };
+export const editTimes = { updatedAt: number().from('updated_at'), archivedAt: number().from('archived_at').optional() };
+
 const apiKey = table('apiKey')
   .from('api_key')
   .columns({
-    id: string(),
-    organizationID: string().from('organization_id'),
+    ...tenantKey,
     name: string(),
     prefix: string(),
     role: string(),
-    createdBy: string().from('created_by').optional(),
-    createdAt: number().from('created_at'),
+    ...authorship,
     lastUsedAt: number().from('last_used_at').optional(),
     revokedAt: number().from('revoked_at').optional(),
   })

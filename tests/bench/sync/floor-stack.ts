@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { mustGetMutator, mustGetQuery } from '@rocicorp/zero';
+import { mustGetMutator, mustGetQuery, type ReadonlyJSONValue } from '@rocicorp/zero';
 import { handleMutateRequest, handleQueryRequest } from '@rocicorp/zero/server';
 import { zeroPostgresJS } from '@rocicorp/zero/server/adapters/postgresjs';
 import { type Context, Hono } from 'hono';
@@ -55,29 +55,27 @@ export async function startFloorStack(adminUrl: string, zeroEnv: Record<string, 
   const apiKey = randomBytes(24).toString('base64url');
   const dbProvider = zeroPostgresJS(floorSchema, sql);
   const app = new Hono();
-  app.post('/api/zero/query', async (c) => {
+  /** The floor's only auth: the shared key from zero-cache and a user id. */
+  const contextOf = (c: Context): FloorContext | undefined => {
     const userID = userOf(c);
-    if (c.req.header('x-api-key') !== apiKey || !userID) return c.json({ error: 'unauthenticated' }, 401);
-    const ctx: FloorContext = { userID };
+    return c.req.header('x-api-key') === apiKey && userID ? { userID } : undefined;
+  };
+  app.post('/api/zero/query', async (c) => {
+    const ctx = contextOf(c);
+    if (!ctx) return c.json({ error: 'unauthenticated' }, 401);
+    const handler = (name: string, args: ReadonlyJSONValue | undefined) => mustGetQuery(floorQueries, name).fn({ args, ctx });
     return c.json(
-      await handleQueryRequest({
-        schema: floorSchema,
-        request: c.req.raw,
-        userID,
-        logLevel: 'error',
-        handler: (name, args) => mustGetQuery(floorQueries, name).fn({ args, ctx }),
-      }),
+      await handleQueryRequest({ schema: floorSchema, request: c.req.raw, userID: ctx.userID, logLevel: 'error', handler }),
     );
   });
   app.post('/api/zero/mutate', async (c) => {
-    const userID = userOf(c);
-    if (c.req.header('x-api-key') !== apiKey || !userID) return c.json({ error: 'unauthenticated' }, 401);
-    const ctx: FloorContext = { userID };
+    const ctx = contextOf(c);
+    if (!ctx) return c.json({ error: 'unauthenticated' }, 401);
     return c.json(
       await handleMutateRequest({
         dbProvider,
         request: c.req.raw,
-        userID,
+        userID: ctx.userID,
         logLevel: 'error',
         handler: (transact) => transact((tx, name, args) => mustGetMutator(floorMutators, name).fn({ tx, args, ctx })),
       }),
