@@ -8,8 +8,20 @@ const day = (d: number) => T0 + d * DAY_MS;
 const series = (n: number, f: (d: number) => number): Point[] =>
   Array.from({ length: n }, (_, d) => ({ at: day(d), value: f(d) }));
 
-/** A goal item for a KPI with these points (daily from day 0), as the server would build it at `now`. */
-function item(points: Point[], target: number, direction: Direction = 'higher', weight = 1, now = day(9)): GoalPaceItem {
+/** A goal item for a KPI with these points (daily from day 0), as the server would build it at `now` (day 9 unless given). */
+function item({
+  points,
+  target,
+  direction = 'higher',
+  weight = 1,
+  now = day(9),
+}: {
+  points: Point[];
+  target: number;
+  direction?: Direction;
+  weight?: number;
+  now?: number;
+}): GoalPaceItem {
   const current = points.at(-1)?.value ?? null;
   return {
     progress: kpiProgress(current, target, direction),
@@ -121,10 +133,7 @@ describe('goal weighting and progress', () => {
 
 describe('goal pace', () => {
   // A KPI rising 10 + 2·day over days 0..9 (current 28), target 100: its line reaches 100 on day 45.
-  const rising = item(
-    series(10, (d) => 10 + 2 * d),
-    100,
-  );
+  const rising = item({ points: series(10, (d) => 10 + 2 * d), target: 100 });
   const now = day(9);
 
   test('on-track: the trend projects the target by the target date', () => {
@@ -150,54 +159,28 @@ describe('goal pace', () => {
   });
 
   test('completed: every KPI already at its target', () => {
-    const done = item(
-      series(10, (d) => 100 + d),
-      100,
-    );
-    const doneLower = item(
-      series(10, () => 3),
-      5,
-      'lower',
-    );
+    const done = item({ points: series(10, (d) => 100 + d), target: 100 });
+    const doneLower = item({ points: series(10, () => 3), target: 5, direction: 'lower' });
     expect(goalPace({ items: [done, doneLower], targetDate: day(30), now })).toBe('completed');
     expect(goalPace({ items: [done, doneLower], targetDate: day(1), now })).toBe('completed');
   });
 
   test('stable or short series are projected at their current value', () => {
-    const flat96 = item(
-      series(10, () => 96),
-      100,
-    );
-    const flat80 = item(
-      series(10, () => 80),
-      100,
-    );
-    const short = item(
-      series(3, (d) => 40 + 20 * d),
-      100,
-      'higher',
-      1,
-      day(2),
-    );
+    const flat96 = item({ points: series(10, () => 96), target: 100 });
+    const flat80 = item({ points: series(10, () => 80), target: 100 });
+    const short = item({ points: series(3, (d) => 40 + 20 * d), target: 100, now: day(2) });
     expect(goalPace({ items: [flat96], targetDate: day(60), now })).toBe('on-track');
     expect(goalPace({ items: [flat80], targetDate: day(60), now })).toBe('at-risk');
     expect(goalOutlook({ items: [short], targetDate: day(60), now }).projectedProgress).toBe(0.8);
   });
 
   test('a worsening trend projects lower progress; lower-is-better KPIs project through their line', () => {
-    const falling = item(
-      series(10, (d) => 100 - 2 * d),
-      100,
-    );
+    const falling = item({ points: series(10, (d) => 100 - 2 * d), target: 100 });
     expect(goalOutlook({ items: [falling], targetDate: day(30), now })).toMatchObject({
       pace: 'off-track',
       projectedProgress: 0.4,
     });
-    const latency = item(
-      series(10, (d) => 500 - 20 * d),
-      100,
-      'lower',
-    );
+    const latency = item({ points: series(10, (d) => 500 - 20 * d), target: 100, direction: 'lower' });
     expect(goalPace({ items: [latency], targetDate: day(20), now })).toBe('on-track');
     expect(goalOutlook({ items: [latency], targetDate: day(15), now }).projectedProgress).toBeCloseTo(0.5, 12);
   });
@@ -216,14 +199,8 @@ describe('goal pace', () => {
       progress: 0.28,
       projectedProgress: 0.28,
     });
-    const at96 = item(
-      series(10, () => 96),
-      100,
-    );
-    const at80 = item(
-      series(10, (d) => 62 + 2 * d),
-      100,
-    );
+    const at96 = item({ points: series(10, () => 96), target: 100 });
+    const at80 = item({ points: series(10, (d) => 62 + 2 * d), target: 100 });
     expect(goalPace({ items: [at96], targetDate: day(9), now })).toBe('on-track');
     // Rising fast enough to make it, but the date has passed.
     expect(goalPace({ items: [at80], targetDate: day(8), now })).toBe('at-risk');

@@ -35,7 +35,18 @@ function noise(seed: number, sd: number): () => number {
   return () => (uniform() + uniform() + uniform() - 1.5) * 2 * sd;
 }
 
-function facts(points: Point[], target: number, direction: Direction = 'higher', now = points.at(-1)?.at ?? T0): KpiFacts {
+/** describeKpi with the direction 'higher' and the time of the last point as `now`, unless given. */
+function facts({
+  points,
+  target,
+  direction = 'higher',
+  now = points.at(-1)?.at ?? T0,
+}: {
+  points: Point[];
+  target: number;
+  direction?: Direction;
+  now?: number;
+}): KpiFacts {
   return describeKpi({ points, target, direction, now });
 }
 
@@ -161,10 +172,7 @@ describe('anomalies', () => {
 
 describe('describeKpi: series with known answers', () => {
   test('rising 10 + 2·day: slope 2/day, up, p < 0.01, target 100 reached exactly on day 45', () => {
-    const f = facts(
-      series(10, (d) => 10 + 2 * d),
-      100,
-    );
+    const f = facts({ points: series(10, (d) => 10 + 2 * d), target: 100 });
     expect(f).toMatchObject({
       count: 10,
       first: { at: T0, value: 10 },
@@ -184,10 +192,7 @@ describe('describeKpi: series with known answers', () => {
   });
 
   test('falling 100 - 3·day: slope -3/day, down, worsening for higher-is-better, not on course', () => {
-    const f = facts(
-      series(12, (d) => 100 - 3 * d),
-      150,
-    );
+    const f = facts({ points: series(12, (d) => 100 - 3 * d), target: 150 });
     expect(f).toMatchObject({ trend: 'down', slopePerDay: -3, improving: false });
     expect(f.pValue).toBeLessThan(0.01);
     expect(f.forecast.status).toBe('not-on-course');
@@ -195,18 +200,12 @@ describe('describeKpi: series with known answers', () => {
   });
 
   test('flat: constant and noisy series are stable', () => {
-    const constant = facts(
-      series(10, () => 80),
-      100,
-    );
+    const constant = facts({ points: series(10, () => 80), target: 100 });
     expect(constant).toMatchObject({ trend: 'stable', slopePerDay: 0, pValue: 1, confidence: 0, improving: null });
     expect(constant.forecast).toMatchObject({ status: 'not-on-course', reachAt: null, projectedValue: 80 });
 
     const jitter = noise(42, 2);
-    const noisy = facts(
-      series(30, () => 50 + jitter()),
-      100,
-    );
+    const noisy = facts({ points: series(30, () => 50 + jitter()), target: 100 });
     expect(noisy.trend).toBe('stable');
     expect(noisy.pValue).toBeGreaterThanOrEqual(0.05);
     expect(noisy.improving).toBeNull();
@@ -214,10 +213,7 @@ describe('describeKpi: series with known answers', () => {
 
   test('noisy rising: slope close to the true 2/day, trend up', () => {
     const jitter = noise(7, 3);
-    const f = facts(
-      series(30, (d) => 10 + 2 * d + jitter()),
-      200,
-    );
+    const f = facts({ points: series(30, (d) => 10 + 2 * d + jitter()), target: 200 });
     expect(f.trend).toBe('up');
     expect(f.slopePerDay).toBeGreaterThan(1.8);
     expect(f.slopePerDay).toBeLessThan(2.2);
@@ -225,10 +221,7 @@ describe('describeKpi: series with known answers', () => {
   });
 
   test('an outlier above is flagged and does not move the slope or the forecast', () => {
-    const f = facts(
-      series(20, (d) => (d === 10 ? 200 : 10 + 2 * d)),
-      100,
-    );
+    const f = facts({ points: series(20, (d) => (d === 10 ? 200 : 10 + 2 * d)), target: 100 });
     expect(f.slopePerDay).toBe(2);
     expect(f.line?.intercept).toBe(10);
     expect(f.anomalies).toHaveLength(1);
@@ -238,19 +231,13 @@ describe('describeKpi: series with known answers', () => {
   });
 
   test('a drop to zero in a rising series is flagged below', () => {
-    const f = facts(
-      series(20, (d) => (d === 12 ? 0 : 100 + 10 * d)),
-      1000,
-    );
+    const f = facts({ points: series(20, (d) => (d === 12 ? 0 : 100 + 10 * d)), target: 1000 });
     expect(f.anomalies.map((a) => [a.at, a.value, a.direction])).toEqual([[day(12), 0, 'below']]);
     expect(f.slopePerDay).toBe(10);
   });
 
   test('too short to judge: 3 points, or points all at one time', () => {
-    const f = facts(
-      series(3, (d) => 10 + 2 * d),
-      100,
-    );
+    const f = facts({ points: series(3, (d) => 10 + 2 * d), target: 100 });
     expect(f).toMatchObject({
       count: 3,
       latestValue: 14,
@@ -264,12 +251,9 @@ describe('describeKpi: series with known answers', () => {
       forecast: { status: 'insufficient-data', reachAt: null, horizonAt: null, projectedValue: null },
       progress: 0.14,
     });
-    const sameTime = facts(
-      [1, 2, 3, 4, 5].map((value) => ({ at: T0, value })),
-      10,
-    );
+    const sameTime = facts({ points: [1, 2, 3, 4, 5].map((value) => ({ at: T0, value })), target: 10 });
     expect(sameTime.trend).toBe('insufficient-data');
-    expect(facts([], 10)).toMatchObject({
+    expect(facts({ points: [], target: 10 })).toMatchObject({
       count: 0,
       first: null,
       last: null,
@@ -280,10 +264,7 @@ describe('describeKpi: series with known answers', () => {
   });
 
   test('ties: a stepped series 3,3,4,4,5,5,6,6 rises at 0.5/day with tie-corrected p', () => {
-    const f = facts(
-      series(8, (d) => 3 + Math.floor(d / 2)),
-      10,
-    );
+    const f = facts({ points: series(8, (d) => 3 + Math.floor(d / 2)), target: 10 });
     expect(f.trend).toBe('up');
     expect(f.slopePerDay).toBe(0.5);
     // S = 28 pairs - 4 tied = 24; Var = (8·7·21 - 4·2·1·9)/18 = 61.33; z = 23/√61.33
@@ -292,48 +273,21 @@ describe('describeKpi: series with known answers', () => {
   });
 
   test('lower is better: falling is improving, and the projection does not go below 0', () => {
-    const f = facts(
-      series(10, (d) => 500 - 20 * d),
-      100,
-      'lower',
-    );
+    const f = facts({ points: series(10, (d) => 500 - 20 * d), target: 100, direction: 'lower' });
     expect(f).toMatchObject({ trend: 'down', slopePerDay: -20, improving: true, progress: 100 / 320 });
     expect(f.forecast).toEqual({ status: 'on-course', reachAt: day(20), horizonAt: day(39), projectedValue: 0 });
   });
 
   test("forecast 'reached' when the latest value already meets the target", () => {
-    expect(
-      facts(
-        series(10, (d) => 90 + 2 * d),
-        100,
-      ).forecast.status,
-    ).toBe('reached');
-    expect(
-      facts(
-        series(10, (d) => 50 + d),
-        80,
-        'lower',
-      ).forecast.status,
-    ).toBe('reached');
-    expect(
-      facts(
-        series(10, () => 120),
-        100,
-      ).forecast.status,
-    ).toBe('reached');
+    expect(facts({ points: series(10, (d) => 90 + 2 * d), target: 100 }).forecast.status).toBe('reached');
+    expect(facts({ points: series(10, (d) => 50 + d), target: 80, direction: 'lower' }).forecast.status).toBe('reached');
+    expect(facts({ points: series(10, () => 120), target: 100 }).forecast.status).toBe('reached');
   });
 
   test("forecast 'not-on-course' when moving away from the target, or too slowly to get there in 10 years", () => {
-    const away = facts(
-      series(10, (d) => 50 + 5 * d),
-      20,
-      'lower',
-    );
+    const away = facts({ points: series(10, (d) => 50 + 5 * d), target: 20, direction: 'lower' });
     expect(away).toMatchObject({ trend: 'up', improving: false, forecast: { status: 'not-on-course', reachAt: null } });
-    const slow = facts(
-      series(30, (d) => 10 + 0.01 * d),
-      1000,
-    );
+    const slow = facts({ points: series(30, (d) => 10 + 0.01 * d), target: 1000 });
     expect(slow).toMatchObject({ trend: 'up', improving: true, forecast: { status: 'not-on-course', reachAt: null } });
   });
 
@@ -352,7 +306,7 @@ describe('describeKpi: series with known answers', () => {
   test('input is cleaned and ordered; the facts survive JSON', () => {
     const points = [...series(6, (d) => 1 + d)].reverse();
     points.push({ at: Number.NaN, value: 3 }, { at: day(9), value: Number.POSITIVE_INFINITY });
-    const f = facts(points, 10, 'higher', day(5));
+    const f = facts({ points, target: 10, direction: 'higher', now: day(5) });
     expect(f).toMatchObject({ count: 6, first: { at: T0, value: 1 }, last: { at: day(5), value: 6 }, slopePerDay: 1 });
     expect(JSON.parse(JSON.stringify(f))).toEqual(f);
   });
@@ -380,79 +334,53 @@ describe('formatting', () => {
 
 describe('plainSummary', () => {
   test('a rising series', () => {
-    const f = facts(
-      series(10, (d) => 10 + 2 * d),
-      100,
-    );
+    const f = facts({ points: series(10, (d) => 10 + 2 * d), target: 100 });
     expect(plainSummary(f, { name: 'Weekly active users', unit: 'users' })).toBe(
       'Weekly active users is rising (+2 users/day, 99.9% confidence) and should reach its target of 100 users around 2026-02-15.',
     );
   });
 
   test('a series too short to judge', () => {
-    const f = facts(
-      series(3, (d) => 10 + 2 * d),
-      100,
-    );
+    const f = facts({ points: series(3, (d) => 10 + 2 * d), target: 100 });
     expect(plainSummary(f, { name: 'Weekly active users', unit: 'users' })).toBe(
       'Weekly active users does not have enough data to judge a trend yet (3 data points; it takes at least 4, at different times). ' +
         'The latest value is 14 users against a target of 100 users.',
     );
-    expect(plainSummary(facts([], 5, 'lower'), { name: 'Lead time', unit: 'days' })).toBe(
+    expect(plainSummary(facts({ points: [], target: 5, direction: 'lower' }), { name: 'Lead time', unit: 'days' })).toBe(
       'Lead time has no data yet; its target is 5 days.',
     );
   });
 
   test('an outlier, lower-is-better, stable and moving away', () => {
-    const outlier = facts(
-      series(20, (d) => (d === 10 ? 200 : 10 + 2 * d)),
-      100,
-    );
+    const outlier = facts({ points: series(20, (d) => (d === 10 ? 200 : 10 + 2 * d)), target: 100 });
     expect(plainSummary(outlier, { name: 'Orders', unit: 'orders' })).toBe(
       'Orders is rising (+2 orders/day, 99.9% confidence) and should reach its target of 100 orders around 2026-02-15. ' +
         'One unusually high value: 200 orders on 2026-01-11.',
     );
     expect(
-      plainSummary(
-        facts(
-          series(10, (d) => 500 - 20 * d),
-          100,
-          'lower',
-        ),
-        { name: 'Response time', unit: 'ms' },
-      ),
+      plainSummary(facts({ points: series(10, (d) => 500 - 20 * d), target: 100, direction: 'lower' }), {
+        name: 'Response time',
+        unit: 'ms',
+      }),
     ).toBe(
       'Response time is falling (-20 ms/day, 99.9% confidence), an improvement since lower is better, ' +
         'and should reach its target of 100 ms around 2026-01-21.',
     );
+    expect(plainSummary(facts({ points: series(10, () => 80), target: 100 }), { name: 'Backlog', unit: 'items' })).toBe(
+      'Backlog shows no clear trend (latest value 80 items) and is not on course to reach its target of 100 items.',
+    );
     expect(
-      plainSummary(
-        facts(
-          series(10, () => 80),
-          100,
-        ),
-        { name: 'Backlog', unit: 'items' },
-      ),
-    ).toBe('Backlog shows no clear trend (latest value 80 items) and is not on course to reach its target of 100 items.');
-    expect(
-      plainSummary(
-        facts(
-          series(10, (d) => 50 + 5 * d),
-          20,
-          'lower',
-        ),
-        { name: 'Churn rate', unit: '%' },
-      ),
+      plainSummary(facts({ points: series(10, (d) => 50 + 5 * d), target: 20, direction: 'lower' }), {
+        name: 'Churn rate',
+        unit: '%',
+      }),
     ).toBe(
       'Churn rate is rising (+5%/day, 99.9% confidence), a deterioration since lower is better, and is moving away from its target of 20%.',
     );
   });
 
   test('several unusual values are listed with their direction', () => {
-    const f = facts(
-      series(20, (d) => (d === 5 ? 500 : d === 12 ? 0 : 100 + 10 * d)),
-      1000,
-    );
+    const f = facts({ points: series(20, (d) => (d === 5 ? 500 : d === 12 ? 0 : 100 + 10 * d)), target: 1000 });
     expect(plainSummary(f, { name: 'Sales', unit: '€' })).toBe(
       'Sales is rising (+€10/day, 99.9% confidence) and should reach its target of €1,000 around 2026-04-01. ' +
         'Two unusual values: €500 (high) on 2026-01-06 and €0 (low) on 2026-01-13.',
