@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { ErrorBody } from '../../server/http/errors.ts';
-import { type ApiResult, api, type Person } from './people.ts';
+import { type ApiResult, api, createOrg, type Person, signUp } from './people.ts';
 
 /** How a REST call authenticates: a person's session (optionally naming the organization), or an API key. */
 export type RestAuth =
@@ -19,6 +19,12 @@ export function rest<T = any>(auth: RestAuth, method: string, path: string, body
   if ('org' in auth && auth.org) headers['x-organization-id'] = auth.org;
   const who = 'person' in auth && auth.person ? auth.person : null;
   return api<T>(who, method, path, body, headers);
+}
+
+/** Expects `res` to have answered `status` (its body is shown when not) and returns the body. */
+export function expectStatus<T>(res: ApiResult<T>, status: number): T {
+  expect(res.status, JSON.stringify(res.body)).toBe(status);
+  return res.body;
 }
 
 /** Asserts the API's one error shape and returns its `error` part. */
@@ -48,4 +54,24 @@ export async function createKey(owner: Person, orgID: string, role: string, name
   const res = await rest({ person: owner, org: orgID }, 'POST', '/api/api-keys', { name, role });
   if (res.status !== 201) throw new Error(`create key failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { id: string; key: string; prefix: string; role: string; name: string };
+}
+
+/** A fresh organization and its owner; `me` calls the REST API as the owner, signed in, in that organization. */
+export interface RestOwner {
+  owner: Person;
+  orgID: string;
+  me: { person: Person; org: string };
+}
+
+/** Signs up a person (`name`) who creates an organization of their own, for `rest(me, ...)`. */
+export async function restOwner(name = 'Owner'): Promise<RestOwner> {
+  const owner = await signUp(name);
+  const orgID = await createOrg(owner);
+  return { owner, orgID, me: { person: owner, org: orgID } };
+}
+
+/** As restOwner, and the owner makes an API key with `role` in the organization: `key` is its secret, for `rest({ key }, ...)`. */
+export async function restOwnerWithKey(role = 'manager'): Promise<RestOwner & { key: string }> {
+  const org = await restOwner();
+  return { ...org, key: (await createKey(org.owner, org.orgID, role)).key };
 }

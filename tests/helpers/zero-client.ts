@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Zero } from '@rocicorp/zero';
+import { afterAll, expect } from 'vitest';
 import WS from 'ws';
 import { DISCONNECT_TIMEOUT_MS } from '../../sync/connection.ts';
 import { reconnectAfterErrors } from '../../sync/reconnect.ts';
@@ -53,6 +55,37 @@ export function openZero(person: Person, orgID: string | null, opts: { mutators?
   // As the web app does: leave the error state by itself (see sync/reconnect.ts).
   reconnectAfterErrors(zero);
   return zero;
+}
+
+/**
+ * Zero clients for the tests of the calling file or describe block: opens
+ * each as openZero does and closes every one it opened after those tests.
+ * Call it while the tests are collected (at the top of the file or in a
+ * describe callback), not in a test or hook.
+ */
+export function useZeroClients(): typeof openZero {
+  const clients: TestZero[] = [];
+  afterAll(async () => {
+    await Promise.all(clients.map((zero) => zero.close()));
+  });
+  return (person, orgID, opts) => {
+    const zero = openZero(person, orgID, opts);
+    clients.push(zero);
+    return zero;
+  };
+}
+
+type KpiCreateArgs = Parameters<typeof mutators.kpi.create>[0];
+
+/**
+ * Creates a KPI through `zero` (the kpi.create mutator) and expects the
+ * server to commit it. Returns its id: `fields.id`, or a new one.
+ */
+export async function createKpiThroughZero(zero: TestZero, fields: Omit<KpiCreateArgs, 'id'> & { id?: string }): Promise<string> {
+  const id = fields.id ?? randomUUID();
+  const result = await zero.mutate(mutators.kpi.create({ ...fields, id })).server;
+  expect(result.type, JSON.stringify(result)).toBe('success');
+  return id;
 }
 
 export interface Watched<T> {

@@ -1,27 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { MockLanguageModelV4 } from 'ai/test';
-import postgres from 'postgres';
-import { afterAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { INSIGHT_JOB, insightTasks, registerInsightJobs } from '../../server/insights/jobs.ts';
 import { createNarrator } from '../../server/insights/narrator.ts';
 import { recomputeInsight } from '../../server/insights/recompute.ts';
 import { createJobQueue } from '../../server/jobs/queue.ts';
-import { mutators } from '../../sync/mutators.ts';
 import { queries } from '../../sync/queries.ts';
 import type { Insight } from '../../sync/schema.ts';
+import { useAdminSql, useAppSql } from '../helpers/db.ts';
 import { JOB_DEADLINE_MS, SYNC_DEADLINE_MS } from '../helpers/deadlines.ts';
 import { team } from '../helpers/people.ts';
-import { openZero, type TestZero, watch } from '../helpers/zero-client.ts';
+import { createKpiThroughZero, useZeroClients, watch } from '../helpers/zero-client.ts';
 
 const DAY = 86_400_000;
-const admin = postgres(inject('stack').databaseUrl, { max: 2, onnotice: () => {} });
+const admin = useAdminSql();
 // The job's own connection: the restricted app role, under row-level security.
-const app = postgres(inject('stack').appDatabaseUrl, { max: 2, onnotice: () => {} });
-const clients: TestZero[] = [];
-afterAll(async () => {
-  await Promise.all(clients.map((z) => z.close()));
-  await Promise.all([admin.end({ timeout: 2 }), app.end({ timeout: 2 })]);
-});
+const app = useAppSql();
+const openZero = useZeroClients();
 
 /** A narrator whose model cites the latest point it was sent, and once an id it was not. */
 function citingNarrator() {
@@ -53,11 +48,7 @@ function citingNarrator() {
 async function kpiWithPoints(values: number[]) {
   const { orgID, owner } = await team([]);
   const z = openZero(owner, orgID);
-  clients.push(z);
-  const kpiID = randomUUID();
-  expect((await z.mutate(mutators.kpi.create({ id: kpiID, name: 'Visits', unit: 'count', target: 400 })).server).type).toBe(
-    'success',
-  );
+  const kpiID = await createKpiThroughZero(z, { name: 'Visits', unit: 'count', target: 400 });
   // Written straight to Postgres, so no job is queued and only the test decides what runs.
   const now = Date.now();
   const points = values.map((value, i) => ({ id: randomUUID(), value, at: new Date(now - (values.length - i) * DAY) }));
@@ -94,10 +85,8 @@ describe('the insight job with an AI narrator (mock model)', () => {
   test('a member of another organization cannot make the job write there', async () => {
     const a = await team([]);
     const b = await team([]);
-    const kpiID = randomUUID();
     const z = openZero(a.owner, a.orgID);
-    clients.push(z);
-    expect((await z.mutate(mutators.kpi.create({ id: kpiID, name: 'Churn', unit: '%', target: 2 })).server).type).toBe('success');
+    const kpiID = await createKpiThroughZero(z, { name: 'Churn', unit: '%', target: 2 });
     // A forged job naming org A's KPI but B's owner: row-level security hides the KPI.
     const { narrator } = citingNarrator();
     expect(await recomputeInsight({ appSql: app, narrator }, { orgID: a.orgID, userID: b.owner.userID, kpiID })).toBe('missing');

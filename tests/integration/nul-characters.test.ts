@@ -1,21 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { mutators } from '../../sync/mutators.ts';
-import { api, type Person, team } from '../helpers/people.ts';
-import { createKpi, expectError, type RestAuth, rest } from '../helpers/rest.ts';
-import { openZero, type TestZero } from '../helpers/zero-client.ts';
+import { useAdminSql } from '../helpers/db.ts';
+import { api, type Person } from '../helpers/people.ts';
+import { createKpi, expectError, expectStatus, type RestAuth, rest, restOwner } from '../helpers/rest.ts';
+import { type TestZero, useZeroClients } from '../helpers/zero-client.ts';
 
 // Postgres text cannot hold U+0000. Every string that reaches a route or a
 // mutator must be refused as bad input naming its field, never a 500.
 const NUL = '\u0000';
 
-const sql = postgres(inject('stack').databaseUrl, { max: 2, onnotice: () => {} });
-const clients: TestZero[] = [];
-afterAll(async () => {
-  await Promise.all(clients.map((z) => z.close()));
-  await sql.end({ timeout: 2 });
-});
+const sql = useAdminSql();
+const openZero = useZeroClients();
 
 let owner: Person;
 let orgID: string;
@@ -23,16 +19,10 @@ let me: RestAuth;
 let kpiID: string;
 let goalID: string;
 beforeAll(async () => {
-  ({ owner, orgID } = await team([]));
-  me = { person: owner, org: orgID };
+  ({ owner, orgID, me } = await restOwner());
   kpiID = (await createKpi(me)).id;
-  const goal = await rest(me, 'POST', '/api/goals', {
-    title: 'Grow',
-    targetDate: '2030-01-01',
-    kpis: [{ kpiId: kpiID, weight: 1 }],
-  });
-  expect(goal.status).toBe(201);
-  goalID = goal.body.id;
+  const goal = { title: 'Grow', targetDate: '2030-01-01', kpis: [{ kpiId: kpiID, weight: 1 }] };
+  goalID = expectStatus(await rest(me, 'POST', '/api/goals', goal), 201).id;
 });
 
 /** Asserts the 400 that names exactly `loc`. */
@@ -121,7 +111,6 @@ describe('a NUL character in mutator arguments is refused with field issues', ()
 
   test('kpi.create, kpi.update, kpi.archive, dataPoint.add, dataPoint.import and goal.create', async () => {
     const z = openZero(owner, orgID);
-    clients.push(z);
     const newID = randomUUID();
     const writes: [Promise<Result>, (string | number)[]][] = [
       [z.mutate(mutators.kpi.create({ id: newID, name: `N${NUL}`, unit: '', target: 1 })).server, ['name']],

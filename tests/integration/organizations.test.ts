@@ -1,19 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import postgres from 'postgres';
-import { afterAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { ROLES } from '../../shared/roles.ts';
 import { mutators } from '../../sync/mutators.ts';
 import { queries } from '../../sync/queries.ts';
 import type { Kpi } from '../../sync/schema.ts';
+import { useAdminSql } from '../helpers/db.ts';
 import { type ApiResult, addMember, api, createOrg, type Person, signUp, team } from '../helpers/people.ts';
-import { openZero, syncedPastNow, type TestZero, watch } from '../helpers/zero-client.ts';
+import { createKpiThroughZero, syncedPastNow, useZeroClients, watch } from '../helpers/zero-client.ts';
 
-const sql = postgres(inject('stack').databaseUrl, { max: 2, onnotice: () => {} });
-const clients: TestZero[] = [];
-afterAll(async () => {
-  await Promise.all(clients.map((z) => z.close()));
-  await sql.end({ timeout: 2 });
-});
+const sql = useAdminSql();
+const openZero = useZeroClients();
 
 type MemberRow = { id: string; userId: string; role: string };
 
@@ -324,14 +320,10 @@ describe('membership and live sync', () => {
     const t = await team(['admin', 'operator']);
     const ownerZero = openZero(t.owner, t.orgID);
     const memberZero = openZero(t.operator, t.orgID);
-    clients.push(ownerZero, memberZero);
     const seen = watch<Kpi[]>(memberZero, queries.kpis.list({ orgID: t.orgID }));
     await seen.until((rows) => rows.length === 0);
 
-    const before = randomUUID();
-    const created = await ownerZero.mutate(mutators.kpi.create({ id: before, name: 'Before removal', unit: '', target: 1 }))
-      .server;
-    expect(created.type).toBe('success');
+    const before = await createKpiThroughZero(ownerZero, { name: 'Before removal', unit: '', target: 1 });
     await seen.until((rows) => rows.some((k) => k.id === before));
 
     const rm = await api(t.admin, 'POST', '/api/auth/organization/remove-member', {
@@ -342,9 +334,7 @@ describe('membership and live sync', () => {
     // The tenant filter joins through membership, so the removal itself empties the view.
     await seen.until((rows) => rows.length === 0);
 
-    const after = randomUUID();
-    const again = await ownerZero.mutate(mutators.kpi.create({ id: after, name: 'After removal', unit: '', target: 1 })).server;
-    expect(again.type).toBe('success');
+    const after = await createKpiThroughZero(ownerZero, { name: 'After removal', unit: '', target: 1 });
     const ownerView = watch<Kpi[]>(ownerZero, queries.kpis.list({ orgID: t.orgID }));
     await ownerView.until((rows) => rows.some((k) => k.id === after));
     // Once the removed member's client has synced past that write (a marker in
@@ -367,14 +357,9 @@ describe('membership and live sync', () => {
   test('a member added later starts receiving the organization’s rows', async () => {
     const { orgID, owner } = await team([]);
     const ownerZero = openZero(owner, orgID);
-    clients.push(ownerZero);
-    const kpiID = randomUUID();
-    expect((await ownerZero.mutate(mutators.kpi.create({ id: kpiID, name: 'Existing', unit: '', target: 5 })).server).type).toBe(
-      'success',
-    );
+    const kpiID = await createKpiThroughZero(ownerZero, { name: 'Existing', unit: '', target: 5 });
     const late = await signUp('Late');
     const lateZero = openZero(late, orgID);
-    clients.push(lateZero);
     const seen = watch<Kpi[]>(lateZero, queries.kpis.list({ orgID }));
     await seen.until((rows) => rows.length === 0);
     await addMember(owner, orgID, late, 'viewer');

@@ -1,21 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { INSIGHT_JOB } from '../../server/insights/jobs.ts';
 import { mutators } from '../../sync/mutators.ts';
+import { useAdminSql } from '../helpers/db.ts';
 import { SYNC_DEADLINE_MS } from '../helpers/deadlines.ts';
-import { type Person, team } from '../helpers/people.ts';
-import { createKey, createKpi, rest } from '../helpers/rest.ts';
-import { openZero, type TestZero } from '../helpers/zero-client.ts';
+import { createKey, createKpi, type RestOwner, rest, restOwnerWithKey } from '../helpers/rest.ts';
+import { createKpiThroughZero, type TestZero, useZeroClients } from '../helpers/zero-client.ts';
 
 // Both transports run one server mutator registry, so the same write queues
 // the same job whichever way it came. Read from pg-boss's table on the real stack.
-const admin = postgres(inject('stack').databaseUrl, { max: 1, onnotice: () => {} });
-const clients: TestZero[] = [];
-afterAll(async () => {
-  await Promise.all(clients.map((z) => z.close()));
-  await admin.end({ timeout: 2 });
-});
+const admin = useAdminSql({ max: 1 });
+const openZero = useZeroClients();
 
 /** The insight jobs ever queued for a KPI (any state). */
 const jobsFor = async (orgID: string, kpiID: string) =>
@@ -25,19 +20,16 @@ const jobsFor = async (orgID: string, kpiID: string) =>
   ).map((r) => r.data);
 
 describe('a goal write queues its KPIs’ pace recompute through REST as through Zero', () => {
-  let owner: Person;
-  let orgID: string;
-  let key: string;
+  let org: RestOwner & { key: string };
   let z: TestZero;
   beforeAll(async () => {
-    ({ owner, orgID } = await team([]));
-    key = (await createKey(owner, orgID, 'manager')).key;
-    z = openZero(owner, orgID);
-    clients.push(z);
+    org = await restOwnerWithKey('manager');
+    z = openZero(org.owner, org.orgID);
   });
   const targetDate = () => Date.now() + 30 * 86_400_000;
 
   test('REST: POST /api/goals with a KPI queues that KPI’s recompute', async () => {
+    const { owner, orgID, key } = org;
     const kpi = await createKpi({ key }, { title: 'REST goal input' });
     // A KPI created without data queues nothing, so any job now is the goal's.
     expect(await jobsFor(orgID, kpi.id)).toEqual([]);
@@ -53,10 +45,8 @@ describe('a goal write queues its KPIs’ pace recompute through REST as through
   });
 
   test('Zero: goal.create with a KPI queues the same job', async () => {
-    const kpiID = randomUUID();
-    expect((await z.mutate(mutators.kpi.create({ id: kpiID, name: 'Zero goal input', unit: '$', target: 5 })).server).type).toBe(
-      'success',
-    );
+    const { owner, orgID } = org;
+    const kpiID = await createKpiThroughZero(z, { name: 'Zero goal input', unit: '$', target: 5 });
     expect(await jobsFor(orgID, kpiID)).toEqual([]);
     const goal = { id: randomUUID(), title: 'Via Zero', targetDate: targetDate(), kpis: [{ kpiID, weight: 2 }] };
     expect((await z.mutate(mutators.goal.create(goal)).server).type).toBe('success');
@@ -66,6 +56,7 @@ describe('a goal write queues its KPIs’ pace recompute through REST as through
   });
 
   test('a refused write queues nothing', async () => {
+    const { owner, orgID, key } = org;
     const kpi = await createKpi({ key }, { title: 'Refused goal input' });
     const viewerKey = (await createKey(owner, orgID, 'viewer')).key;
     const res = await rest({ key: viewerKey }, 'POST', '/api/goals', {

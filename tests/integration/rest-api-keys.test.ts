@@ -1,11 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import postgres from 'postgres';
-import { afterAll, describe, expect, inject, test } from 'vitest';
-import { api, createOrg, type Person, signUp, team } from '../helpers/people.ts';
-import { comparable, createKey, createKpi, expectError, rest } from '../helpers/rest.ts';
+import { describe, expect, test } from 'vitest';
+import { useAdminSql } from '../helpers/db.ts';
+import { api, type Person, team } from '../helpers/people.ts';
+import { comparable, createKey, createKpi, expectError, expectStatus, rest, restOwner } from '../helpers/rest.ts';
 
-const sql = postgres(inject('stack').databaseUrl, { max: 2, onnotice: () => {} });
-afterAll(() => sql.end({ timeout: 2 }));
+const sql = useAdminSql();
 
 type KeyRow = {
   secret_hash: string;
@@ -25,13 +24,9 @@ async function memberID(orgID: string, person: Person): Promise<string> {
 
 describe('REST /api/api-keys and authenticating with a key', () => {
   test('lifecycle: create (secret shown once, hash stored) -> use -> last_used_at -> revoke -> 401', async () => {
-    const { orgID, owner } = await team([]);
-    const created = await rest({ person: owner, org: orgID }, 'POST', '/api/api-keys', {
-      name: ' Nightly import ',
-      role: 'manager',
-    });
-    expect(created.status).toBe(201);
-    const key = created.body;
+    const { owner, me } = await restOwner();
+    const created = await rest(me, 'POST', '/api/api-keys', { name: ' Nightly import ', role: 'manager' });
+    const key = expectStatus(created, 201);
     expect(key).toEqual({
       id: expect.any(String),
       name: 'Nightly import',
@@ -47,7 +42,7 @@ describe('REST /api/api-keys and authenticating with a key', () => {
     expect(stored?.secret_hash).toBe(createHash('sha256').update(key.key).digest('hex'));
     expect(JSON.stringify(stored)).not.toContain(key.key);
 
-    const listed = await rest({ person: owner, org: orgID }, 'GET', '/api/api-keys');
+    const listed = await rest(me, 'GET', '/api/api-keys');
     const { key: _secret, ...shown } = key;
     expect(listed.body).toEqual([shown]);
 
@@ -65,12 +60,12 @@ describe('REST /api/api-keys and authenticating with a key', () => {
     await sql`UPDATE api_key SET last_used_at = now() - interval '5 minutes' WHERE id = ${key.id}`;
     await rest({ key: key.key }, 'GET', '/api/kpis');
     expect(((await keyRow(key.id)).last_used_at as Date).getTime()).toBeGreaterThan(Date.now() - 60_000);
-    expect((await rest({ person: owner, org: orgID }, 'GET', '/api/api-keys')).body[0].lastUsedAt).toEqual(expect.any(String));
+    expect((await rest(me, 'GET', '/api/api-keys')).body[0].lastUsedAt).toEqual(expect.any(String));
 
-    const revoked = await rest({ person: owner, org: orgID }, 'DELETE', `/api/api-keys/${key.id}`);
+    const revoked = await rest(me, 'DELETE', `/api/api-keys/${key.id}`);
     expect(revoked.status).toBe(200);
     expect(revoked.body).toMatchObject({ id: key.id, revokedAt: expect.any(String) });
-    const again = await rest({ person: owner, org: orgID }, 'DELETE', `/api/api-keys/${key.id}`);
+    const again = await rest(me, 'DELETE', `/api/api-keys/${key.id}`);
     expect(again.body.revokedAt).toBe(revoked.body.revokedAt);
     for (const as of ['bearer', 'header'] as const) {
       const refused = expectError(await rest({ key: key.key, as }, 'GET', '/api/kpis'), 401, 'UNAUTHENTICATED');
@@ -79,8 +74,8 @@ describe('REST /api/api-keys and authenticating with a key', () => {
   });
 
   test('a key is capped at its role: a viewer key made by an owner reads but cannot write', async () => {
-    const { orgID, owner } = await team([]);
-    const kpi = await createKpi({ person: owner, org: orgID });
+    const { orgID, owner, me } = await restOwner();
+    const kpi = await createKpi(me);
     const viewerKey = await createKey(owner, orgID, 'viewer');
     const operatorKey = await createKey(owner, orgID, 'operator');
     const asViewer = { key: viewerKey.key };
@@ -159,8 +154,8 @@ describe('REST /api/api-keys and authenticating with a key', () => {
   });
 
   test('unknown, malformed and missing credentials are 401; a key ignores X-Organization-Id', async () => {
-    const { orgID, owner } = await team([]);
-    const kpi = await createKpi({ person: owner, org: orgID });
+    const { orgID, owner, me } = await restOwner();
+    const kpi = await createKpi(me);
     const key = await createKey(owner, orgID, 'viewer');
     const wrong = `${key.key.slice(0, -2)}xx`;
     for (const auth of [
@@ -180,12 +175,11 @@ describe('REST /api/api-keys and authenticating with a key', () => {
     });
     expectError(mixed, 401, 'UNAUTHENTICATED');
 
-    const mallory = await signUp('Mallory');
-    const malloryOrg = await createOrg(mallory);
-    await createKpi({ person: mallory, org: malloryOrg });
+    const mallory = await restOwner('Mallory');
+    await createKpi(mallory.me);
     const elsewhere = await api(null, 'GET', '/api/kpis', undefined, {
       authorization: `Bearer ${key.key}`,
-      'x-organization-id': malloryOrg,
+      'x-organization-id': mallory.orgID,
     });
     expect(elsewhere.body.map((k: { id: string }) => k.id)).toEqual([kpi.id]);
   });
@@ -193,8 +187,7 @@ describe('REST /api/api-keys and authenticating with a key', () => {
   test("another organization's key cannot be revoked: 404, the same as a random id", async () => {
     const { orgID, owner } = await team([]);
     const key = await createKey(owner, orgID, 'viewer');
-    const mallory = await signUp('Mallory');
-    const as = { person: mallory, org: await createOrg(mallory) };
+    const { me: as } = await restOwner('Mallory');
     const theirs = await rest(as, 'DELETE', `/api/api-keys/${key.id}`);
     expectError(theirs, 404, 'NOT_FOUND');
     expect(comparable(theirs)).toEqual(comparable(await rest(as, 'DELETE', `/api/api-keys/${randomUUID()}`)));

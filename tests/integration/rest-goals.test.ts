@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import postgres from 'postgres';
-import { afterAll, describe, expect, inject, test } from 'vitest';
-import { createOrg, signUp, team } from '../helpers/people.ts';
-import { comparable, createKpi, expectError, rest } from '../helpers/rest.ts';
+import { describe, expect, test } from 'vitest';
+import { useAdminSql } from '../helpers/db.ts';
+import { team } from '../helpers/people.ts';
+import { comparable, createKpi, expectError, expectStatus, rest, restOwner } from '../helpers/rest.ts';
 
-const sql = postgres(inject('stack').databaseUrl, { max: 2, onnotice: () => {} });
-afterAll(() => sql.end({ timeout: 2 }));
+const sql = useAdminSql();
 
 describe('REST /api/goals', () => {
   test('a goal of weighted KPIs: created, read, listed, its progress the weighted mean', async () => {
@@ -24,8 +23,7 @@ describe('REST /api/goals', () => {
         { kpiId: users.id, weight: 1 },
       ],
     });
-    expect(res.status).toBe(201);
-    const goal = res.body;
+    const goal = expectStatus(res, 201);
     expect(goal).toEqual({
       id: expect.any(String),
       title: 'Grow',
@@ -53,8 +51,7 @@ describe('REST /api/goals', () => {
   });
 
   test('PUT edits only what is sent, replaces the KPI list; DELETE archives; archived:false restores', async () => {
-    const { orgID, owner } = await team([]);
-    const me = { person: owner, org: orgID };
+    const { me } = await restOwner();
     const a = await createKpi(me, { title: 'A' });
     const b = await createKpi(me, { title: 'B' });
     const goal = (
@@ -90,8 +87,7 @@ describe('REST /api/goals', () => {
   });
 
   test('bad goals: 400 naming the field (REST names, list indexes included)', async () => {
-    const { orgID, owner } = await team([]);
-    const me = { person: owner, org: orgID };
+    const { orgID, me } = await restOwner();
     const kpi = await createKpi(me);
     const locs = async (body: unknown, method = 'POST', path = '/api/goals') =>
       expectError(await rest(me, method, path, body), 400, 'VALIDATION_FAILED').details.map((d) => d.loc);
@@ -105,9 +101,7 @@ describe('REST /api/goals', () => {
       ['body', 'kpis', 0, 'weight'],
     ]);
     // Another organization's KPI is refused like a missing one.
-    const mallory = await signUp('Mallory');
-    const theirOrg = await createOrg(mallory);
-    const theirKpi = await createKpi({ person: mallory, org: theirOrg });
+    const theirKpi = await createKpi((await restOwner('Mallory')).me);
     const foreign = {
       title: 'G',
       targetDate: '2030-01-01',
@@ -138,10 +132,9 @@ describe('REST /api/goals', () => {
   });
 
   test("another organization's goal is a 404 on every path, the same answer as a random id", async () => {
-    const { orgID, owner } = await team([]);
-    const goal = (await rest({ person: owner, org: orgID }, 'POST', '/api/goals', { title: 'G', targetDate: '2030-01-01' })).body;
-    const mallory = await signUp('Mallory');
-    const as = { person: mallory, org: await createOrg(mallory) };
+    const { me } = await restOwner();
+    const goal = (await rest(me, 'POST', '/api/goals', { title: 'G', targetDate: '2030-01-01' })).body;
+    const { me: as } = await restOwner('Mallory');
     for (const [method, body] of [['GET'], ['PUT', { title: 'Mine' }], ['DELETE']] as [string, unknown?][]) {
       const theirs = await rest(as, method, `/api/goals/${goal.id}`, body);
       expectError(theirs, 404, 'NOT_FOUND');

@@ -1,23 +1,19 @@
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { type AppDeps, createApp } from '../../server/app.ts';
 import type { Auth } from '../../server/auth/auth.ts';
 import { newStackStatus } from '../../server/http/health.ts';
 import { INSIGHT_JOB } from '../../server/insights/jobs.ts';
 import type { JobTask } from '../../server/jobs/payloads.ts';
 import type { PostCommit } from '../../server/mutators/post-commit.ts';
-import { type Person, team } from '../helpers/people.ts';
-import { createKey, createKpi } from '../helpers/rest.ts';
+import { useAdminSql, useAppSql } from '../helpers/db.ts';
+import { createKey, createKpi, type RestOwner, restOwnerWithKey } from '../helpers/rest.ts';
 
 // The app under test runs in-process here (on the shared stack's database),
 // so a test can hand it its own post-commit sink or a failing pool. Calls
 // authenticate with API keys, which need no auth instance.
-const stack = inject('stack');
-const appSql = postgres(stack.appDatabaseUrl, { max: 2, onnotice: () => {} });
-const adminSql = postgres(stack.databaseUrl, { max: 2, onnotice: () => {} });
-afterAll(async () => {
-  await Promise.all([appSql.end({ timeout: 2 }), adminSql.end({ timeout: 2 })]);
-});
+const appSql = useAppSql();
+const adminSql = useAdminSql();
 
 const appFor = (deps: Pick<AppDeps, 'appSql' | 'postCommit' | 'log'>) =>
   createApp({
@@ -40,18 +36,19 @@ const call = (target: ReturnType<typeof appFor>, key: string, method: string, pa
   });
 
 describe('REST writes queue the same post-commit work as Zero writes, after commit', () => {
-  let owner: Person;
-  let orgID: string;
-  let key: string;
+  let org: RestOwner & { key: string };
   let viewerKey: string;
   beforeAll(async () => {
-    ({ owner, orgID } = await team([]));
-    key = (await createKey(owner, orgID, 'manager')).key;
-    viewerKey = (await createKey(owner, orgID, 'viewer')).key;
+    org = await restOwnerWithKey('manager');
+    viewerKey = (await createKey(org.owner, org.orgID, 'viewer')).key;
   });
-  const recompute = (kpiID: string): JobTask => ({ job: INSIGHT_JOB, data: { orgID, userID: owner.userID, kpiID } });
+  const recompute = (kpiID: string): JobTask => ({
+    job: INSIGHT_JOB,
+    data: { orgID: org.orgID, userID: org.owner.userID, kpiID },
+  });
 
   test("an edit of target, a record and an archive each queue the KPI's recompute; refused writes and reads queue nothing", async () => {
+    const { key } = org;
     const tasks: JobTask[] = [];
     sink = (t) => tasks.push(...t);
     const created = await call(app, key, 'POST', '/api/kpis', { title: 'Notified', targetValue: 10, unit: 'count' });
@@ -74,6 +71,7 @@ describe('REST writes queue the same post-commit work as Zero writes, after comm
 
   // Regression: goal routes used to skip the pace recompute the same write queues through Zero.
   test('a goal created, re-weighted or restored over REST queues the recompute of every KPI it uses', async () => {
+    const { key } = org;
     const a = await createKpi({ key }, { title: 'Goal input A' });
     const b = await createKpi({ key }, { title: 'Goal input B' });
     const tasks: JobTask[] = [];
@@ -104,6 +102,7 @@ describe('REST writes queue the same post-commit work as Zero writes, after comm
   });
 
   test('a failing sink never fails the write', async () => {
+    const { key } = org;
     sink = () => {
       throw new Error('listener down');
     };
@@ -116,8 +115,7 @@ describe('REST writes queue the same post-commit work as Zero writes, after comm
 });
 
 test('an unexpected failure is a 500 with a generic message and the request id, the details only in the log', async () => {
-  const { owner, orgID } = await team([]);
-  const key = (await createKey(owner, orgID, 'manager')).key;
+  const { key } = await restOwnerWithKey('manager');
   const logged: string[] = [];
   // Every use of this pool throws an error no handler expects.
   const explode = () => {
@@ -137,8 +135,7 @@ test('an unexpected failure is a 500 with a generic message and the request id, 
 });
 
 test('while the database cannot be reached the answer is a 503 that says to retry, with no internals', async () => {
-  const { owner, orgID } = await team([]);
-  const key = (await createKey(owner, orgID, 'manager')).key;
+  const { key } = await restOwnerWithKey('manager');
   // Nothing listens on port 1: every app-pool query fails to connect.
   const brokenSql = postgres('postgres://kpi@127.0.0.1:1/nothing', { max: 1, connect_timeout: 2, onnotice: () => {} });
   const broken = appFor({ appSql: brokenSql, log: () => {} });

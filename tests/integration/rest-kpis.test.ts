@@ -1,26 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import postgres from 'postgres';
-import { afterAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { queries } from '../../sync/queries.ts';
 import type { Kpi } from '../../sync/schema.ts';
+import { useAdminSql } from '../helpers/db.ts';
 import { baseUrl, createOrg, signUp, team } from '../helpers/people.ts';
-import { comparable, createKpi, expectError, rest } from '../helpers/rest.ts';
-import { openZero, type TestZero, watch } from '../helpers/zero-client.ts';
+import { comparable, createKpi, expectError, expectStatus, rest, restOwner } from '../helpers/rest.ts';
+import { useZeroClients, watch } from '../helpers/zero-client.ts';
 
-const sql = postgres(inject('stack').databaseUrl, { max: 2, onnotice: () => {} });
-const clients: TestZero[] = [];
-afterAll(async () => {
-  await Promise.all(clients.map((z) => z.close()));
-  await sql.end({ timeout: 2 });
-});
+const sql = useAdminSql();
+const openZero = useZeroClients();
 
 describe('REST /api/kpis', () => {
   test('create, read, list, edit: the seeds’ field names in and out, defaults filled in', async () => {
-    const { orgID, owner } = await team([]);
-    const me = { person: owner, org: orgID };
-    const res = await rest(me, 'POST', '/api/kpis', { title: ' Monthly revenue ', targetValue: 5000, unit: '$' });
-    expect(res.status).toBe(201);
-    const kpi = res.body;
+    const { owner, me } = await restOwner();
+    const created = await rest(me, 'POST', '/api/kpis', { title: ' Monthly revenue ', targetValue: 5000, unit: '$' });
+    const kpi = expectStatus(created, 201);
     expect(kpi).toEqual({
       id: expect.any(String),
       title: 'Monthly revenue',
@@ -78,8 +72,7 @@ describe('REST /api/kpis', () => {
   });
 
   test('DELETE archives (200 with the KPI); PUT {"status":"active"} restores; history stays', async () => {
-    const { orgID, owner } = await team([]);
-    const me = { person: owner, org: orgID };
+    const { me } = await restOwner();
     const kpi = await createKpi(me);
     await rest(me, 'POST', `/api/kpis/${kpi.id}/records`, { value: 10 });
 
@@ -102,8 +95,7 @@ describe('REST /api/kpis', () => {
   });
 
   test('bad input is a 400 with each field named by its REST name', async () => {
-    const { orgID, owner } = await team([]);
-    const me = { person: owner, org: orgID };
+    const { orgID, me } = await restOwner();
     const empty = expectError(
       await rest(me, 'POST', '/api/kpis', { title: '  ', targetValue: -1, unit: '$' }),
       400,
@@ -152,7 +144,7 @@ describe('REST /api/kpis', () => {
   });
 
   test('malformed, non-JSON and oversized bodies: 400, 415, 413', async () => {
-    const { orgID, owner } = await team([]);
+    const { orgID, owner, me } = await restOwner();
     const send = (body: string, type: string) =>
       fetch(`${baseUrl()}/api/kpis`, {
         method: 'POST',
@@ -165,7 +157,7 @@ describe('REST /api/kpis', () => {
     const form = await send('title=x&targetValue=1&unit=%24', 'application/x-www-form-urlencoded');
     expect(form.status).toBe(415);
     expect((await form.json()).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    const big = await rest({ person: owner, org: orgID }, 'POST', '/api/kpis', {
+    const big = await rest(me, 'POST', '/api/kpis', {
       title: 'x'.repeat(1024 * 1024),
       targetValue: 1,
       unit: '$',
@@ -197,8 +189,8 @@ describe('REST /api/kpis', () => {
   });
 
   test('no session: 401; a session outside the named organization: 404 like a missing one', async () => {
-    const { orgID, owner } = await team([]);
-    const kpi = await createKpi({ person: owner, org: orgID });
+    const { orgID, owner, me } = await restOwner();
+    const kpi = await createKpi(me);
     expectError(await rest({}, 'GET', '/api/kpis'), 401, 'UNAUTHENTICATED');
     expectError(await rest({}, 'POST', '/api/kpis', { title: 'x', targetValue: 1, unit: '$' }), 401, 'UNAUTHENTICATED');
     expectError(
@@ -219,11 +211,9 @@ describe('REST /api/kpis', () => {
   });
 
   test("another organization's KPI is a 404 on every path, the same answer as a random id", async () => {
-    const { orgID, owner } = await team([]);
-    const kpi = await createKpi({ person: owner, org: orgID });
-    const mallory = await signUp('Mallory');
-    const malloryOrg = await createOrg(mallory);
-    const as = { person: mallory, org: malloryOrg };
+    const { me } = await restOwner();
+    const kpi = await createKpi(me);
+    const { me: as } = await restOwner('Mallory');
     const calls: [string, string, unknown?][] = [
       ['GET', ''],
       ['PUT', '', { title: 'Mine now' }],
@@ -247,7 +237,6 @@ describe('REST /api/kpis', () => {
   test('REST writes leave audit rows naming the caller and the route, and reach open dashboards live', async () => {
     const { orgID, owner, manager } = await team(['manager']);
     const zero = openZero(owner, orgID);
-    clients.push(zero);
     const dashboard = watch<Kpi[]>(zero, queries.kpis.list({ orgID }));
     await dashboard.until(() => true);
 
