@@ -8,6 +8,9 @@ import type { DbTransaction } from '../zero/db-provider.ts';
 import type { Caller, RestDeps } from './context.ts';
 import { type ResourceDeps, type RestFields, restIssue, validationFailed } from './issues.ts';
 
+/** What a tenant transaction needs: the app pool, the job queue, and the field names its errors use. */
+export type TenantDeps = ResourceDeps<Pick<RestDeps, 'dbProvider' | 'postCommit'>>;
+
 /**
  * Runs `fn` in one Postgres transaction on the app pool with the caller's
  * tenant context set, exactly as the Zero mutate endpoint does: row-level
@@ -21,7 +24,7 @@ import { type ResourceDeps, type RestFields, restIssue, validationFailed } from 
  * rolls back.
  */
 export async function inTenant<T>(
-  deps: ResourceDeps<Pick<RestDeps, 'dbProvider' | 'postCommit'>>,
+  deps: TenantDeps,
   caller: Caller,
   source: string,
   fn: (tx: DbTransaction, m: ServerMutators) => Promise<T>,
@@ -41,11 +44,7 @@ export async function inTenant<T>(
 }
 
 /** A read: the same transaction and tenant context, no audit source needed. */
-export function readInTenant<T>(
-  deps: ResourceDeps<Pick<RestDeps, 'dbProvider' | 'postCommit'>>,
-  caller: Caller,
-  fn: (tx: DbTransaction) => Promise<T>,
-) {
+export function readInTenant<T>(deps: TenantDeps, caller: Caller, fn: (tx: DbTransaction) => Promise<T>) {
   return inTenant(deps, caller, 'rest:read', fn);
 }
 

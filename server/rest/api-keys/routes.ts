@@ -7,8 +7,9 @@ import { findOwned, scoped } from '../../../sync/tenant.ts';
 import { mutatorContext, type RestDeps } from '../context.ts';
 import { iso } from '../json.ts';
 import { errors, IdParams, jsonBody, ok, sessionOnly } from '../openapi.ts';
-import { resourceApp, restSource } from '../resource-app.ts';
-import { inTenant, readInTenant } from '../tenant.ts';
+import { writeOwned } from '../owned.ts';
+import { resourceApp } from '../resource-app.ts';
+import { readInTenant } from '../tenant.ts';
 import { API_KEY_PREFIX, newApiKey } from './secrets.ts';
 
 const tags = ['API keys'];
@@ -73,17 +74,15 @@ export function apiKeyRoutes(deps: RestDeps) {
       responses: { 201: ok(NewApiKeySchema, 'The new key, with its secret shown this once'), ...errors(403, 415) },
     }),
     async (c) => {
-      const caller = c.get('caller');
       const { name, role } = c.req.valid('json');
       const id = randomUUID();
       const { key, prefix, hash } = newApiKey();
-      const row = await inTenant(deps, caller, restSource(c), async (tx) => {
-        await authorize(tx, mutatorContext(caller), 'apiKey', 'manage');
+      const row = await writeOwned(deps, c, { table: 'apiKey', id }, async ({ tx, caller, ctx }) => {
+        await authorize(tx, ctx, 'apiKey', 'manage');
         // The secret hash is not in the Zero schema (it never syncs), so this insert is SQL.
         await tx.dbTransaction.wrappedTransaction`
           INSERT INTO api_key (id, organization_id, name, prefix, secret_hash, role, created_by, created_at)
           VALUES (${id}, ${caller.orgID}, ${name}, ${prefix}, ${hash}, ${role}, ${caller.userID}, now())`;
-        return findOwned(tx, 'apiKey', caller.orgID, id);
       });
       return c.json({ ...apiKeyJson(row), key }, 201);
     },
@@ -121,14 +120,12 @@ export function apiKeyRoutes(deps: RestDeps) {
       responses: { 200: ok(ApiKeySchema, 'The revoked key'), ...errors(403) },
     }),
     async (c) => {
-      const caller = c.get('caller');
       const { id } = c.req.valid('param');
-      const row = await inTenant(deps, caller, restSource(c), async (tx) => {
-        await authorize(tx, mutatorContext(caller), 'apiKey', 'manage');
+      const row = await writeOwned(deps, c, { table: 'apiKey', id }, async ({ tx, caller, ctx }) => {
+        await authorize(tx, ctx, 'apiKey', 'manage');
+        // Revoking again keeps the first revocation time.
         const found = await findOwned(tx, 'apiKey', caller.orgID, id);
-        if (found.revokedAt) return found;
-        await tx.mutate.apiKey.update({ id, revokedAt: Date.now() });
-        return findOwned(tx, 'apiKey', caller.orgID, id);
+        if (!found.revokedAt) await tx.mutate.apiKey.update({ id, revokedAt: Date.now() });
       });
       return c.json(apiKeyJson(row), 200);
     },

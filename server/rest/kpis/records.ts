@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { findOwned, scoped } from '../../../sync/tenant.ts';
-import { mutatorContext, type RestDeps, type RestEnv } from '../context.ts';
+import { scoped } from '../../../sync/tenant.ts';
+import type { RestDeps, RestEnv } from '../context.ts';
 import { withRestFields } from '../issues.ts';
 import { errors, IdParams, jsonBody, ok, sessionOrKey } from '../openapi.ts';
-import { restSource } from '../resource-app.ts';
-import { inTenant, readInTenant } from '../tenant.ts';
+import { readUnder, writeOwned } from '../owned.ts';
 import {
   InsightListQuery,
   InsightSchema,
@@ -37,12 +36,10 @@ export function recordRoutes(platform: RestDeps) {
       responses: { 200: ok(z.array(RecordSchema), 'The records'), ...errors() },
     }),
     async (c) => {
-      const caller = c.get('caller');
       const { id } = c.req.valid('param');
       const { limit, from, to } = c.req.valid('query');
-      const points = await readInTenant(deps, caller, async (tx) => {
-        await findOwned(tx, 'kpi', caller.orgID, id);
-        let query = scoped('dataPoint', caller.orgID, mutatorContext(caller)).where('kpiID', id);
+      const points = await readUnder(deps, c, { table: 'kpi', id }, ({ tx, caller, ctx }) => {
+        let query = scoped('dataPoint', caller.orgID, ctx).where('kpiID', id);
         if (from) query = query.where('recordedAt', '>=', Date.parse(from));
         if (to) query = query.where('recordedAt', '<=', Date.parse(to));
         return tx.run(query.orderBy('recordedAt', 'desc').orderBy('id', 'desc').limit(limit));
@@ -64,7 +61,6 @@ export function recordRoutes(platform: RestDeps) {
       responses: { 201: ok(RecordSchema, 'The new record'), ...errors(403, 409, 415) },
     }),
     async (c) => {
-      const caller = c.get('caller');
       const { id: kpiID } = c.req.valid('param');
       const body = c.req.valid('json');
       const id = randomUUID();
@@ -75,10 +71,9 @@ export function recordRoutes(platform: RestDeps) {
         ...(body.recordedAt ? { recordedAt: Date.parse(body.recordedAt) } : {}),
         ...(body.note !== undefined ? { note: body.note } : {}),
       };
-      const point = await inTenant(deps, caller, restSource(c), async (tx, m) => {
-        await m.dataPoint.add.fn({ tx, args, ctx: mutatorContext(caller) });
-        return findOwned(tx, 'dataPoint', caller.orgID, id);
-      });
+      const point = await writeOwned(deps, c, { table: 'dataPoint', id }, ({ tx, m, ctx }) =>
+        m.dataPoint.add.fn({ tx, args, ctx }),
+      );
       return c.json(recordJson(point), 201);
     },
   );
@@ -95,12 +90,10 @@ export function recordRoutes(platform: RestDeps) {
       responses: { 200: ok(z.array(InsightSchema), 'The insights'), ...errors() },
     }),
     async (c) => {
-      const caller = c.get('caller');
       const { id } = c.req.valid('param');
       const { limit } = c.req.valid('query');
-      const rows = await readInTenant(deps, caller, async (tx) => {
-        await findOwned(tx, 'kpi', caller.orgID, id);
-        const query = scoped('insight', caller.orgID, mutatorContext(caller)).where('kpiID', id);
+      const rows = await readUnder(deps, c, { table: 'kpi', id }, ({ tx, caller, ctx }) => {
+        const query = scoped('insight', caller.orgID, ctx).where('kpiID', id);
         return tx.run(query.orderBy('generatedAt', 'desc').orderBy('id', 'desc').limit(limit));
       });
       return c.json(rows.map(insightJson), 200);
