@@ -37,7 +37,7 @@ const ERROR_TEXT = {
   500: 'Unexpected failure: a generic message and the request id to quote',
   503: 'The database is restarting or unreachable: retry after the `Retry-After` seconds',
 } as const;
-type ErrorStatus = keyof typeof ERROR_TEXT;
+export type ErrorStatus = keyof typeof ERROR_TEXT;
 
 /** Error responses for a route: 400, 401, 404, 413, 500 and 503 apply to every route, plus `extra`. */
 export function errors(...extra: ErrorStatus[]) {
@@ -46,6 +46,16 @@ export function errors(...extra: ErrorStatus[]) {
     statuses.map((s) => [s, { description: ERROR_TEXT[s], content: { 'application/json': { schema: ErrorSchema } } }]),
   ) as Record<ErrorStatus, { description: string; content: { 'application/json': { schema: typeof ErrorSchema } } }>;
 }
+
+/** A route's words in the OpenAPI document; `returns` describes its success response. */
+export interface RouteText {
+  summary: string;
+  description?: string;
+  returns: string;
+}
+
+/** A route's summary and description, for createRoute (`returns` goes to its success response). */
+export const described = ({ summary, description }: RouteText) => ({ summary, description });
 
 export function ok<S extends z.ZodType>(schema: S, description: string) {
   return { description, content: { 'application/json': { schema } } };
