@@ -1,32 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { everyWriteConfirmed, launchBrowser, personContext } from '../helpers/browser.ts';
-import { createOrg, type Person, signUp } from '../helpers/people.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { everyWriteConfirmed, mutateInPage, useBrowser } from '../helpers/browser.ts';
+import { useAdminSql } from '../helpers/db.ts';
+import { useOrg } from '../helpers/people.ts';
 
 /** Editing a goal's KPIs and weights, and archiving and restoring it, through the goals page. */
 describe('goals: weights, archive and restore', () => {
-  let browser: Browser;
-  let sql: postgres.Sql;
-  let erin: Person;
-  let orgID: string;
+  const browser = useBrowser();
+  const sql = useAdminSql();
+  const org = useOrg('Goal Getters', { erin: 'owner' });
   let page: Page;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
   const kpis = { signups: randomUUID(), churn: randomUUID() };
   const goal = (title: string) => page.getByRole('article', { name: title });
 
   beforeAll(async () => {
-    browser = await launchBrowser();
-    sql = postgres(inject('stack').databaseUrl, { max: 2, onnotice: () => {} });
-    erin = await signUp('Erin');
-    orgID = await createOrg(erin, 'Goal Getters');
-    const context = await personContext(browser, erin, { signedIn: true });
-    contexts.push(context);
-    page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto('/');
+    page = await browser.open(org.erin, '/');
     await page.getByRole('heading', { name: 'No KPIs yet' }).waitFor();
     await page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Live' }).waitFor();
     // Sign-ups at half its target (50 %); churn (lower is better) at its target (100 %).
@@ -34,21 +23,10 @@ describe('goals: weights, archive and restore', () => {
       { id: kpis.signups, name: 'Sign-ups', unit: '', target: 100 },
       { id: kpis.churn, name: 'Churn', unit: '%', target: 5, direction: 'lower' },
     ]) {
-      expect(await page.evaluate((a) => window.__liveKpi?.mutate('kpi.create', a), args)).toEqual({ status: 'saved' });
+      expect(await mutateInPage(page, 'kpi.create', args)).toEqual({ status: 'saved' });
     }
-    expect(
-      await page.evaluate((id) => window.__liveKpi?.mutate('dataPoint.add', { kpiID: id, value: 50 }), kpis.signups),
-    ).toEqual({
-      status: 'saved',
-    });
-    expect(await page.evaluate((id) => window.__liveKpi?.mutate('dataPoint.add', { kpiID: id, value: 4 }), kpis.churn)).toEqual({
-      status: 'saved',
-    });
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await sql?.end();
+    expect(await mutateInPage(page, 'dataPoint.add', { kpiID: kpis.signups, value: 50 })).toEqual({ status: 'saved' });
+    expect(await mutateInPage(page, 'dataPoint.add', { kpiID: kpis.churn, value: 4 })).toEqual({ status: 'saved' });
   });
 
   test('weights show as shares while editing, and the stored progress follows them', async () => {
@@ -94,7 +72,7 @@ describe('goals: weights, archive and restore', () => {
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => progress.getAttribute('aria-valuenow')).toBe('100');
     await everyWriteConfirmed(page);
-    const links = await sql`SELECT kpi_id, weight FROM goal_kpi WHERE organization_id = ${orgID}`;
+    const links = await sql`SELECT kpi_id, weight FROM goal_kpi WHERE organization_id = ${org.id}`;
     expect(links).toEqual([{ kpi_id: kpis.churn, weight: 1 }]);
   });
 
@@ -107,7 +85,7 @@ describe('goals: weights, archive and restore', () => {
     await dialog.getByText('Choose a KPI, or remove this row').waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    const [count] = await sql`SELECT count(*)::int AS n FROM goal WHERE organization_id = ${orgID} AND title = 'Half-made'`;
+    const [count] = await sql`SELECT count(*)::int AS n FROM goal WHERE organization_id = ${org.id} AND title = 'Half-made'`;
     expect(count).toEqual({ n: 0 });
   });
 
@@ -118,7 +96,7 @@ describe('goals: weights, archive and restore', () => {
     await page.getByRole('heading', { name: 'No goals yet' }).waitFor();
     // The page shows its own copy at once; the database has it once the server confirms.
     const archived = () =>
-      sql`SELECT archived_at IS NOT NULL AS archived FROM goal WHERE organization_id = ${orgID} AND title = 'Healthy growth'`;
+      sql`SELECT archived_at IS NOT NULL AS archived FROM goal WHERE organization_id = ${org.id} AND title = 'Healthy growth'`;
     await everyWriteConfirmed(page);
     expect(await archived()).toEqual([{ archived: true }]);
 
@@ -132,6 +110,6 @@ describe('goals: weights, archive and restore', () => {
   });
 
   test('no page threw an error along the way', () => {
-    expect(pageErrors).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
   });
 });

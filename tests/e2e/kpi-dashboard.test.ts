@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, personContext } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { mutateInPage, useBrowser } from '../helpers/browser.ts';
+import { useAdminSql } from '../helpers/db.ts';
 import { synced } from '../helpers/deadlines.ts';
-import { createOrg, type Person, signUp } from '../helpers/people.ts';
+import { useOrg } from '../helpers/people.ts';
 
 /**
  * The dashboard's toolbar and each person's own arrangement: Dana arranges
@@ -12,26 +12,13 @@ import { createOrg, type Person, signUp } from '../helpers/people.ts';
  * sizes appear on her other device, live.
  */
 describe('finding and arranging KPIs on the dashboard', () => {
-  let browser: Browser;
-  let sql: postgres.Sql;
-  let dana: Person;
-  let orgID: string;
+  const browser = useBrowser();
+  const sql = useAdminSql();
+  const org = useOrg('Arrangers Inc', { dana: 'owner' });
   let laptop: Page;
   let phone: Page;
-  const contexts: BrowserContext[] = [];
-  /** Uncaught errors in any page (a reactive loop, a failed render) fail the run. */
-  const pageErrors: string[] = [];
   const names = ['Active users', 'Churn rate', 'Net revenue'];
 
-  const open = async (path: string, viewport?: { width: number; height: number }): Promise<Page> => {
-    const context = await personContext(browser, dana, { signedIn: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    if (viewport) await page.setViewportSize(viewport);
-    await page.goto(path);
-    return page;
-  };
   const order = (page: Page) =>
     page
       .getByRole('list', { name: 'KPIs' })
@@ -44,30 +31,14 @@ describe('finding and arranging KPIs on the dashboard', () => {
       .getByRole('listitem')
       .evaluateAll((items) => items.map((li) => `${li.getAttribute('data-w')}x${li.getAttribute('data-h')}`));
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    sql = postgres(inject('stack').databaseUrl, { max: 2, onnotice: () => {} });
-    dana = await signUp('Dana');
-    orgID = await createOrg(dana, 'Arrangers Inc');
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await sql?.end();
-  });
-
   test('search, category filter and sort narrow and order the cards; empty results say how to get back', async () => {
-    laptop = await open('/');
+    laptop = await browser.open(org.dana, '/');
     await laptop.getByRole('heading', { name: 'No KPIs yet' }).waitFor();
     await laptop.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Live' }).waitFor();
     const categories = ['engagement', 'retention', 'revenue'];
     for (const [i, name] of names.entries()) {
-      const outcome = await laptop.evaluate(
-        (args) =>
-          window.__liveKpi?.mutate('kpi.create', { id: args.id, name: args.name, unit: '', target: 10, category: args.category }),
-        { id: randomUUID(), name, category: categories[i] },
-      );
-      expect(outcome).toEqual({ status: 'saved' });
+      const kpi = { id: randomUUID(), name, unit: '', target: 10, category: categories[i] };
+      expect(await mutateInPage(laptop, 'kpi.create', kpi)).toEqual({ status: 'saved' });
     }
     await expect.poll(() => order(laptop)).toEqual(names);
 
@@ -92,7 +63,7 @@ describe('finding and arranging KPIs on the dashboard', () => {
   });
 
   test('arranging with the keyboard is saved and shows on her other device without a reload', async () => {
-    phone = await open('/', { width: 375, height: 800 });
+    phone = await browser.open(org.dana, '/', { viewport: { width: 375, height: 800 } });
     await expect.poll(() => order(phone), synced).toEqual(names);
     await phone.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Live' }).waitFor();
 
@@ -118,15 +89,16 @@ describe('finding and arranging KPIs on the dashboard', () => {
     // Each press is its own save: the new order can arrive before the last resize.
     await expect.poll(() => sizes(phone), synced).toEqual(['1x1', '1x1', '2x2']);
     // The phone only sees what Postgres committed, so the saved row is final by now.
-    const [saved] = await sql`SELECT layout FROM dashboard_layout WHERE organization_id = ${orgID} AND user_id = ${dana.userID}`;
+    const [saved] =
+      await sql`SELECT layout FROM dashboard_layout WHERE organization_id = ${org.id} AND user_id = ${org.dana.userID}`;
     expect(saved?.layout.map((i: { kpiID: string }) => i.kpiID).length).toBe(3);
     expect(saved?.layout[2]).toMatchObject({ w: 2, h: 2 });
     // A new KPI goes at the end of the saved order.
-    await phone.evaluate(() => window.__liveKpi?.mutate('kpi.create', { name: 'Backlog', unit: '', target: 5 }));
+    await mutateInPage(phone, 'kpi.create', { name: 'Backlog', unit: '', target: 5 });
     await expect.poll(() => order(laptop), synced).toEqual(['Net revenue', 'Active users', 'Churn rate', 'Backlog']);
   });
 
   test('no page threw an error along the way', () => {
-    expect(pageErrors).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
   });
 });

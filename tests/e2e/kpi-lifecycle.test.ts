@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { everyWriteConfirmed, launchBrowser, personContext } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { everyWriteConfirmed, mutateInPage, useBrowser } from '../helpers/browser.ts';
+import { useAdminSql } from '../helpers/db.ts';
 import { synced } from '../helpers/deadlines.ts';
-import { addMember, createOrg, type Person, signUp } from '../helpers/people.ts';
+import { useOrg } from '../helpers/people.ts';
 
 /**
  * A KPI's life in two browsers: Alice (owner) creates, edits, feeds, archives
@@ -13,29 +13,16 @@ import { addMember, createOrg, type Person, signUp } from '../helpers/people.ts'
  * arrive without reloading.
  */
 describe('a KPI from creation to archive, live for a second person', () => {
-  let browser: Browser;
-  let sql: postgres.Sql;
-  let alice: Person;
-  let bob: Person;
-  let orgID: string;
+  const browser = useBrowser();
+  const sql = useAdminSql();
+  const org = useOrg('Lifecycle Ltd', { alice: 'owner', bob: 'viewer' });
   let kpiID: string;
   let pageA: Page;
   let pageB: Page;
-  const contexts: BrowserContext[] = [];
-  /** Uncaught errors in any page (a reactive loop, a failed render) fail the run. */
-  const pageErrors: string[] = [];
   const bobNavigations: string[] = [];
   const kpiName = 'Support backlog';
   const goalTitle = 'Cut the backlog';
 
-  const open = async (person: Person, path: string): Promise<Page> => {
-    const context = await personContext(browser, person, { signedIn: true });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(path);
-    return page;
-  };
   const summary = (page: Page) => page.getByRole('figure', { name: 'History' });
   const pointsTable = (page: Page) => page.getByRole('table', { name: new RegExp(`^Data points of ${kpiName}`) });
   const dataRows = (page: Page) => pointsTable(page).locator('tbody').getByRole('row');
@@ -57,21 +44,8 @@ describe('a KPI from creation to archive, live for a second person', () => {
     await form.getByText('Data point added.').waitFor();
   };
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    sql = postgres(inject('stack').databaseUrl, { max: 2, onnotice: () => {} });
-    [alice, bob] = await Promise.all([signUp('Alice'), signUp('Bob')]);
-    orgID = await createOrg(alice, 'Lifecycle Ltd');
-    await addMember(alice, orgID, bob, 'viewer');
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await sql?.end();
-  });
-
   test('Alice creates the KPI through the full form; Bob opens its page', async () => {
-    pageA = await open(alice, '/');
+    pageA = await browser.open(org.alice, '/');
     await pageA.getByRole('heading', { name: 'No KPIs yet' }).waitFor();
     await pageA.getByRole('button', { name: 'New KPI' }).click();
     const dialog = pageA.getByRole('dialog', { name: 'New KPI' });
@@ -98,17 +72,17 @@ describe('a KPI from creation to archive, live for a second person', () => {
     const [row] = await sql`SELECT organization_id, unit, category, target, direction, frequency, owner_id, description
       FROM kpi WHERE id = ${kpiID}`;
     expect(row).toEqual({
-      organization_id: orgID,
+      organization_id: org.id,
       unit: 'items',
       category: 'support',
       target: 40,
       direction: 'lower',
       frequency: 'daily',
-      owner_id: alice.userID,
+      owner_id: org.alice.userID,
       description: 'Open tickets at the end of the day.',
     });
 
-    pageB = await open(bob, `/kpis/${kpiID}`);
+    pageB = await browser.open(org.bob, `/kpis/${kpiID}`);
     await pageB.getByRole('heading', { name: kpiName, level: 1 }).waitFor();
     pageB.on('framenavigated', (f) => {
       if (f === pageB.mainFrame()) bobNavigations.push(f.url());
@@ -147,8 +121,8 @@ describe('a KPI from creation to archive, live for a second person', () => {
 
     const points = await sql`SELECT value, note, created_by FROM data_point WHERE kpi_id = ${kpiID} ORDER BY recorded_at`;
     expect(points).toEqual([
-      { value: 50, note: 'Before the new triage rota', created_by: alice.userID },
-      { value: 35, note: '', created_by: alice.userID },
+      { value: 50, note: 'Before the new triage rota', created_by: org.alice.userID },
+      { value: 35, note: '', created_by: org.alice.userID },
     ]);
     const [kpi] = await sql`SELECT target, current_value FROM kpi WHERE id = ${kpiID}`;
     expect(kpi).toEqual({ target: 30, current_value: 35 });
@@ -174,7 +148,7 @@ describe('a KPI from creation to archive, live for a second person', () => {
     await pageA.goto(`/kpis/${kpiID}`);
     await addPoint(pageA, '28');
     await expect.poll(() => progress.getAttribute('aria-valuenow'), synced).toBe('100');
-    const [row] = await sql`SELECT progress FROM goal WHERE organization_id = ${orgID} AND title = ${goalTitle}`;
+    const [row] = await sql`SELECT progress FROM goal WHERE organization_id = ${org.id} AND title = ${goalTitle}`;
     expect(row).toEqual({ progress: 1 });
   });
 
@@ -217,10 +191,7 @@ describe('a KPI from creation to archive, live for a second person', () => {
     await pageA.goto('/');
     await pageA.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await expect.poll(() => pageA.getByRole('status', { name: 'Sync status' }).textContent(), synced).toContain('Live');
-    const created = await pageA.evaluate(
-      (id) => window.__liveKpi?.mutate('kpi.create', { id, name: 'Refund rate', unit: '%', target: 2 }),
-      refundsID,
-    );
+    const created = await mutateInPage(pageA, 'kpi.create', { id: refundsID, name: 'Refund rate', unit: '%', target: 2 });
     expect(created).toEqual({ status: 'saved' });
     await pageA.goto(`/kpis/${refundsID}`);
     await pageA.getByRole('heading', { name: 'Refund rate', level: 1 }).waitFor();
@@ -263,6 +234,6 @@ describe('a KPI from creation to archive, live for a second person', () => {
   });
 
   test('no page threw an error along the way', () => {
-    expect(pageErrors).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
   });
 });

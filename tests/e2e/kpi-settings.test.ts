@@ -1,45 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { everyWriteConfirmed, launchBrowser, personContext } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { everyWriteConfirmed, useBrowser } from '../helpers/browser.ts';
+import { useAdminSql } from '../helpers/db.ts';
 import { synced } from '../helpers/deadlines.ts';
-import { addMember, createOrg, type Person, signUp } from '../helpers/people.ts';
+import { useOrg } from '../helpers/people.ts';
 
 /** The organization's unit list and its API keys, from the settings page. */
 describe('settings: KPI lists and API keys', () => {
-  let browser: Browser;
-  let sql: postgres.Sql;
-  let owen: Person;
-  let vera: Person;
-  let orgID: string;
+  const browser = useBrowser();
+  const sql = useAdminSql();
+  const org = useOrg('Settings Co', { owen: 'owner', vera: 'viewer' });
   let page: Page;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-
-  const open = async (person: Person, path: string): Promise<Page> => {
-    const context = await personContext(browser, person, { signedIn: true });
-    contexts.push(context);
-    const p = await context.newPage();
-    p.on('pageerror', (err) => pageErrors.push(err.message));
-    await p.goto(path);
-    return p;
-  };
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    sql = postgres(inject('stack').databaseUrl, { max: 2, onnotice: () => {} });
-    [owen, vera] = await Promise.all([signUp('Owen'), signUp('Vera')]);
-    orgID = await createOrg(owen, 'Settings Co');
-    await addMember(owen, orgID, vera, 'viewer');
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await sql?.end();
-  });
 
   test('a unit the owner adds can be chosen in the KPI form at once', async () => {
-    page = await open(owen, '/settings');
+    page = await browser.open(org.owen, '/settings');
     await page.getByRole('textbox', { name: 'New unit' }).fill('tickets');
     await page.getByRole('button', { name: 'Add unit' }).click();
     await page.getByRole('list', { name: 'Your organization’s units' }).getByText('tickets').waitFor();
@@ -55,7 +29,7 @@ describe('settings: KPI lists and API keys', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('article', { name: 'Open tickets' }).getByText('Target 20 tickets').waitFor();
     await everyWriteConfirmed(page);
-    const [row] = await sql`SELECT unit FROM kpi WHERE organization_id = ${orgID} AND name = 'Open tickets'`;
+    const [row] = await sql`SELECT unit FROM kpi WHERE organization_id = ${org.id} AND name = 'Open tickets'`;
     expect(row).toEqual({ unit: 'tickets' });
   });
 
@@ -88,12 +62,12 @@ describe('settings: KPI lists and API keys', () => {
     await listed.getByText(/^Revoked/).waitFor(synced);
     const after = await fetch(new URL('/api/kpis', page.url()), { headers: { authorization: `Bearer ${key}` } });
     expect(after.status).toBe(401);
-    const [row] = await sql`SELECT role, revoked_at IS NOT NULL AS revoked FROM api_key WHERE organization_id = ${orgID}`;
+    const [row] = await sql`SELECT role, revoked_at IS NOT NULL AS revoked FROM api_key WHERE organization_id = ${org.id}`;
     expect(row).toEqual({ role: 'operator', revoked: true });
   });
 
   test('a viewer sees the lists read-only and no API keys', async () => {
-    const viewer = await open(vera, '/settings');
+    const viewer = await browser.open(org.vera, '/settings');
     await viewer.getByRole('heading', { name: 'Units' }).waitFor();
     await viewer.getByRole('list', { name: 'Your organization’s units' }).getByText('tickets').waitFor();
     expect(await viewer.getByRole('button', { name: 'Add unit' }).count()).toBe(0);
@@ -103,6 +77,6 @@ describe('settings: KPI lists and API keys', () => {
   });
 
   test('no page threw an error along the way', () => {
-    expect(pageErrors).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, personContext } from '../helpers/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { mutateInPage, useBrowser } from '../helpers/browser.ts';
+import { useAdminSql } from '../helpers/db.ts';
 import { synced } from '../helpers/deadlines.ts';
-import { addMember, createOrg, type Person, signUp } from '../helpers/people.ts';
+import { useOrg } from '../helpers/people.ts';
 import { createKpi } from '../helpers/rest.ts';
 
 /**
@@ -11,27 +11,15 @@ import { createKpi } from '../helpers/rest.ts';
  * an organization, Carol has her own, Vic is a viewer in Alice's.
  */
 describe('the live dashboard in a real browser', () => {
-  let browser: Browser;
-  let sql: postgres.Sql;
-  let alice: Person;
-  let bob: Person;
-  let carol: Person;
-  let vic: Person;
-  let orgA: string;
-  let orgC: string;
-  const contexts: BrowserContext[] = [];
+  const browser = useBrowser();
+  const sql = useAdminSql();
+  const acme = useOrg('Acme Analytics', { alice: 'owner', bob: 'operator', vic: 'viewer' });
+  const carolCorp = useOrg('Carol Corp', { carol: 'owner' });
   let pageA: Page;
   let pageB: Page;
   let pageC: Page;
   const kpiName = 'Customer churn';
 
-  const open = async (person: Person, signedIn: boolean): Promise<Page> => {
-    const context = await personContext(browser, person, { signedIn });
-    contexts.push(context);
-    const page = await context.newPage();
-    await page.goto('/');
-    return page;
-  };
   const card = (page: Page, name = kpiName) => page.getByRole('article', { name, exact: true });
   const cardNames = (page: Page) =>
     page
@@ -39,32 +27,17 @@ describe('the live dashboard in a real browser', () => {
       .getByRole('article')
       .evaluateAll((cards) => cards.map((c) => c.getAttribute('aria-label')));
 
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    sql = postgres(inject('stack').databaseUrl, { max: 2, onnotice: () => {} });
-    [alice, bob, carol, vic] = await Promise.all([signUp('Alice'), signUp('Bob'), signUp('Carol'), signUp('Vic')]);
-    orgA = await createOrg(alice, 'Acme Analytics');
-    orgC = await createOrg(carol, 'Carol Corp');
-    await addMember(alice, orgA, bob, 'operator');
-    await addMember(alice, orgA, vic, 'viewer');
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await sql?.end();
-  });
-
   test('Alice signs in through the form; Bob and Carol open their dashboards', async () => {
-    pageA = await open(alice, false);
+    pageA = await browser.open(acme.alice, '/', { signedIn: false });
     await pageA.waitForURL(/\/sign-in/);
-    await pageA.getByRole('textbox', { name: 'Email' }).fill(alice.email);
-    await pageA.getByRole('textbox', { name: 'Password' }).fill(alice.password);
+    await pageA.getByRole('textbox', { name: 'Email' }).fill(acme.alice.email);
+    await pageA.getByRole('textbox', { name: 'Password' }).fill(acme.alice.password);
     await pageA.getByRole('button', { name: 'Sign in', exact: true }).click();
     await pageA.getByRole('heading', { name: 'No KPIs yet' }).waitFor();
     await expect.poll(() => pageA.getByRole('status', { name: 'Sync status' }).textContent(), synced).toContain('Live');
 
-    pageB = await open(bob, true);
-    pageC = await open(carol, true);
+    pageB = await browser.open(acme.bob, '/');
+    pageC = await browser.open(carolCorp.carol, '/');
     await pageB.getByRole('heading', { name: 'No KPIs yet' }).waitFor();
     await pageC.getByRole('heading', { name: 'No KPIs yet' }).waitFor();
     expect(await pageB.getByRole('button', { name: /Organization Acme Analytics/ }).count()).toBe(1);
@@ -103,18 +76,18 @@ describe('the live dashboard in a real browser', () => {
     // KPI of her own, created after Alice's writes, marks the point: sync
     // delivers changes in commit order, so once hers is on her screen,
     // anything of Alice's that could reach her would be there too.
-    await createKpi({ person: carol, org: orgC }, { title: 'Carol marker', targetValue: 1, unit: '' });
+    await createKpi({ person: carolCorp.carol, org: carolCorp.id }, { title: 'Carol marker', targetValue: 1, unit: '' });
     await card(pageC, 'Carol marker').waitFor(synced);
     expect(await cardNames(pageC)).toEqual(['Carol marker']);
     expect(await pageC.getByText(kpiName).count()).toBe(0);
 
     const [row] = await sql`SELECT k.organization_id, k.current_value, count(d.id)::int AS points
       FROM kpi k LEFT JOIN data_point d ON d.kpi_id = k.id WHERE k.name = ${kpiName} GROUP BY k.id`;
-    expect(row).toEqual({ organization_id: orgA, current_value: 3.2, points: 1 });
+    expect(row).toEqual({ organization_id: acme.id, current_value: 3.2, points: 1 });
   });
 
   test("a viewer's write is refused by the server, rolled back on screen, and the UI says why", async () => {
-    const pageV = await open(vic, true);
+    const pageV = await browser.open(acme.vic, '/');
     const vicCard = card(pageV);
     await expect.poll(() => vicCard.textContent(), synced).toContain('3.2 %');
     expect(await pageV.getByRole('button', { name: /Add data point/ }).count()).toBe(0);
@@ -131,10 +104,7 @@ describe('the live dashboard in a real browser', () => {
         (window as unknown as { __recordValue(t: string): void }).__recordValue(el.textContent ?? ''),
       ).observe(el, { subtree: true, childList: true, characterData: true });
     }, kpiID);
-    const outcome = await pageV.evaluate(
-      (id) => window.__liveKpi?.mutate('dataPoint.add', { kpiID: id, value: 999 }),
-      kpiID as string,
-    );
+    const outcome = await mutateInPage(pageV, 'dataPoint.add', { kpiID, value: 999 });
     expect(outcome).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
 
     const toast = pageV
@@ -151,7 +121,7 @@ describe('the live dashboard in a real browser', () => {
   });
 
   test('invalid KPI fields give field messages in the form, and nothing is written', async () => {
-    const before = await sql`SELECT count(*)::int AS n FROM kpi WHERE organization_id = ${orgA}`;
+    const before = await sql`SELECT count(*)::int AS n FROM kpi WHERE organization_id = ${acme.id}`;
     await pageA.getByRole('button', { name: 'New KPI' }).click();
     const dialog = pageA.getByRole('dialog', { name: 'New KPI' });
     await dialog.getByRole('textbox', { name: 'Name' }).fill('   ');
@@ -163,7 +133,7 @@ describe('the live dashboard in a real browser', () => {
     expect(await name.getAttribute('aria-invalid')).toBe('true');
     await pageA.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
-    const after = await sql`SELECT count(*)::int AS n FROM kpi WHERE organization_id = ${orgA}`;
+    const after = await sql`SELECT count(*)::int AS n FROM kpi WHERE organization_id = ${acme.id}`;
     expect(after).toEqual(before);
   });
 });

@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, personContext } from '../helpers/browser.ts';
+import type { Page, WebSocketRoute } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { mutateInPage, useBrowser } from '../helpers/browser.ts';
+import { useAdminSql } from '../helpers/db.ts';
 import { synced } from '../helpers/deadlines.ts';
-import { createOrg, type Person, signUp } from '../helpers/people.ts';
+import { useOrg } from '../helpers/people.ts';
 
 /**
  * Olive works on a tablet whose link to zero-cache drops for hours. Her
@@ -12,11 +12,9 @@ import { createOrg, type Person, signUp } from '../helpers/people.ts';
  * forward instead of waiting out the hours.
  */
 describe('changes made while zero-cache is out of reach', () => {
-  let browser: Browser;
-  let sql: postgres.Sql;
-  let olive: Person;
-  let orgID: string;
-  const contexts: BrowserContext[] = [];
+  const browser = useBrowser();
+  const sql = useAdminSql();
+  const org = useOrg('Night Shift Ltd', { olive: 'owner' });
 
   interface Tablet {
     page: Page;
@@ -28,8 +26,7 @@ describe('changes made while zero-cache is out of reach', () => {
   }
 
   const openTablet = async (): Promise<Tablet> => {
-    const context = await personContext(browser, olive, { signedIn: true });
-    contexts.push(context);
+    const context = await browser.context(org.olive);
     await context.clock.install();
     let linkDown = false;
     const sockets = new Set<WebSocketRoute>();
@@ -65,22 +62,9 @@ describe('changes made while zero-cache is out of reach', () => {
     };
   };
   const badge = (page: Page) => page.getByRole('status', { name: 'Sync status' });
-  const createKpi = (page: Page, name: string) =>
-    page.evaluate((n) => window.__liveKpi?.mutate('kpi.create', { name: n, unit: '', target: 10 }), name);
+  const createKpi = (page: Page, name: string) => mutateInPage(page, 'kpi.create', { name, unit: '', target: 10 });
   const savedKpis = async () =>
-    (await sql<{ name: string }[]>`SELECT name FROM kpi WHERE organization_id = ${orgID} ORDER BY name`).map((r) => r.name);
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    sql = postgres(inject('stack').databaseUrl, { max: 2, onnotice: () => {} });
-    olive = await signUp('Olive');
-    orgID = await createOrg(olive, 'Night Shift Ltd');
-  });
-  afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await sql?.end();
-  });
+    (await sql<{ name: string }[]>`SELECT name FROM kpi WHERE organization_id = ${org.id} ORDER BY name`).map((r) => r.name);
 
   test('a change made hours into an outage waits and is saved when the link is back', async () => {
     const tablet = await openTablet();

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { synced } from './deadlines.ts';
 import { baseUrl, type Person } from './people.ts';
 
@@ -67,4 +67,64 @@ export async function personContext(
  */
 export async function everyWriteConfirmed(page: Page): Promise<void> {
   await expect.poll(() => page.getByRole('status', { name: 'Sync status' }).textContent(), synced).toBe('Live');
+}
+
+export interface TestBrowser {
+  /**
+   * Opens `path` in a new page of a context of its own for `person`, signed
+   * in unless `signedIn` is false (the app then sends them to the sign-in
+   * form), at `viewport` when given.
+   */
+  open(person: Person, path: string, opts?: { signedIn?: boolean; viewport?: { width: number; height: number } }): Promise<Page>;
+  /** A new context for `person`, signed in unless told otherwise: for a test that routes or clocks it before opening a page. */
+  context(person: Person, opts?: { signedIn?: boolean }): Promise<BrowserContext>;
+  /** Uncaught errors (a reactive loop, a failed render) in any page of its contexts so far, for a test to expect none. */
+  readonly pageErrors: string[];
+}
+
+/**
+ * Chromium for the tests of the calling file or describe block: launched
+ * before them, closed after them with every context opened through it. Call
+ * it while the tests are collected (at the top of the file or in a describe
+ * callback), not in a test or hook.
+ */
+export function useBrowser(): TestBrowser {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+  });
+  const context = async (person: Person, opts: { signedIn?: boolean } = {}) => {
+    if (!browser) throw new Error('useBrowser(): the browser starts in beforeAll; open pages in a test or a later hook');
+    const ctx = await personContext(browser, person, { signedIn: opts.signedIn ?? true });
+    contexts.push(ctx);
+    ctx.on('page', (page) => page.on('pageerror', (err) => pageErrors.push(err.message)));
+    return ctx;
+  };
+  return {
+    context,
+    async open(person, path, opts = {}) {
+      const page = await (await context(person, { signedIn: opts.signedIn })).newPage();
+      if (opts.viewport) await page.setViewportSize(opts.viewport);
+      await page.goto(path);
+      return page;
+    },
+    pageErrors,
+  };
+}
+
+type HookMutate = NonNullable<Window['__liveKpi']>['mutate'];
+
+/**
+ * Runs a mutator in the page through the web app's own write path (its test
+ * hook, window.__liveKpi) and returns the outcome the app reports, such as
+ * { status: 'saved' }; `id` is generated when `args` has none.
+ */
+export function mutateInPage(page: Page, name: Parameters<HookMutate>[0], args: Record<string, unknown>) {
+  return page.evaluate(([n, a]) => window.__liveKpi?.mutate(n, a), [name, args] as const);
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { beforeAll } from 'vitest';
 import { stackInfo } from './stack-info.ts';
 
 export interface Person {
@@ -117,4 +118,51 @@ export async function team<R extends string>(roles: R[]): Promise<{ orgID: strin
     out[role] = p;
   }
   return { orgID, owner, ...(out as Record<R, Person>) };
+}
+
+/** An organization and its people by key; see useOrg. */
+export type Org<N extends string> = { readonly id: string } & { readonly [K in N]: Person };
+
+/**
+ * Makes an organization called `name` with a new person per entry of
+ * `people` (key -> role), each named after their key, capitalized ("alice"
+ * is "Alice"): the one whose role is 'owner' creates it, the others then join
+ * it with their role by invitation.
+ */
+export async function orgWithPeople<N extends string>(name: string, people: Record<N, string>): Promise<Org<N>> {
+  const entries = Object.entries<string>(people);
+  const owners = entries.filter(([, role]) => role === 'owner');
+  if (owners.length !== 1) throw new Error(`orgWithPeople('${name}'): name exactly one person whose role is 'owner'`);
+  if ('id' in people) throw new Error(`orgWithPeople('${name}'): "id" is the organization's; name the person otherwise`);
+  const signedUp = await Promise.all(entries.map(([key]) => signUp(key.charAt(0).toUpperCase() + key.slice(1))));
+  const byKey = Object.fromEntries(entries.map(([key], i) => [key, signedUp[i] as Person]));
+  const [ownerKey] = owners[0] as [string, string];
+  const owner = byKey[ownerKey] as Person;
+  const id = await createOrg(owner, name);
+  for (const [key, role] of entries) if (key !== ownerKey) await addMember(owner, id, byKey[key] as Person, role);
+  return { ...byKey, id } as Org<N>;
+}
+
+/**
+ * orgWithPeople for the tests of the calling file or describe block: made
+ * before them (in beforeAll). Read `org.id` and `org.<key>` in a test or a
+ * later hook. Call it while the tests are collected (at the top of the file
+ * or in a describe callback).
+ */
+export function useOrg<N extends string>(name: string, people: Record<N, string>): Org<N> {
+  let made: Org<N> | undefined;
+  beforeAll(async () => {
+    made = await orgWithPeople(name, people);
+  });
+  const org = {};
+  for (const key of ['id', ...Object.keys(people)]) {
+    Object.defineProperty(org, key, {
+      enumerable: true,
+      get() {
+        if (!made) throw new Error(`useOrg('${name}') is made in beforeAll: read it in a test or a later hook`);
+        return made[key as keyof Org<N>];
+      },
+    });
+  }
+  return org as Org<N>;
 }
