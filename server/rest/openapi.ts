@@ -79,6 +79,22 @@ export const isoDateTime = (label: string) =>
     .datetime({ offset: true, error: `${label} must be an ISO 8601 date-time, e.g. 2025-01-31T09:30:00Z` })
     .openapi({ example: '2025-01-31T09:30:00Z' });
 
+/** An optional instant in the query string that bounds a list (`from`, `to`). */
+export const timeBound = (name: string, description: string) =>
+  isoDateTime(name)
+    .optional()
+    .openapi({ param: { name, in: 'query' }, description });
+
+/** The `limit` query parameter of a newest-first list: a whole number from 1 to `max`, `byDefault` when absent. */
+export const limitQuery = (max: number, byDefault: number) =>
+  z.coerce
+    .number({ error: 'limit must be a number' })
+    .int('limit must be a whole number')
+    .min(1, 'limit must be at least 1')
+    .max(max, `limit must be at most ${max}`)
+    .default(byDefault)
+    .openapi({ param: { name: 'limit', in: 'query' } });
+
 const ORG_HEADER_DOC = {
   name: 'X-Organization-Id',
   in: 'header',

@@ -17,6 +17,28 @@ import {
 } from './schemas.ts';
 
 /**
+ * GET /{id}/<rows>: a KPI's rows of one kind (records, insights), each an
+ * `item`, narrowed by `query`; its tag, summary and answer are named after them.
+ */
+function kpiListRoute<N extends string, Q extends z.ZodObject, I extends z.ZodType>(
+  rows: N,
+  query: Q,
+  item: I,
+  description: string,
+) {
+  return createRoute({
+    method: 'get',
+    path: `/{id}/${rows}` as const,
+    tags: [rows.charAt(0).toUpperCase() + rows.slice(1)],
+    summary: `List a KPI’s ${rows}`,
+    description,
+    ...sessionOrKey,
+    request: { params: IdParams, query },
+    responses: { 200: ok(z.array(item), `The ${rows}`), ...errors() },
+  });
+}
+
+/**
  * /api/kpis/{id}/records and /api/kpis/{id}/insights. Mounted inside the KPI
  * sub-app, whose middleware (body limit, authentication) covers these too.
  */
@@ -25,16 +47,12 @@ export function recordRoutes(platform: RestDeps) {
   const app = new OpenAPIHono<RestEnv>();
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/records',
-      tags: ['Records'],
-      summary: 'List a KPI’s records',
-      description: 'Newest first (by `recordedAt`), at most `limit`, optionally between `from` and `to` (inclusive).',
-      ...sessionOrKey,
-      request: { params: IdParams, query: RecordListQuery },
-      responses: { 200: ok(z.array(RecordSchema), 'The records'), ...errors() },
-    }),
+    kpiListRoute(
+      'records',
+      RecordListQuery,
+      RecordSchema,
+      'Newest first (by `recordedAt`), at most `limit`, optionally between `from` and `to` (inclusive).',
+    ),
     async (c) => {
       const { id } = c.req.valid('param');
       const { limit, from, to } = c.req.valid('query');
@@ -79,16 +97,12 @@ export function recordRoutes(platform: RestDeps) {
   );
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/{id}/insights',
-      tags: ['Insights'],
-      summary: 'List a KPI’s insights',
-      description: 'Newest first: the trend and summary generated after the KPI’s records changed.',
-      ...sessionOrKey,
-      request: { params: IdParams, query: InsightListQuery },
-      responses: { 200: ok(z.array(InsightSchema), 'The insights'), ...errors() },
-    }),
+    kpiListRoute(
+      'insights',
+      InsightListQuery,
+      InsightSchema,
+      'Newest first: the trend and summary generated after the KPI’s records changed.',
+    ),
     async (c) => {
       const { id } = c.req.valid('param');
       const { limit } = c.req.valid('query');

@@ -14,7 +14,7 @@ import {
 import type { DataPoint, Insight, Kpi } from '../../../sync/schema.ts';
 import { restFields } from '../issues.ts';
 import { iso } from '../json.ts';
-import { isoDateTime } from '../openapi.ts';
+import { isoDateTime, limitQuery, timeBound } from '../openapi.ts';
 
 /**
  * The KPI, record and insight JSON of the REST API (the seeds' names: title,
@@ -143,19 +143,9 @@ export const RecordCreateSchema = z
 
 export const RECORDS_MAX = 1000;
 export const RecordListQuery = z.object({
-  limit: z.coerce
-    .number({ error: 'limit must be a number' })
-    .int('limit must be a whole number')
-    .min(1, 'limit must be at least 1')
-    .max(RECORDS_MAX, `limit must be at most ${RECORDS_MAX}`)
-    .default(100)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
-  from: isoDateTime('from')
-    .optional()
-    .openapi({ param: { name: 'from', in: 'query' }, description: 'Only records at or after this time' }),
-  to: isoDateTime('to')
-    .optional()
-    .openapi({ param: { name: 'to', in: 'query' }, description: 'Only records at or before this time' }),
+  limit: limitQuery(RECORDS_MAX, 100),
+  from: timeBound('from', 'Only records at or after this time'),
+  to: timeBound('to', 'Only records at or before this time'),
 });
 
 export const InsightSchema = z
@@ -172,13 +162,7 @@ export const InsightSchema = z
 
 export const INSIGHTS_MAX = 100;
 export const InsightListQuery = z.object({
-  limit: z.coerce
-    .number({ error: 'limit must be a number' })
-    .int('limit must be a whole number')
-    .min(1, 'limit must be at least 1')
-    .max(INSIGHTS_MAX, `limit must be at most ${INSIGHTS_MAX}`)
-    .default(20)
-    .openapi({ param: { name: 'limit', in: 'query' } }),
+  limit: limitQuery(INSIGHTS_MAX, 20),
 });
 
 export function kpiJson(k: Kpi): z.infer<typeof KpiSchema> {
