@@ -43,7 +43,8 @@ export function scoped<T extends TenantTable>(table: T, orgID: string, ctx: Call
   return query as unknown as Query<T, Schema>;
 }
 
-type Shape<T extends TenantTable, R> = (query: Query<T, Schema>) => Query<T, Schema, R>;
+/** A query of `table` with related rows added (`.related(...)`), giving rows of type R. */
+export type Shape<T extends TenantTable, R> = (query: Query<T, Schema>) => Query<T, Schema, R>;
 
 /** What findOwned gives: the row on the server (or a refusal), maybe nothing yet on the client. */
 type Found<X extends Transaction, R> = X extends ServerTransaction ? R : R | undefined;

@@ -5,13 +5,13 @@ import type { Context } from 'hono';
 import type { Action, Resource } from '../../shared/roles.ts';
 import { authorize } from '../../sync/permissions.ts';
 import type { Schema, TenantTable } from '../../sync/schema.ts';
-import { findOwned, scoped } from '../../sync/tenant.ts';
+import { findOwned, type Shape, scoped } from '../../sync/tenant.ts';
 import type { ServerMutators } from '../mutators/registry.ts';
 import { type ArchivableMutators, type ArchivableRow, editArchivable, type MutatorRun } from './archivable.ts';
 import { mutatorContext, type RestDeps, type RestEnv } from './context.ts';
 import type { ResourceDeps } from './issues.ts';
 import { described, type ErrorStatus, errors, IdParams, jsonBody, ok, type RouteText, sessionOrKey } from './openapi.ts';
-import { type RowShape, writeOwned } from './owned.ts';
+import { writeOwned } from './owned.ts';
 import { resourceApp } from './resource-app.ts';
 import { readInTenant } from './tenant.ts';
 
@@ -37,7 +37,7 @@ export interface ArchivableSpec<T extends TenantTable, Row, S extends Archivable
   tags: string[];
   schemas: S;
   /** Related rows every route reads along (goals' KPI links); without it a row is the table's row. */
-  shape?: RowShape<T, Row>;
+  shape?: Shape<T, Row>;
   json: (row: Row) => z.output<S['row']>;
   /** The resource's mutator group, `(m) => m.goal`. */
   mutators: (m: ServerMutators) => ArchivableMutators<Patch> & { create: MutatorRun<CreateArgs> };

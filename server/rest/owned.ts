@@ -2,21 +2,18 @@ import type { PullRow, Query } from '@rocicorp/zero';
 import type { Context } from 'hono';
 import type { ZeroContext } from '../../sync/context.ts';
 import type { Schema, TenantTable } from '../../sync/schema.ts';
-import { findOwned } from '../../sync/tenant.ts';
+import { findOwned, type Shape } from '../../sync/tenant.ts';
 import type { ServerMutators } from '../mutators/registry.ts';
 import type { DbTransaction } from '../zero/db-provider.ts';
 import { type Caller, mutatorContext, type RestEnv } from './context.ts';
 import { restSource } from './resource-app.ts';
 import { inTenant, readInTenant, type TenantDeps } from './tenant.ts';
 
-/** The related rows read along with a row, as findOwned takes them (a goal's KPI links). */
-export type RowShape<T extends TenantTable, R> = (query: Query<T, Schema>) => Query<T, Schema, R>;
-
 /** One row of the caller's organization: its table, its id and what to read along with it. */
 export interface OwnedRow<T extends TenantTable, R> {
   table: T;
   id: string;
-  shape?: RowShape<T, R> | undefined;
+  shape?: Shape<T, R> | undefined;
 }
 
 /** What a REST read or write works with. */
