@@ -1,4 +1,4 @@
-import type { PullRow, Query } from '@rocicorp/zero';
+import type { PullRow } from '@rocicorp/zero';
 import type { Context } from 'hono';
 import type { ZeroContext } from '../../sync/context.ts';
 import type { Schema, TenantTable } from '../../sync/schema.ts';
