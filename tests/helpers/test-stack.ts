@@ -7,12 +7,17 @@ import { freePort } from '../../server/stack/ports.ts';
 import { startStack } from '../../server/stack/run-stack.ts';
 import type { StackInfo } from './stack-info.ts';
 
+/** Tests re-check sessions every 3 s (the product: 60 s), so a revoked one is seen soon. */
+const TEST_ZERO_ENV = { ZERO_LOG_LEVEL: 'warn', ZERO_AUTH_REVALIDATE_INTERVAL_SECONDS: '3' };
+
 /**
  * The real stack on free ports with its data in a temporary folder:
  * embedded Postgres, migrations, the server (serving web/dist) and zero-cache.
  */
 export async function startTestStack(
   log: (line: string) => void = () => {},
+  /** zero-cache settings over the product's; by default the tests' quick session revalidation. */
+  zeroEnv: Record<string, string> = TEST_ZERO_ENV,
 ): Promise<{ info: StackInfo; stop(): Promise<void> }> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'live-kpi-test-'));
   const port = await freePort();
@@ -31,7 +36,7 @@ export async function startTestStack(
   });
   const stack = await startStack(env, {
     webDist: path.resolve('web/dist'),
-    zeroEnv: { ZERO_LOG_LEVEL: 'warn', ZERO_AUTH_REVALIDATE_INTERVAL_SECONDS: '3' },
+    zeroEnv,
     log,
   });
   return {

@@ -6,8 +6,14 @@ import type { FromWorker, ReaderSpec, ToWorker } from './reader-worker.ts';
 const WORKER = new URL('./reader-worker.ts', import.meta.url);
 
 export interface Writer {
-  /** Starts the write; does not wait for it. */
-  write(value: number): void;
+  /** Starts the write; resolves once the writer's client hears the server committed it. */
+  write(value: number): Promise<unknown>;
+}
+
+/** Per sample: until every reader shows the value, and until the writer heard the commit. */
+export interface Samples {
+  latencies: number[];
+  confirms: number[];
 }
 
 export interface RunOptions {
@@ -74,9 +80,10 @@ export function spread<T>(items: T[], parts: number): T[][] {
 /**
  * The method both targets share: readers in worker processes, the writer
  * here. A sample is the time from the writer's call until the last reader
- * (on the shared clock) shows the value written.
+ * (on the shared clock) shows the value written; beside it, the time until
+ * the writer's own client heard the server commit it (the write's share).
  */
-export async function measure(opts: RunOptions): Promise<number[]> {
+export async function measure(opts: RunOptions): Promise<Samples> {
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const workers = opts.specs.map(() => startWorker());
   try {
@@ -88,6 +95,7 @@ export async function measure(opts: RunOptions): Promise<number[]> {
       }),
     );
     const latencies: number[] = [];
+    const confirms: number[] = [];
     for (let i = 0; i < opts.samples + opts.warmup; i++) {
       const value = opts.base + i;
       const seen = workers.map((w) => {
@@ -96,12 +104,16 @@ export async function measure(opts: RunOptions): Promise<number[]> {
         return p;
       });
       const t0 = now();
-      opts.writer.write(value);
+      const confirmed = opts.writer.write(value).then(() => now() - t0);
       const at = Math.max(...(await Promise.all(seen)).map((m) => (m.type === 'seen' ? m.at : Number.NaN)));
-      if (i >= opts.warmup) latencies.push(at - t0);
+      const confirm = await confirmed;
+      if (i >= opts.warmup) {
+        latencies.push(at - t0);
+        confirms.push(confirm);
+      }
       await sleep(opts.gapMs);
     }
-    return latencies;
+    return { latencies, confirms };
   } finally {
     await Promise.all(
       workers.map(async (w) => {

@@ -64,9 +64,7 @@ export function productWriter(stack: StackInfo, s: ProductSetup) {
   useStack(stack);
   const zero = openZero(s.writer, s.orgID);
   return {
-    write(value: number) {
-      zero.mutate(mutators.dataPoint.add({ id: randomUUID(), kpiID: s.kpiID, value }));
-    },
+    write: (value: number) => zero.mutate(mutators.dataPoint.add({ id: randomUUID(), kpiID: s.kpiID, value })).server,
     close: () => zero.close(),
   };
 }

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import path from 'node:path';
+import type { Samples } from './harness.ts';
 
 export interface Row {
   target: string;
@@ -8,6 +9,9 @@ export interface Row {
   p50_ms: number;
   p95_ms: number;
   p99_ms: number;
+  /** The write's share: until the writer's client heard the server commit it. */
+  commit_p50_ms: number;
+  commit_p95_ms: number;
   samples: number;
 }
 
@@ -26,14 +30,19 @@ function percentile(sorted: number[], p: number): number {
   return Math.round((sorted[Math.max(0, i)] ?? Number.NaN) * 10) / 10;
 }
 
-export function summarize(target: string, clients: number, latencies: number[]): Row {
-  const sorted = [...latencies].sort((a, b) => a - b);
+const ascending = (xs: number[]) => [...xs].sort((a, b) => a - b);
+
+export function summarize(target: string, clients: number, { latencies, confirms }: Samples): Row {
+  const sorted = ascending(latencies);
+  const commits = ascending(confirms);
   return {
     target,
     clients,
     p50_ms: percentile(sorted, 50),
     p95_ms: percentile(sorted, 95),
     p99_ms: percentile(sorted, 99),
+    commit_p50_ms: percentile(commits, 50),
+    commit_p95_ms: percentile(commits, 95),
     samples: sorted.length,
   };
 }
@@ -60,7 +69,7 @@ export function ratios(rows: Row[], floor = 'floor'): Ratio[] {
 }
 
 export function print(rows: Row[]): void {
-  console.log('\nmutate call -> visible in every reader (ms)');
+  console.log('\nmutate call -> visible in every reader (p50/p95/p99), and -> commit heard by the writer (commit_*), ms');
   for (const target of new Set(rows.map((r) => r.target))) {
     console.log(`\n${target}`);
     console.table(rows.filter((r) => r.target === target).map(({ target: _, ...r }) => r));
