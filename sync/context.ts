@@ -13,7 +13,9 @@ import type { schema } from './schema.ts';
  * transform. Reads join through the members table instead (sync/tenant.ts),
  * which follows every membership change at once, on the server and on the
  * client alike; mutators look the caller's role up inside their transaction
- * (sync/permissions.ts).
+ * (sync/permissions.ts). The join is cheap: `npm run bench:sync` with the
+ * floor-join target (raw Zero with and without the same join, 50 readers)
+ * shows no measurable cost.
  */
 export interface ZeroContext {
   userID: string;
