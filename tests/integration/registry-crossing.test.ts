@@ -1,6 +1,9 @@
+import { mustGetQuery } from '@rocicorp/zero';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createDbProvider } from '../../server/zero/db-provider.ts';
 import { mutators } from '../../sync/mutators.ts';
+import { queries } from '../../sync/queries.ts';
 import { JOB_DEADLINE_MS } from '../helpers/deadlines.ts';
 import type { Person } from '../helpers/people.ts';
 import { stackInfo } from '../helpers/stack-info.ts';
@@ -123,6 +126,31 @@ describe('the registries across the tenant boundary', () => {
       expect(leaks(v.ownIDs.history()), `${name}, intruder asking B for A's ids: ids of A received`).toEqual([]);
       // Positive control: the arguments do reach A's rows for A's owner.
       await v.owner.until((rows) => JSON.stringify(rows ?? null).includes(w.orgA), JOB_DEADLINE_MS);
+    });
+  });
+
+  describe("synced queries as zero-cache runs them: the server's transform for the intruder, over every row (its replica has no RLS), holds nothing of A", () => {
+    // The views above also run each query on the client, whose own copy of
+    // the tenant filter would hide rows the server wrongly sent; this asks
+    // the server's side alone. The admin pool bypasses RLS, as zero-cache's
+    // replica does, and the context is built as /api/zero/query builds it.
+    const inB = (args: Args): Args => (args === undefined ? args : JSON.parse(JSON.stringify(args).replaceAll(w.orgA, w.orgB)));
+    const transformed = (person: Person, name: string, args: Args) =>
+      createDbProvider(sql).transaction((tx) =>
+        // Any registered query: tx.run cannot be typed for the union of them all.
+        tx.run(mustGetQuery(queries, name).fn({ args, ctx: { userID: person.userID, orgID: null } }) as never),
+      );
+
+    test.for(queryNames)('%s', async (name) => {
+      const factory = queryFactories[name];
+      if (!factory) throw new Error(missing('query', name));
+      const args = factory.args(w);
+      const asIntruder = await transformed(w.intruder, name, args);
+      expect(leaks(asIntruder), `${name}: ids of A in the intruder's transform`).toEqual([]);
+      if (!factory.intruderSeesOwn) expect(isEmpty(asIntruder), `${name}: got ${JSON.stringify(asIntruder)}`).toBe(true);
+      expect(leaks(await transformed(w.intruder, name, inB(args))), `${name}: ids of A asking B for A's ids`).toEqual([]);
+      // Positive control: the same transform for A's owner reaches A's rows.
+      expect(JSON.stringify((await transformed(w.owner, name, args)) ?? null), `${name} for A's owner`).toContain(w.orgA);
     });
   });
 
