@@ -37,6 +37,19 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * A free port whose next one is free too, not in `avoid`: zero-cache takes
+ * ZERO_PORT and ZERO_PORT + 1 (its change streamer). A port free when asked
+ * can still be taken before it is used; this only makes that rarer.
+ */
+export async function freePortPair(avoid: number[] = []): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    if (avoid.includes(port) || avoid.includes(port + 1)) continue;
+    if ((await tryListen(port + 1, '127.0.0.1')) === null) return port;
+  }
+}
+
+/**
  * The host part of a URL that reaches a server bound to `host` from this
  * machine: a wildcard is reached on loopback; an IPv6 literal gets brackets.
  */

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ZERO_ADMIN_PASSWORD_FILE } from '../../server/auth/secret.ts';
-import { freePort, urlHost } from '../../server/stack/ports.ts';
+import { freePort, freePortPair, urlHost } from '../../server/stack/ports.ts';
 import { stopMarked } from '../../server/stack/process-marker.ts';
 import type { StackInfo } from './stack-info.ts';
 
@@ -43,8 +43,7 @@ export async function startChildStack(opts: { host?: string; env?: Record<string
   const dataDir = await mkdtemp(path.join(tmpdir(), 'live-kpi-child-'));
   const host = opts.host ?? '127.0.0.1';
   const server = await freePort();
-  let zero = await freePort();
-  while (zero === server || zero + 1 === server) zero = await freePort();
+  const zero = await freePortPair([server]);
   const pg = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'server', 'start.ts')], {
     cwd: root,

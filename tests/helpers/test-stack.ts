@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { resolveZeroAdminPassword } from '../../server/auth/secret.ts';
 import { loadEnv } from '../../server/env.ts';
-import { freePort } from '../../server/stack/ports.ts';
+import { freePort, freePortPair } from '../../server/stack/ports.ts';
 import { startStack } from '../../server/stack/run-stack.ts';
 import type { StackInfo } from './stack-info.ts';
 
@@ -21,8 +21,7 @@ export async function startTestStack(
 ): Promise<{ info: StackInfo; stop(): Promise<void> }> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'live-kpi-test-'));
   const port = await freePort();
-  let zeroPort = await freePort();
-  while (zeroPort === port || zeroPort + 1 === port) zeroPort = await freePort();
+  const zeroPort = await freePortPair([port]);
   const env = loadEnv({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,

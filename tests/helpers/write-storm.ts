@@ -68,8 +68,17 @@ export function startWriteStorm(clients: TestZero[], kpiID: string, paceMs = 150
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<void>((_, reject) => {
         timer = setTimeout(() => {
-          const open = writes.filter((w) => !w.server).length;
-          reject(new Error(`${open} of ${writes.length} writes had no answer from the server after ${timeoutMs} ms`));
+          const open = writes.filter((w) => !w.server);
+          // Which clients are stuck, and in what connection state, says where to look.
+          const perClient = clients.map((zero, i) => {
+            const mine = open.filter((w) => w.client === i);
+            return `client ${i}: ${mine.length} open, connection ${zero.connection.state.current.name}`;
+          });
+          reject(
+            new Error(
+              `${open.length} of ${writes.length} writes had no answer from the server after ${timeoutMs} ms (${perClient.join('; ')})`,
+            ),
+          );
         }, timeoutMs);
       });
       try {

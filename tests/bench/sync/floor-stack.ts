@@ -9,7 +9,7 @@ import { handleMutateRequest, handleQueryRequest } from '@rocicorp/zero/server';
 import { zeroPostgresJS } from '@rocicorp/zero/server/adapters/postgresjs';
 import { type Context, Hono } from 'hono';
 import postgres from 'postgres';
-import { freePort, urlHost } from '../../../server/stack/ports.ts';
+import { freePort, freePortPair, urlHost } from '../../../server/stack/ports.ts';
 import { startZeroCache } from '../../../server/stack/zero-cache.ts';
 import { type FloorContext, floorMutators, floorQueries, floorSchema } from './floor-schema.ts';
 
@@ -88,8 +88,7 @@ export async function startFloorStack(adminUrl: string, zeroEnv: Record<string, 
   });
 
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bench-floor-'));
-  let port = await freePort();
-  while (port === apiPort || port + 1 === apiPort) port = await freePort();
+  const port = await freePortPair([apiPort]);
   const zc = await startZeroCache({
     upstreamUrl: url.href,
     port,
