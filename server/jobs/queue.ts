@@ -79,29 +79,62 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
   let stopped = false;
   let working = false;
 
+  /**
+   * Sends that failed (Postgres briefly away), by job and singleton key:
+   * while the database restarts, a stream of writes collapses to one waiting
+   * send per key (the latest), retried by one loop, instead of a retry loop
+   * per write that would all hit the database the moment it is back.
+   */
+  const waiting = new Map<string, { task: JobTask; deadline: number }>();
+  let retrying: Promise<void> | null = null;
+  let unkeyed = 0;
+
+  const sendNow = (task: JobTask, job: Registered) =>
+    boss.send(task.job, task.data as object, {
+      ...(job.options.singletonKey ? { singletonKey: job.options.singletonKey(task.data) } : {}),
+      ...(job.options.startAfterSeconds ? { startAfter: job.options.startAfterSeconds } : {}),
+    });
+
+  const retryWaiting = async (): Promise<void> => {
+    while (waiting.size > 0 && !stopped) {
+      await new Promise((r) => setTimeout(r, SEND_RETRY_STEP_MS));
+      for (const [key, { task, deadline }] of [...waiting]) {
+        const job = jobs.get(task.job);
+        try {
+          if (job) await sendNow(task, job);
+          waiting.delete(key);
+        } catch (err) {
+          if (Date.now() <= deadline) break; // still away: try the rest next round
+          waiting.delete(key);
+          log(`[jobs] could not queue ${task.job}: ${(err as Error).message}`);
+        }
+      }
+    }
+    for (const { task } of waiting.values()) log(`[jobs] could not queue ${task.job}: the queue stopped`);
+    waiting.clear();
+  };
+
   const sendOne = async (task: JobTask): Promise<void> => {
     const job = jobs.get(task.job);
     if (!job) {
       log(`[jobs] no job type "${task.job}" is registered; dropped`);
       return;
     }
-    const options = {
-      ...(job.options.singletonKey ? { singletonKey: job.options.singletonKey(task.data) } : {}),
-      ...(job.options.startAfterSeconds ? { startAfter: job.options.startAfterSeconds } : {}),
-    };
-    const deadline = Date.now() + (opts.sendRetryMs ?? 60_000);
-    for (;;) {
+    if (waiting.size === 0) {
       try {
-        await boss.send(task.job, task.data as object, options);
+        await sendNow(task, job);
         return;
-      } catch (err) {
+      } catch {
         // Postgres briefly away (a restart): keep the work rather than lose it.
-        if (stopped || Date.now() > deadline) {
-          log(`[jobs] could not queue ${task.job}: ${(err as Error).message}`);
-          return;
-        }
-        await new Promise((r) => setTimeout(r, SEND_RETRY_STEP_MS));
       }
+    }
+    const key = job.options.singletonKey ? `${task.job}:${job.options.singletonKey(task.data)}` : `${task.job}#${unkeyed++}`;
+    const deadline = waiting.get(key)?.deadline ?? Date.now() + (opts.sendRetryMs ?? 60_000);
+    waiting.set(key, { task, deadline });
+    // Until this task is sent or given up (a loop that was just finishing may have missed it).
+    while (waiting.get(key)?.task === task) {
+      if (!retrying) retrying = retryWaiting().finally(() => (retrying = null));
+      await retrying;
     }
   };
 
