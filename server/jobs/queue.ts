@@ -85,23 +85,26 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
    * send per key (the latest), retried by one loop, instead of a retry loop
    * per write that would all hit the database the moment it is back.
    */
-  const waiting = new Map<string, { task: JobTask; deadline: number }>();
+  const waiting = new Map<string, { task: JobTask; job: Registered; deadline: number }>();
   let retrying: Promise<void> | null = null;
   let unkeyed = 0;
 
-  const sendNow = (task: JobTask, job: Registered) =>
-    boss.send(task.job, task.data as object, {
-      ...(job.options.singletonKey ? { singletonKey: job.options.singletonKey(task.data) } : {}),
+  const singletonOf = (task: JobTask, job: Registered) => job.options.singletonKey?.(task.data);
+
+  const sendNow = (task: JobTask, job: Registered) => {
+    const singletonKey = singletonOf(task, job);
+    return boss.send(task.job, task.data as object, {
+      ...(singletonKey ? { singletonKey } : {}),
       ...(job.options.startAfterSeconds ? { startAfter: job.options.startAfterSeconds } : {}),
     });
+  };
 
   const retryWaiting = async (): Promise<void> => {
     while (waiting.size > 0 && !stopped) {
       await new Promise((r) => setTimeout(r, SEND_RETRY_STEP_MS));
-      for (const [key, { task, deadline }] of [...waiting]) {
-        const job = jobs.get(task.job);
+      for (const [key, { task, job, deadline }] of [...waiting]) {
         try {
-          if (job) await sendNow(task, job);
+          await sendNow(task, job);
           waiting.delete(key);
         } catch (err) {
           if (Date.now() <= deadline) break; // still away: try the rest next round
@@ -128,9 +131,10 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
         // Postgres briefly away (a restart): keep the work rather than lose it.
       }
     }
-    const key = job.options.singletonKey ? `${task.job}:${job.options.singletonKey(task.data)}` : `${task.job}#${unkeyed++}`;
+    const singletonKey = singletonOf(task, job);
+    const key = singletonKey ? `${task.job}:${singletonKey}` : `${task.job}#${unkeyed++}`;
     const deadline = waiting.get(key)?.deadline ?? Date.now() + (opts.sendRetryMs ?? 60_000);
-    waiting.set(key, { task, deadline });
+    waiting.set(key, { task, job, deadline });
     // Until this task is sent or given up (a loop that was just finishing may have missed it).
     while (waiting.get(key)?.task === task) {
       if (!retrying) retrying = retryWaiting().finally(() => (retrying = null));

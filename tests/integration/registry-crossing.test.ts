@@ -135,8 +135,12 @@ describe('the registries across the tenant boundary', () => {
     // the server's side alone. The admin pool bypasses RLS, as zero-cache's
     // replica does, and the context is built as /api/zero/query builds it.
     const inB = (args: Args): Args => (args === undefined ? args : JSON.parse(JSON.stringify(args).replaceAll(w.orgA, w.orgB)));
+    let provider: ReturnType<typeof createDbProvider>;
+    beforeAll(() => {
+      provider = createDbProvider(sql);
+    });
     const transformed = (person: Person, name: string, args: Args) =>
-      createDbProvider(sql).transaction((tx) =>
+      provider.transaction((tx) =>
         // Any registered query: tx.run cannot be typed for the union of them all.
         tx.run(mustGetQuery(queries, name).fn({ args, ctx: { userID: person.userID, orgID: null } }) as never),
       );
