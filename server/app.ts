@@ -41,7 +41,10 @@ export function createApp(deps: AppDeps) {
   const dbProvider = createDbProvider(deps.appSql);
   const postCommit = deps.postCommit ?? dropTasks;
   app.route('/api/auth', authRoutes(deps.auth, deps.trustProxy));
-  app.route('/api/zero', zeroRoutes({ auth: deps.auth, dbProvider, apiKey: deps.zeroApiKey, postCommit, log: deps.log }).app);
+  app.route(
+    '/api/zero',
+    zeroRoutes({ auth: deps.auth, dbProvider, adminSql: deps.adminSql, apiKey: deps.zeroApiKey, postCommit, log: deps.log }).app,
+  );
   app.route(
     '/api/health',
     healthRoutes({ status: deps.status, adminSql: deps.adminSql, zeroKeepaliveUrl: deps.zeroKeepaliveUrl }),

@@ -26,6 +26,12 @@ export interface ZeroContext {
    * the admin who made them but only with the role the key was given.
    */
   roleLimit?: Role | undefined;
+  /**
+   * Set instead of a member for a wall screen opened with a dashboard's
+   * read-only share link: the link's id, checked against its token by the
+   * server. Only the share queries read with it (sync/queries/shared-dashboard.ts).
+   */
+  share?: { id: string } | undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { defineMutators } from '@rocicorp/zero';
 import { withCheckedArgs } from './checked-args.ts';
 import './context.ts';
+import { dashboardsMutators } from './mutators/dashboards/index.ts';
 import { kpiTrackerMutators } from './mutators/kpi-tracker/index.ts';
 
 /**
@@ -9,6 +10,6 @@ import { kpiTrackerMutators } from './mutators/kpi-tracker/index.ts';
  * the client and with authority on the server, each after its arguments pass
  * their schema and the shared input rules.
  */
-export const mutators = defineMutators(withCheckedArgs({ ...kpiTrackerMutators }));
+export const mutators = defineMutators(withCheckedArgs({ ...kpiTrackerMutators, ...dashboardsMutators }));
 
 export type Mutators = typeof mutators;

@@ -1,6 +1,6 @@
 import type { Transaction } from '@rocicorp/zero';
 import type { z } from 'zod';
-import { type Action, can, isRole, type Resource, ROLE_LABELS, weakerRole } from '../shared/roles.ts';
+import { type Action, can, isRole, type Resource, ROLE_LABELS, type Role, weakerRole } from '../shared/roles.ts';
 import { fieldIssues } from '../shared/validation.ts';
 import type { ZeroContext } from './context.ts';
 import { mutatorError } from './mutator-error.ts';
@@ -20,7 +20,19 @@ const ACTION_PHRASES: Record<string, string> = {
   'goal.archive': 'archive goals',
   'kpiOption.manage': 'change the unit and category lists',
   'apiKey.manage': 'manage API keys',
+  'dashboard.keep': 'keep dashboards',
+  'dashboard.edit': 'edit shared dashboards',
+  'dashboardShare.manage': 'make share links for dashboards',
 };
+
+/** The refusal for a role that may not take an action: names the role and the action, and who can help. */
+export function forbidden(role: Role, resource: Resource, action: string) {
+  const phrase = ACTION_PHRASES[`${resource}.${action}`] ?? `${action} ${resource}`;
+  return mutatorError(
+    'FORBIDDEN',
+    `Your role (${ROLE_LABELS[role]}) cannot ${phrase}. Ask an admin of this organization for access.`,
+  );
+}
 
 /**
  * Opens every mutator: the caller must be working in an organization, be a
@@ -43,7 +55,7 @@ export async function authorizeWithRole<R extends Resource>(
   ctx: ZeroContext,
   resource: R,
   action: Action<R>,
-): Promise<{ orgID: string; role: string | null }> {
+): Promise<{ orgID: string; role: Role | null }> {
   const orgID = ctx.orgID;
   if (!orgID) throw mutatorError('BAD_REQUEST', 'Choose an organization first.');
   if (tx.location !== 'server') return { orgID, role: null };
@@ -51,11 +63,7 @@ export async function authorizeWithRole<R extends Resource>(
   // Not a member looks the same as "no such organization".
   if (!membership || !isRole(membership.role)) throw mutatorError('NOT_FOUND', 'Organization not found.');
   const effective = weakerRole(membership.role, ctx.roleLimit);
-  if (!can(effective, resource, action)) {
-    const role = ROLE_LABELS[effective];
-    const phrase = ACTION_PHRASES[`${resource}.${String(action)}`] ?? `${String(action)} ${resource}`;
-    throw mutatorError('FORBIDDEN', `Your role (${role}) cannot ${phrase}. Ask an admin of this organization for access.`);
-  }
+  if (!can(effective, resource, action)) throw forbidden(effective, resource, String(action));
   return { orgID, role: effective };
 }
 

@@ -1,7 +1,9 @@
 import { defineQueries } from '@rocicorp/zero';
 import './context.ts';
+import { dashboardQueries } from './queries/dashboards.ts';
 import { kpiTrackerQueries } from './queries/kpi-tracker.ts';
 import { platformQueries } from './queries/platform.ts';
+import { sharedDashboardQueries } from './queries/shared-dashboard.ts';
 
 export { SPARKLINE_POINTS } from './queries/kpi-tracker.ts';
 
@@ -11,6 +13,11 @@ export { SPARKLINE_POINTS } from './queries/kpi-tracker.ts';
  * (so a switch takes effect at once); the tenant filter checks the caller's
  * membership on the server.
  */
-export const queries = defineQueries({ ...platformQueries, ...kpiTrackerQueries });
+export const queries = defineQueries({
+  ...platformQueries,
+  ...kpiTrackerQueries,
+  ...dashboardQueries,
+  ...sharedDashboardQueries,
+});
 
 export type Queries = typeof queries;

@@ -1,4 +1,5 @@
 import { createBuilder, createSchema, type Row } from '@rocicorp/zero';
+import { dashboardsRelationships, dashboardsScopes, dashboardsTables } from './schema/dashboards.ts';
 import { kpiTrackerRelationships, kpiTrackerScopes, kpiTrackerTables } from './schema/kpi-tracker.ts';
 import { platformRelationships, platformScopes, platformTables } from './schema/platform.ts';
 
@@ -13,8 +14,8 @@ export type { TenantScope } from './schema/platform.ts';
  * tests/integration/schema-drift.test.ts fails when this and Postgres disagree.
  */
 export const schema = createSchema({
-  tables: [...platformTables, ...kpiTrackerTables],
-  relationships: [...platformRelationships, ...kpiTrackerRelationships],
+  tables: [...platformTables, ...kpiTrackerTables, ...dashboardsTables],
+  relationships: [...platformRelationships, ...kpiTrackerRelationships, ...dashboardsRelationships],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
 });
@@ -23,7 +24,7 @@ export type Schema = typeof schema;
 export const zql = createBuilder(schema);
 
 /** Every tenant table and how reads of it are scoped (sync/tenant.ts). */
-export const tenantScopes = { ...platformScopes, ...kpiTrackerScopes };
+export const tenantScopes = { ...platformScopes, ...kpiTrackerScopes, ...dashboardsScopes };
 export type TenantTable = keyof typeof tenantScopes;
 
 export type Organization = Row<typeof schema.tables.organization>;
@@ -37,3 +38,8 @@ export type GoalKpi = Row<typeof schema.tables.goalKpi>;
 export type Insight = Row<typeof schema.tables.insight>;
 export type ApiKey = Row<typeof schema.tables.apiKey>;
 export type DashboardLayout = Row<typeof schema.tables.dashboardLayout>;
+export type Dashboard = Row<typeof schema.tables.dashboard>;
+export type DashboardWidget = Row<typeof schema.tables.dashboardWidget>;
+export type DashboardWidgetKpi = Row<typeof schema.tables.dashboardWidgetKpi>;
+export type DashboardShare = Row<typeof schema.tables.dashboardShare>;
+export type DashboardPresence = Row<typeof schema.tables.dashboardPresence>;

@@ -10,6 +10,8 @@ import { type Schema, type TenantScope, type TenantTable, tenantScopes, zql } fr
  */
 const NOBODY = '\u0000nobody';
 const me = (ctx: Caller) => ctx?.userID ?? NOBODY;
+/** The caller's user id for filters, or an id no row has. */
+export const callerID = me;
 
 type Caller = Pick<ZeroContext, 'userID' | 'roleLimit'> | undefined;
 

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import { ORG_HEADER } from '../../sync/context.ts';
 import { membershipOf } from '../../sync/tenant.ts';
 import { requireSession } from '../auth/session.ts';
+import { isShareToken } from '../dashboards/share-tokens.ts';
 import { findActiveKey } from './api-keys/secrets.ts';
 import type { Caller, RestDeps, RestEnv } from './context.ts';
 import { readInTenant } from './tenant.ts';
@@ -19,6 +20,9 @@ function presentedKey(c: Context): string | null {
 }
 
 async function keyCaller(deps: RestDeps, key: string): Promise<Caller> {
+  if (isShareToken(key)) {
+    throw new AppError('UNAUTHENTICATED', 'A share link shows one dashboard on a screen; it cannot use the API. Use an API key.');
+  }
   const found = await findActiveKey(deps.adminSql, key);
   // One answer for unknown, revoked and orphaned keys: nothing to learn by guessing.
   if (!found) throw new AppError('UNAUTHENTICATED', 'This API key is not valid. It may have been revoked.');

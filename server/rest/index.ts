@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { apiKeyRoutes } from './api-keys/routes.ts';
 import type { RestDeps } from './context.ts';
+import { dashboardRoutes } from './dashboards/routes.ts';
 import { serveDocs } from './docs.ts';
 import { goalRoutes } from './goals/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
@@ -21,6 +22,7 @@ export function restRoutes(deps: RestDeps) {
   api.route('/kpis', kpiRoutes(deps));
   api.route('/goals', goalRoutes(deps));
   api.route('/api-keys', apiKeyRoutes(deps));
+  api.route('/dashboards', dashboardRoutes(deps));
   serveDocs(api, BASE);
   return api;
 }

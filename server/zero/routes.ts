@@ -1,11 +1,14 @@
 import { mustGetMutator, mustGetQuery } from '@rocicorp/zero';
 import { handleMutateRequest, handleQueryRequest } from '@rocicorp/zero/server';
 import { type Context, Hono } from 'hono';
+import type { Sql } from 'postgres';
 import { ORG_HEADER, type ZeroContext } from '../../sync/context.ts';
+import { SHARE_QUERY_NAMES } from '../../sync/queries/shared-dashboard.ts';
 import { queries } from '../../sync/queries.ts';
 import { schema } from '../../sync/schema.ts';
 import type { Auth } from '../auth/auth.ts';
 import { requireSession } from '../auth/session.ts';
+import { bearerShareToken, findLiveShare, shareUserID } from '../dashboards/share-tokens.ts';
 import { setTenant } from '../db/pools.ts';
 import { apiError } from '../http/errors.ts';
 import { dropTasks, flushTasks, type PostCommit, PostCommitTasks } from '../mutators/post-commit.ts';
@@ -18,6 +21,8 @@ export interface ZeroRoutesDeps {
   dbProvider: DbProvider;
   /** When set, only callers presenting it (zero-cache) may use these endpoints. */
   apiKey?: string | undefined;
+  /** The admin pool: finds the dashboard share link a wall screen presents (it is no member, so no tenant applies yet). */
+  adminSql: Sql;
   /** Receives each committed mutation's post-commit tasks (the job queue). */
   postCommit?: PostCommit | undefined;
   log?: ((line: string) => void) | undefined;
@@ -28,27 +33,49 @@ export interface ZeroRoutesDeps {
  * /query turns a query name + args into the permitted ZQL, /mutate runs
  * mutators in a Postgres transaction with the tenant context set.
  */
-export function zeroRoutes({ auth, dbProvider, apiKey, postCommit = dropTasks, log }: ZeroRoutesDeps) {
+export function zeroRoutes({ auth, dbProvider, adminSql, apiKey, postCommit = dropTasks, log }: ZeroRoutesDeps) {
   const app = new Hono();
 
   const checkKey = (c: Context) => !apiKey || c.req.header('x-api-key') === apiKey;
 
+  /**
+   * Who reads: a wall screen presenting a share link (Bearer lks_..., which
+   * wins over any cookie, so a signed-in browser opening a link sees what the
+   * link shows), null when that link is no longer live; else the session.
+   */
+  const queryCaller = async (c: Context): Promise<ZeroContext | null> => {
+    const token = bearerShareToken(c.req.header('authorization'));
+    if (token) {
+      const share = await findLiveShare(adminSql, token);
+      return share ? { userID: shareUserID(share.id), orgID: share.orgID, share: { id: share.id } } : null;
+    }
+    const session = await requireSession(auth, c);
+    return { userID: session.user.id, orgID: null };
+  };
+
   app.post('/query', async (c) => {
     if (!checkKey(c)) return apiError(c, 'UNAUTHENTICATED', 'Missing or wrong API key.');
-    const session = await requireSession(auth, c);
-    const ctx: ZeroContext = { userID: session.user.id, orgID: null };
+    const ctx = await queryCaller(c);
+    if (!ctx) return apiError(c, 'UNAUTHENTICATED', 'This share link is not valid any more: it was revoked or has expired.');
     const result = await handleQueryRequest({
       schema,
       request: c.req.raw,
       userID: ctx.userID,
       logLevel: 'error',
-      handler: (name, args) => mustGetQuery(queries, name).fn({ args, ctx }),
+      handler: (name, args) => {
+        // A wall screen's link reads its one dashboard and nothing else.
+        if (ctx.share && !SHARE_QUERY_NAMES.has(name)) throw new Error(`A share link cannot read ${name}.`);
+        return mustGetQuery(queries, name).fn({ args, ctx });
+      },
     });
     return c.json(result);
   });
 
   app.post('/mutate', async (c) => {
     if (!checkKey(c)) return apiError(c, 'UNAUTHENTICATED', 'Missing or wrong API key.');
+    if (bearerShareToken(c.req.header('authorization'))) {
+      return apiError(c, 'UNAUTHENTICATED', 'A share link is read-only: sign in to make changes.');
+    }
     const session = await requireSession(auth, c);
     const ctx: ZeroContext = { userID: session.user.id, orgID: c.req.header(ORG_HEADER) || null };
     const result = await handleMutateRequest({

@@ -123,6 +123,8 @@ const dataPointRelationships = tenantRelationships(dataPoint, ({ one }) => ({
   author: one({ sourceField: ['createdBy'], destSchema: user, destField: ['id'] }),
 }));
 
+export { goal, kpi };
+
 export const kpiTrackerTables = [kpi, dataPoint, kpiOption, goal, goalKpi, insight, dashboardLayout] as const;
 export const kpiTrackerRelationships = [
   kpiRelationships,

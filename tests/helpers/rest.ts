@@ -57,6 +57,13 @@ export async function createKey(owner: Person, orgID: string, role: string, name
 }
 
 /** A fresh organization and its owner; `me` calls the REST API as the owner, signed in, in that organization. */
+/** A read-only share link of a dashboard, made through REST as `admin`. */
+export async function createShareLink(admin: Person, orgID: string, dashboardID: string, body: Record<string, unknown> = {}) {
+  const res = await rest({ person: admin, org: orgID }, 'POST', `/api/dashboards/${dashboardID}/share`, body);
+  if (res.status !== 201) throw new Error(`create share link failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as { id: string; url: string; token: string; expiresAt: string | null };
+}
+
 export interface RestOwner {
   owner: Person;
   orgID: string;

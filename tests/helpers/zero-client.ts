@@ -3,10 +3,10 @@ import { Zero } from '@rocicorp/zero';
 import { afterAll, expect } from 'vitest';
 import WS from 'ws';
 import { DISCONNECT_TIMEOUT_MS } from '../../sync/connection.ts';
-import { reconnectAfterErrors } from '../../sync/reconnect.ts';
-import '../../sync/context.ts';
+import type { ZeroContext } from '../../sync/context.ts';
 import { mutators } from '../../sync/mutators.ts';
 import { queries } from '../../sync/queries.ts';
+import { reconnectAfterErrors } from '../../sync/reconnect.ts';
 import { type Kpi, schema } from '../../sync/schema.ts';
 import { SYNC_DEADLINE_MS } from './deadlines.ts';
 import { baseUrl, type Person } from './people.ts';
@@ -53,6 +53,34 @@ export function openZero(person: Person, orgID: string | null, opts: { mutators?
     onUpdateNeeded: () => {},
   });
   // As the web app does: leave the error state by itself (see sync/reconnect.ts).
+  reconnectAfterErrors(zero);
+  return zero;
+}
+
+/**
+ * A wall screen's Zero client: no session, only a dashboard's share link
+ * token (sent as `Authorization: Bearer`), as the web app's /tv page opens it.
+ */
+export function openShareZero(token: string, shareID: string, workingIn: string | null = null): TestZero {
+  const userID = `share:${shareID}`;
+  cookiesByUser.set(userID, '');
+  // `workingIn`: a rogue screen claiming an organization, so its writes get pushed (and refused).
+  const context: ZeroContext = { userID, orgID: workingIn, share: { id: shareID } };
+  const zero = new Zero({
+    cacheURL: stackInfo().zeroURL,
+    schema,
+    // The registry, for the client's type; a link is read-only and the server refuses any write from it.
+    mutators,
+    userID,
+    auth: token,
+    context,
+    mutateHeaders: workingIn ? { 'x-organization-id': workingIn } : {},
+    storageKey: `share:${shareID}:${workingIn ?? ''}`,
+    kvStore: 'mem',
+    logLevel: 'error',
+    ...(process.env.ZERO_TEST_LOGS ? {} : { logSink: { log: () => {} } }),
+    onUpdateNeeded: () => {},
+  });
   reconnectAfterErrors(zero);
   return zero;
 }

@@ -2,12 +2,13 @@ import { mustGetQuery } from '@rocicorp/zero';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createDbProvider } from '../../server/zero/db-provider.ts';
+import type { ZeroContext } from '../../sync/context.ts';
 import { mutators } from '../../sync/mutators.ts';
 import { queries } from '../../sync/queries.ts';
 import { JOB_DEADLINE_MS } from '../helpers/deadlines.ts';
 import type { Person } from '../helpers/people.ts';
 import { stackInfo } from '../helpers/stack-info.ts';
-import { openZero, syncedPastNow, type TestZero, type Watched, watch } from '../helpers/zero-client.ts';
+import { openShareZero, openZero, syncedPastNow, type TestZero, type Watched, watch } from '../helpers/zero-client.ts';
 import type { Args, MutatorFactory } from './crossing/cases.ts';
 import { FACTORY_HOME, mutatorFactories, queryFactories } from './crossing/factories.ts';
 import { changedRows, jobsSettled, orgSnapshot, ownedBy } from './crossing/org-snapshot.ts';
@@ -57,6 +58,8 @@ describe('the registries across the tenant boundary', () => {
   let asA: TestZero;
   let asB: TestZero;
   let viewerZero: TestZero;
+  /** A wall screen holding A's share link: the positive control of the queries only a link reads. */
+  let shareZero: TestZero;
 
   beforeAll(async () => {
     sql = postgres(stackInfo().databaseUrl, { max: 2, onnotice: () => {} });
@@ -64,6 +67,8 @@ describe('the registries across the tenant boundary', () => {
     clients.push(ownerZero, asB);
     asA = open(w.intruder, w.orgA);
     viewerZero = open(w.viewer, w.orgA);
+    shareZero = openShareZero(w.shareToken, w.shareID);
+    clients.push(shareZero);
   });
   afterAll(async () => {
     await Promise.all(clients.map((z) => z.close()));
@@ -94,7 +99,7 @@ describe('the registries across the tenant boundary', () => {
           asA: watch(asA, request()),
           asB: watch(asB, request()),
           ownIDs: watch(asB, entry(inB(factory.args(w)))),
-          owner: watch(ownerZero, request()),
+          owner: watch(factory.readByShareLink ? shareZero : ownerZero, request()),
         });
       }
       // Every attempt answered by the server...
@@ -124,7 +129,7 @@ describe('the registries across the tenant boundary', () => {
       // Asking within B for A's rows by id: B's own rows may come back, A's never.
       expect(v.ownIDs.resultType(), `${name}, intruder asking B for A's ids`).toBe('complete');
       expect(leaks(v.ownIDs.history()), `${name}, intruder asking B for A's ids: ids of A received`).toEqual([]);
-      // Positive control: the arguments do reach A's rows for A's owner.
+      // Positive control: the arguments do reach A's rows for A's owner (or A's share link, for its queries).
       await v.owner.until((rows) => JSON.stringify(rows ?? null).includes(w.orgA), JOB_DEADLINE_MS);
     });
   });
@@ -139,11 +144,15 @@ describe('the registries across the tenant boundary', () => {
     beforeAll(() => {
       provider = createDbProvider(sql);
     });
-    const transformed = (person: Person, name: string, args: Args) =>
-      provider.transaction((tx) =>
+    const transformed = (person: Person | ZeroContext, name: string, args: Args) => {
+      const ctx: ZeroContext = 'cookie' in person ? { userID: person.userID, orgID: null } : person;
+      return provider.transaction((tx) =>
         // Any registered query: tx.run cannot be typed for the union of them all.
-        tx.run(mustGetQuery(queries, name).fn({ args, ctx: { userID: person.userID, orgID: null } }) as never),
+        tx.run(mustGetQuery(queries, name).fn({ args, ctx }) as never),
       );
+    };
+    /** A's share link as /api/zero/query makes its context once the token checks out. */
+    const shareLink = (): ZeroContext => ({ userID: `share:${w.shareID}`, orgID: null, share: { id: w.shareID } });
 
     test.for(queryNames)('%s', async (name) => {
       const factory = queryFactories[name];
@@ -153,8 +162,9 @@ describe('the registries across the tenant boundary', () => {
       expect(leaks(asIntruder), `${name}: ids of A in the intruder's transform`).toEqual([]);
       if (!factory.intruderSeesOwn) expect(isEmpty(asIntruder), `${name}: got ${JSON.stringify(asIntruder)}`).toBe(true);
       expect(leaks(await transformed(w.intruder, name, inB(args))), `${name}: ids of A asking B for A's ids`).toEqual([]);
-      // Positive control: the same transform for A's owner reaches A's rows.
-      expect(JSON.stringify((await transformed(w.owner, name, args)) ?? null), `${name} for A's owner`).toContain(w.orgA);
+      // Positive control: the same transform for A's owner (or A's share link) reaches A's rows.
+      const reader = factory.readByShareLink ? shareLink() : w.owner;
+      expect(JSON.stringify((await transformed(reader, name, args)) ?? null), `${name} for A's owner`).toContain(w.orgA);
     });
   });
 

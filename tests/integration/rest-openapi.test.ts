@@ -29,6 +29,13 @@ const IMPLEMENTED = [
   'GET /api/api-keys',
   'POST /api/api-keys',
   'DELETE /api/api-keys/{id}',
+  'GET /api/dashboards',
+  'POST /api/dashboards',
+  'GET /api/dashboards/{id}',
+  'PUT /api/dashboards/{id}',
+  'DELETE /api/dashboards/{id}',
+  'POST /api/dashboards/{id}/share',
+  'DELETE /api/dashboards/{id}/share',
 ].sort();
 
 type Operation = {

@@ -177,7 +177,13 @@ describe('what the role kpi_app is and may touch', () => {
     expect(tables.map((t) => [t.relname, t.relrowsecurity])).toEqual([
       ['api_key', true],
       ['audit_log', true],
+      ['dashboard', true],
       ['dashboard_layout', true],
+      ['dashboard_preference', true],
+      ['dashboard_presence', true],
+      ['dashboard_share', true],
+      ['dashboard_widget', true],
+      ['dashboard_widget_kpi', true],
       ['data_point', true],
       ['goal', true],
       ['goal_kpi', true],

@@ -1,5 +1,6 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { dashboardsSeed } from '../../server/dashboards/seed.ts';
 import { kpiTrackerSeed } from '../../server/kpi-tracker/seed.ts';
 import { PACK_SEEDS, seedPacks } from '../../server/seed.ts';
 import { team } from '../helpers/people.ts';
@@ -32,15 +33,23 @@ describe('pack seeds are idempotent', () => {
     demo = { orgID, userID: owner.userID };
   });
 
-  test('the KPI tracker is registered', () => {
+  test('the KPI tracker and, after it, the dashboards are registered', () => {
     expect(PACK_SEEDS).toContain(kpiTrackerSeed);
+    expect(PACK_SEEDS.indexOf(dashboardsSeed)).toBeGreaterThan(PACK_SEEDS.indexOf(kpiTrackerSeed));
   });
 
   test('a second run adds nothing; rows it lost come back on the next run, the rest stay as they are', async () => {
     const first = await seedPacks(app, demo);
-    expect(first.added).toBe(5);
+    expect(first.added).toBe(6); // 4 KPIs, the goal, the shared dashboard
     expect(first.kpiIDs).toHaveLength(4);
     const seeded = await counts(demo.orgID);
+    // The demo dashboard is laid out from the demo's KPIs: every one of them is on it.
+    const [board] = await admin<{ widgets: number; kpis: number }[]>`
+      SELECT (SELECT count(*)::int FROM dashboard_widget w WHERE w.dashboard_id = d.id) AS widgets,
+             (SELECT count(DISTINCT kpi_id)::int FROM dashboard_widget_kpi l WHERE l.dashboard_id = d.id) AS kpis
+        FROM dashboard d WHERE d.organization_id = ${demo.orgID} AND d.shared`;
+    expect(board).toEqual({ widgets: expect.any(Number), kpis: 4 });
+    expect(board?.widgets).toBeGreaterThanOrEqual(7);
     expect(seeded).toEqual({ kpi: 4, data_point: 20, goal: 1, goal_kpi: 3 });
 
     const again = await seedPacks(app, demo);
@@ -75,7 +84,7 @@ describe('pack seeds are idempotent', () => {
     const { orgID, owner } = await team([]);
     const other = { orgID, userID: owner.userID };
     const both = await Promise.all([seedPacks(app, other), seedPacks(app, other)]);
-    expect(both.map((r) => r.added).sort()).toEqual([0, 5]);
+    expect(both.map((r) => r.added).sort()).toEqual([0, 6]);
     expect(await counts(orgID)).toEqual({ kpi: 4, data_point: 20, goal: 1, goal_kpi: 3 });
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { dashboardPermissions } from '../../shared/dashboards/permissions.ts';
 import { kpiTrackerPermissions } from '../../shared/kpi-tracker/permissions.ts';
 import { definePermissions, mergePermissions } from '../../shared/permissions/define.ts';
 import { allPermissions, PERMISSIONS, permissionRows } from '../../shared/permissions/matrix.ts';
@@ -8,7 +9,9 @@ import { assignableRoles, can, canActOn, ROLES, rolesThat, scopeOf } from '../..
 
 describe('the permission matrix', () => {
   test('is every pack fragment merged, each resource from exactly one fragment', () => {
-    const fromFragments = [...Object.keys(platformPermissions), ...Object.keys(kpiTrackerPermissions)].sort();
+    const fromFragments = [platformPermissions, kpiTrackerPermissions, dashboardPermissions]
+      .flatMap((f) => Object.keys(f))
+      .sort();
     expect(Object.keys(PERMISSIONS).sort()).toEqual(fromFragments);
     expect(new Set(fromFragments).size).toBe(fromFragments.length);
   });

@@ -14,6 +14,12 @@ export interface QueryFactory {
    * their own rows, never A's. By default the intruder receives nothing.
    */
   intruderSeesOwn?: true;
+  /**
+   * Read by a wall screen holding a dashboard's share link (ctx.share), not
+   * by a member: the positive control reads it with A's link; every member,
+   * A's owner included, gets nothing from it.
+   */
+  readByShareLink?: true;
 }
 
 /** One way to name A's rows from B, and the refusal it must get. */

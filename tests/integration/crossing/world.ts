@@ -3,7 +3,7 @@ import { mutators } from '../../../sync/mutators.ts';
 import { queries } from '../../../sync/queries.ts';
 import { JOB_DEADLINE_MS } from '../../helpers/deadlines.ts';
 import { addMember, createOrg, type Person, signUp } from '../../helpers/people.ts';
-import { createKey } from '../../helpers/rest.ts';
+import { createKey, createShareLink } from '../../helpers/rest.ts';
 import { openZero, type TestZero, watch } from '../../helpers/zero-client.ts';
 
 const DAY = 86_400_000;
@@ -35,9 +35,19 @@ export interface World {
   /** An extra unit in A's list. */
   optionID: string;
   apiKeyID: string;
-  /** The intruder's own KPI and goal in B, for writes that name A's rows from B. */
+  /** Shared, holding `widgetID` (a number widget of `kpiID`) and `spareWidgetID` (a note); the owner is on it. */
+  dashboardID: string;
+  widgetID: string;
+  spareWidgetID: string;
+  /** Shared, empty, the owner's default: delete target. */
+  spareDashboardID: string;
+  /** A live read-only share link of `dashboardID`, and its token. */
+  shareID: string;
+  shareToken: string;
+  /** The intruder's own KPI, goal and dashboard in B, for writes that name A's rows from B. */
   kpiB: string;
   goalB: string;
+  dashboardB: string;
   /** A new random id, for rows a write would create. */
   fresh(): string;
   /** Every id that belongs to A alone (the organization, its people, its rows): none may reach the intruder. */
@@ -60,9 +70,10 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
   };
   const ok = by(z);
   const id = () => randomUUID();
-  const [kpiB, goalB] = [id(), id()];
+  const [kpiB, goalB, dashboardB] = [id(), id(), id()];
   await by(zb)(mutators.kpi.create({ id: kpiB, name: 'Own KPI', unit: '', target: 1 }));
   await by(zb)(mutators.goal.create({ id: goalB, title: 'Own plan', targetDate: FUTURE, kpis: [{ kpiID: kpiB, weight: 1 }] }));
+  await by(zb)(mutators.dashboard.create({ id: dashboardB, name: 'Own board', shared: true }));
   const ids = {
     kpiID: id(),
     spareKpiID: id(),
@@ -73,6 +84,10 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
     spareGoalID: id(),
     archivedGoalID: id(),
     optionID: id(),
+    dashboardID: id(),
+    widgetID: id(),
+    spareWidgetID: id(),
+    spareDashboardID: id(),
   };
 
   await ok(mutators.kpiOption.add({ id: ids.optionID, kind: 'unit', value: 'widgets' }));
@@ -86,6 +101,21 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
   await ok(mutators.goal.create({ id: ids.archivedGoalID, title: 'Secret old plan', targetDate: FUTURE }));
   await ok(mutators.goal.archive({ id: ids.archivedGoalID }));
   await ok(mutators.layout.save({ layout: [{ kpiID: ids.kpiID, w: 2, h: 1 }] }));
+  await ok(
+    mutators.dashboard.create({
+      id: ids.dashboardID,
+      name: 'Secret board',
+      shared: true,
+      widgets: [
+        { id: ids.widgetID, type: 'number', kpiIDs: [ids.kpiID], x: 0, y: 0, w: 3, h: 2 },
+        { id: ids.spareWidgetID, type: 'text', text: 'Secret note', x: 3, y: 0, w: 4, h: 2 },
+      ],
+    }),
+  );
+  await ok(mutators.dashboard.create({ id: ids.spareDashboardID, name: 'Secret spare board', shared: true }));
+  await ok(mutators.dashboard.setDefault({ dashboardID: ids.spareDashboardID }));
+  await ok(mutators.presence.touch({ dashboardID: ids.dashboardID, arranging: false }));
+  const share = await createShareLink(owner, orgA, ids.dashboardID);
   const key = await createKey(owner, orgA, 'viewer', 'Secret key');
   // The points last: the insight that reads all of them is the last job the set-up causes.
   const values = [10, 12, 15, 17, 20];
@@ -110,10 +140,13 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
     intruder,
     ...ids,
     apiKeyID: key.id,
+    shareID: share.id,
+    shareToken: share.token,
     kpiB,
     goalB,
+    dashboardB,
     fresh: id,
-    secrets: () => [orgA, owner.userID, viewer.userID, key.id, ...Object.values(ids), ...pointIDs],
+    secrets: () => [orgA, owner.userID, viewer.userID, key.id, share.id, ...Object.values(ids), ...pointIDs],
   };
   return { world, ownerZero: z, intruderZero: zb };
 }
