@@ -5,6 +5,7 @@ import { QueryError } from '../../components/query-error.tsx';
 import { useKpiOptions } from '../kpis/kpi-options.ts';
 import { useCurrentOrganization } from '../organizations/current-organization.tsx';
 import { ReadOnlyNote } from '../workspace/read-only-note.tsx';
+import { RoleGate } from '../workspace/role-gate.tsx';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { ApiKeysPanel } from './api-keys-panel.tsx';
 import { OptionList } from './option-list.tsx';
@@ -38,9 +39,9 @@ export function SettingsPage() {
           canManage={canManage()}
           loading={loading()}
         />
-        <Show when={can(org.role(), 'apiKey', 'manage')}>
+        <RoleGate allowed={can(org.role(), 'apiKey', 'manage')} action="manage API keys">
           <ApiKeysPanel />
-        </Show>
+        </RoleGate>
       </div>
     </WorkspacePage>
   );
