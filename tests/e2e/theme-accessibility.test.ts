@@ -60,6 +60,11 @@ describe('themes: accessible in light and dark, chosen once, kept', () => {
       },
     },
     { name: 'settings', path: () => '/settings', ready: (p) => p.getByRole('heading', { name: 'API keys' }).waitFor(synced) },
+    {
+      name: 'members',
+      path: () => '/members',
+      ready: (p) => p.getByRole('button', { name: 'Create invite link' }).waitFor(synced),
+    },
   ];
 
   for (const scheme of ['light', 'dark'] as const) {
@@ -76,6 +81,14 @@ describe('themes: accessible in light and dark, chosen once, kept', () => {
         const findings = await axeFindings(page);
         if (findings.length > 0) found[p.name] = findings;
       }
+      // Signed out: the sign-in form.
+      const signedOut = await (await browser.context(org.tess, { signedIn: false })).newPage();
+      await signedOut.emulateMedia({ colorScheme: scheme });
+      await signedOut.goto('/sign-in');
+      await signedOut.getByRole('button', { name: 'Sign in' }).waitFor();
+      expect(await theme(signedOut)).toBe(scheme);
+      const signIn = await axeFindings(signedOut);
+      if (signIn.length > 0) found['sign-in'] = signIn;
       expect(found).toEqual({});
     });
   }

@@ -13,7 +13,7 @@ const DENSITY_LABELS: Record<Density, string> = { comfortable: 'Comfortable', co
 export function DisplayMenu() {
   return (
     <DropdownMenu gutter={6} placement="bottom-end">
-      <DropdownMenu.Trigger class="button button-ghost button-small display-trigger">
+      <DropdownMenu.Trigger class="button button-ghost button-small">
         Display <span aria-hidden="true">▾</span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>

@@ -56,7 +56,7 @@ export function DashboardToolbar(props: DashboardToolbarProps) {
         >
           Options
           <Show when={active() > 0}>
-            <span class="toolbar-options-count">
+            <span>
               {' '}
               ({active()}
               <span class="visually-hidden"> active</span>)
