@@ -14,18 +14,25 @@ import { createKpi } from '../helpers/rest.ts';
 describe('role changes and read-only roles', () => {
   const browser = useBrowser();
   const sql = useAdminSql();
-  const org = useOrg('Shifting Roles Ltd', { olga: 'owner', adam: 'admin', mia: 'manager', otis: 'operator', vic: 'viewer' });
+  const org = useOrg('Shifting Roles Ltd', {
+    olga: 'owner',
+    adam: 'admin',
+    ali: 'admin',
+    mia: 'manager',
+    otis: 'operator',
+    vic: 'viewer',
+  });
   let kpiID = '';
 
   beforeAll(async () => {
     kpiID = (await createKpi({ person: org.olga, org: org.id }, { title: 'Tickets closed', targetValue: 50, unit: '' })).id;
   });
 
-  /** The admin changes `person`'s role, as the members page does. */
-  const demote = async (person: Person, role: string) => {
+  /** An admin (or `by`) changes `person`'s role, as the members page does. */
+  const demote = async (person: Person, role: string, by: Person = org.adam) => {
     const [member] = await sql<{ id: string }[]>`
       SELECT id FROM member WHERE "organizationId" = ${org.id} AND "userId" = ${person.userID}`;
-    const res = await api(org.adam, 'POST', '/api/auth/organization/update-member-role', {
+    const res = await api(by, 'POST', '/api/auth/organization/update-member-role', {
       memberId: member?.id,
       role,
       organizationId: org.id,
@@ -84,6 +91,22 @@ describe('role changes and read-only roles', () => {
     await panel.getByRole('textbox', { name: 'Note' }).fill('');
     await panel.waitFor({ state: 'detached' });
     await page.getByText('Read-only for your role').waitFor();
+  });
+
+  test('an admin demoted to manager while adding a unit keeps it, with the reason', async () => {
+    const page = await browser.open(org.ali, '/settings');
+    await live(page);
+    const units = page.getByRole('region', { name: 'Units' });
+    await units.getByRole('textbox', { name: 'New unit' }).fill('parcels');
+
+    await demote(org.ali, 'manager', org.olga);
+    await units
+      .getByText('Your role changed to manager: you can no longer change the unit list. Your text is kept here.')
+      .waitFor(synced);
+    expect(await units.getByRole('textbox', { name: 'New unit' }).inputValue()).toBe('parcels');
+    expect(await units.getByRole('button', { name: 'Add unit' }).isDisabled()).toBe(true);
+    // The categories form had nothing typed: it went with the role.
+    expect(await page.getByRole('textbox', { name: 'New category' }).count()).toBe(0);
   });
 
   test('a viewer is told the pages are read-only where the actions would be', async () => {
