@@ -1,6 +1,7 @@
 import { createSignal } from 'solid-js';
 import type { z } from 'zod';
 import { type FieldErrors, focusFirstError, zodFieldErrors } from './forms.ts';
+import { useWriteAccess } from './write-access.ts';
 
 export interface FormOptions<K extends string, T> {
   fields: readonly K[];
@@ -16,11 +17,16 @@ export interface FormOptions<K extends string, T> {
  * soon as it is fixed, without moving the layout under the pointer on the
  * next click), and every field is checked on submit, with focus moved to
  * the first bad one.
+ *
+ * Inside a role gate, a form with typed text keeps the gate open: a person
+ * demoted meanwhile keeps their text (see web/features/workspace/role-gate.tsx).
  */
 export function createFormState<K extends string, T>(options: FormOptions<K, T>) {
   const [values, setValues] = createSignal<Record<K, string>>({ ...options.initial });
   const [errors, setErrors] = createSignal<FieldErrors<K>>({});
   const inputs: Partial<Record<K, HTMLElement>> = {};
+  const dirty = () => options.fields.some((f) => values()[f] !== options.initial[f]);
+  useWriteAccess()?.holdWhile(dirty);
 
   const messageFor = (field: K): string | undefined => {
     const result = options.parse(values());
@@ -44,6 +50,8 @@ export function createFormState<K extends string, T>(options: FormOptions<K, T>)
   return {
     values,
     errors,
+    /** Something was typed that is not saved. */
+    dirty,
     setValue,
     blur,
     showErrors,

@@ -1,6 +1,7 @@
 import { type Accessor, createSignal } from 'solid-js';
 import { ApiError, errorMessage } from './api.ts';
 import type { FieldErrors } from './forms.ts';
+import { useWriteAccess } from './write-access.ts';
 
 /** What to show when a submit fails: messages next to fields, and/or one above the form. */
 export interface SubmitFailure<K extends string> {
@@ -27,7 +28,10 @@ export interface SubmitOptions<K extends string, T> {
 /** A form's submit handler with its busy flag and form-level message (for a FormError). */
 export interface Submit {
   busy: Accessor<boolean>;
+  /** The form-level message; inside a role gate, why the person can no longer save, first. */
   error: Accessor<string | undefined>;
+  /** The person's role no longer allows the write: the submit button is disabled, and says why in `error`. */
+  blocked: Accessor<boolean>;
   /** Other ways in (e.g. the Google button) report their failures here too. */
   setError: (message: string | undefined) => void;
   onSubmit: (event: SubmitEvent) => Promise<void>;
@@ -47,6 +51,8 @@ interface SubmittableForm<K extends string, T> {
 export function createSubmit<K extends string, T>(form: SubmittableForm<K, T>, options: SubmitOptions<K, T>): Submit {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string>();
+  const access = useWriteAccess();
+  const lost = () => access?.lost();
 
   const failureOf = (err: unknown): SubmitFailure<K> => {
     const fields = err instanceof ApiError ? options.fieldErrors?.(err) : undefined;
@@ -55,10 +61,12 @@ export function createSubmit<K extends string, T>(form: SubmittableForm<K, T>, o
 
   return {
     busy,
-    error,
+    error: () => lost() ?? error(),
+    blocked: () => lost() !== undefined,
     setError,
     async onSubmit(event: SubmitEvent) {
       event.preventDefault();
+      if (lost()) return;
       setError(undefined);
       const data = form.submit();
       if (!data) return;

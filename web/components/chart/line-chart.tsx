@@ -1,5 +1,6 @@
 import type ApexCharts from 'apexcharts';
 import { createEffect, createSignal, onCleanup, onMount, Show } from 'solid-js';
+import { type Theme, theme } from '../../lib/theme.ts';
 
 /**
  * The one adapter around ApexCharts: pages describe what to draw (points, a
@@ -8,7 +9,8 @@ import { createEffect, createSignal, onCleanup, onMount, Show } from 'solid-js';
  *
  * The plot is hidden from assistive tech; the caller gives the text
  * alternative (a summary and a table of the values), which a drawing can
- * never replace.
+ * never replace. Its colours are the page's style tokens, read again when
+ * the theme changes.
  */
 export interface ChartPoint {
   /** Epoch ms. */
@@ -29,8 +31,28 @@ export interface LineChartProps {
   height?: number;
 }
 
-const ACCENT = '#0f766e';
-const TARGET = '#9a6700';
+/** The chart's colours: the style tokens of web/styles/base.css for the theme in force. */
+interface Palette {
+  mode: Theme;
+  line: string;
+  target: string;
+  onTarget: string;
+  grid: string;
+  text: string;
+}
+
+function readPalette(mode: Theme): Palette {
+  const css = getComputedStyle(document.documentElement);
+  const token = (name: string) => css.getPropertyValue(name).trim();
+  return {
+    mode,
+    line: token('--accent'),
+    target: token('--warning'),
+    onTarget: token('--on-warning'),
+    grid: token('--chart-grid'),
+    text: token('--text-muted'),
+  };
+}
 
 type Apex = typeof ApexCharts;
 let loading: Promise<Apex> | undefined;
@@ -77,7 +99,7 @@ function yScale(
   return { min, max, ticks: Math.max(1, Math.round((max - min) / step)) };
 }
 
-function buildOptions(props: LineChartProps): ApexCharts.ApexOptions {
+function buildOptions(props: LineChartProps, colors: Palette): ApexCharts.ApexOptions {
   const data = [...props.points].sort((a, b) => a.x - b.x).map((p) => ({ x: p.x, y: p.y }));
   const scale = yScale(props.points, props.target);
   return {
@@ -86,6 +108,8 @@ function buildOptions(props: LineChartProps): ApexCharts.ApexOptions {
       height: props.height ?? 320,
       width: '100%',
       fontFamily: 'inherit',
+      foreColor: colors.text,
+      background: 'transparent',
       animations: { enabled: false },
       zoom: { enabled: true, type: 'x' },
       toolbar: {
@@ -96,13 +120,14 @@ function buildOptions(props: LineChartProps): ApexCharts.ApexOptions {
       // Our own summary and table speak for the chart (see the module comment).
       accessibility: { enabled: false },
     },
+    theme: { mode: colors.mode },
     series: [{ name: props.seriesName, data }],
-    colors: [ACCENT],
+    colors: [colors.line],
     stroke: { width: 2, curve: 'straight' },
     markers: { size: data.length > 60 ? 0 : 4, strokeWidth: 0, hover: { size: 6 } },
     dataLabels: { enabled: false },
     legend: { show: false },
-    grid: { borderColor: '#e3e8ea', strokeDashArray: 3 },
+    grid: { borderColor: colors.grid, strokeDashArray: 3 },
     xaxis: {
       type: 'datetime',
       min: props.range?.min,
@@ -115,7 +140,7 @@ function buildOptions(props: LineChartProps): ApexCharts.ApexOptions {
       tickAmount: scale?.ticks,
       labels: { formatter: (v: number) => props.formatValue(v) },
     },
-    tooltip: { x: { format: 'd MMM yyyy, HH:mm' }, y: { formatter: (v: number) => props.formatValue(v) } },
+    tooltip: { theme: colors.mode, x: { format: 'd MMM yyyy, HH:mm' }, y: { formatter: (v: number) => props.formatValue(v) } },
     annotations: {
       yaxis:
         props.target === undefined
@@ -123,19 +148,38 @@ function buildOptions(props: LineChartProps): ApexCharts.ApexOptions {
           : [
               {
                 y: props.target,
-                borderColor: TARGET,
+                borderColor: colors.target,
                 strokeDashArray: 6,
                 borderWidth: 2,
                 label: {
                   text: props.targetLabel ?? 'Target',
-                  borderColor: TARGET,
-                  style: { background: TARGET, color: '#fff', fontSize: '12px' },
+                  borderColor: colors.target,
+                  style: { background: colors.target, color: colors.onTarget, fontSize: '12px' },
                 },
               },
             ],
     },
     noData: { text: 'No data points in this range' },
   };
+}
+
+/**
+ * ApexCharts draws its toolbar (zoom, pan, reset) as real buttons inside the
+ * plot, which is aria-hidden: focusable controls nobody is told about (axe's
+ * aria-hidden-focus). They stay for the pointer; the keyboard has the
+ * page's own range buttons. The toolbar is redrawn on zoom, so keep
+ * taking its buttons out of the tab order.
+ */
+function keepOutOfTabOrder(host: HTMLElement): () => void {
+  const apply = () => {
+    for (const el of host.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, [tabindex]')) {
+      if (el.tabIndex !== -1) el.tabIndex = -1;
+    }
+  };
+  apply();
+  const observer = new MutationObserver(apply);
+  observer.observe(host, { childList: true, subtree: true });
+  return () => observer.disconnect();
 }
 
 export function LineChart(props: LineChartProps) {
@@ -149,17 +193,19 @@ export function LineChart(props: LineChartProps) {
     loadApex()
       .then(async (Apex) => {
         if (disposed) return;
-        chart = new Apex(host, buildOptions(props));
+        chart = new Apex(host, buildOptions(props, readPalette(theme())));
         await chart.render();
         if (!disposed) setReady(true);
       })
       .catch(() => setFailed(true));
   });
 
-  // Any change (a point lands, the target moves, a range is picked) redraws
-  // from the props; ApexCharts diffs internally.
+  onMount(() => onCleanup(keepOutOfTabOrder(host)));
+
+  // Any change (a point lands, the target moves, a range is picked, the
+  // theme switches) redraws from the props; ApexCharts diffs internally.
   createEffect(() => {
-    const options = buildOptions(props);
+    const options = buildOptions(props, readPalette(theme()));
     if (!ready() || !chart) return;
     void chart.updateOptions(options, true, false);
   });

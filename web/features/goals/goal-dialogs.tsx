@@ -1,16 +1,25 @@
 import { createSignal } from 'solid-js';
 import { Modal } from '../../components/modal.tsx';
+import { useWriteAccess } from '../../lib/write-access.ts';
 import { GoalForm, type GoalWithKpis } from './goal-form.tsx';
+
+/** Inside a role gate: an open dialog stays open (and its form says why) if the role is taken away. */
+function useDialogAccess(open: () => boolean) {
+  const access = useWriteAccess();
+  access?.holdWhile(open);
+  return () => access?.lost() === undefined;
+}
 
 export function NewGoalDialog() {
   const [open, setOpen] = createSignal(false);
+  const allowed = useDialogAccess(open);
   return (
     <Modal
       open={open()}
       onOpenChange={setOpen}
       title="New goal"
       description="A goal combines KPIs with weights; its progress moves as their data lands."
-      trigger={{ label: 'New goal' }}
+      trigger={allowed() ? { label: 'New goal' } : undefined}
       initialFocus='input[name="title"]'
       wide
     >
@@ -21,12 +30,17 @@ export function NewGoalDialog() {
 
 export function EditGoalDialog(props: { goal: GoalWithKpis }) {
   const [open, setOpen] = createSignal(false);
+  const allowed = useDialogAccess(open);
   return (
     <Modal
       open={open()}
       onOpenChange={setOpen}
       title="Edit goal"
-      trigger={{ label: 'Edit', class: 'button button-small button-secondary', ariaLabel: `Edit ${props.goal.title}` }}
+      trigger={
+        allowed()
+          ? { label: 'Edit', class: 'button button-small button-secondary', ariaLabel: `Edit ${props.goal.title}` }
+          : undefined
+      }
       initialFocus='input[name="title"]'
       wide
     >

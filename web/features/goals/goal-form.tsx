@@ -169,7 +169,7 @@ export function GoalForm(props: GoalFormProps) {
         <Button type="button" class="button button-ghost" onClick={() => props.onCancel()}>
           Cancel
         </Button>
-        <Button type="submit" class="button button-primary" disabled={submit.busy()}>
+        <Button type="submit" class="button button-primary" disabled={submit.busy() || submit.blocked()}>
           {submit.busy() ? 'Saving…' : props.submitLabel}
         </Button>
       </div>

@@ -9,6 +9,7 @@ import { formatPercent, formatUtcDate, withUnit } from '../kpis/format.ts';
 import { KpiProgressBar } from '../kpis/kpi-progress.tsx';
 import { progressOf, STATUS_LABELS, statusOf, statusOfProgress } from '../kpis/kpi-status.ts';
 import { mutate } from '../sync/mutate.ts';
+import { RoleGate } from '../workspace/role-gate.tsx';
 import { EditGoalDialog } from './goal-dialogs.tsx';
 import { type GoalWithKpis, sortedLinks } from './goal-form.tsx';
 import { GOAL_STATUS_LABELS, PaceBadge } from './pace.tsx';
@@ -55,8 +56,10 @@ export function GoalRow(props: GoalRowProps) {
           >
             KPIs
           </Collapsible.Trigger>
-          <Show when={props.canEdit && !archived()}>
-            <EditGoalDialog goal={props.goal} />
+          <Show when={!archived()}>
+            <RoleGate allowed={props.canEdit} action="edit goals">
+              <EditGoalDialog goal={props.goal} />
+            </RoleGate>
           </Show>
           <Show when={props.canArchive}>
             <Show
@@ -88,7 +91,7 @@ export function GoalRow(props: GoalRowProps) {
             when={props.goal.goalKpis.length > 0}
             fallback={<p class="panel-hint">No KPIs yet. Edit the goal to add some.</p>}
           >
-            <table class="data-table goal-kpi-table">
+            <table class="data-table goal-kpi-table stack-table">
               <caption class="visually-hidden">KPIs of {props.goal.title}</caption>
               <thead>
                 <tr>

@@ -2,6 +2,8 @@ import { Tabs } from '@kobalte/core/tabs';
 import { Show } from 'solid-js';
 import { can } from '../../../shared/roles.ts';
 import { useCurrentOrganization } from '../organizations/current-organization.tsx';
+import { ReadOnlyNote } from '../workspace/read-only-note.tsx';
+import { RoleGate } from '../workspace/role-gate.tsx';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { NewGoalDialog } from './goal-dialogs.tsx';
 import { GoalList } from './goal-list.tsx';
@@ -9,15 +11,21 @@ import { GoalList } from './goal-list.tsx';
 /** `/goals`: the organization's goals with live progress and pace. */
 export function GoalsPage() {
   const org = useCurrentOrganization();
+  const canCreate = () => can(org.role(), 'goal', 'create');
   return (
     <WorkspacePage
       title="Goals"
       headingId="goals-title"
       subtitle="Weighted KPIs towards a date. Progress moves as data lands."
       actions={
-        <Show when={can(org.role(), 'goal', 'create')}>
-          <NewGoalDialog />
-        </Show>
+        <>
+          <RoleGate allowed={canCreate()} action="create goals">
+            <NewGoalDialog />
+          </RoleGate>
+          <Show when={!canCreate()}>
+            <ReadOnlyNote />
+          </Show>
+        </>
       }
     >
       <Tabs class="tabs" defaultValue="active">

@@ -152,7 +152,7 @@ export function KPIForm(props: KPIFormProps) {
         <Button type="button" class="button button-ghost" onClick={() => props.onCancel()}>
           Cancel
         </Button>
-        <Button type="submit" class="button button-primary" disabled={submit.busy()}>
+        <Button type="submit" class="button button-primary" disabled={submit.busy() || submit.blocked()}>
           {submit.busy() ? 'Saving…' : props.submitLabel}
         </Button>
       </div>

@@ -57,7 +57,7 @@ export function InviteForm(props: { orgID: string; roles: readonly Role[]; onInv
           <TextInput label="Email" type="email" autocomplete="off" required {...form.bind('email')} />
           <RoleSelect label="Role" roles={props.roles} value={role()} onChange={setRole} />
         </div>
-        <Button type="submit" class="button button-primary" disabled={submit.busy() || !role()}>
+        <Button type="submit" class="button button-primary" disabled={submit.busy() || submit.blocked() || !role()}>
           {submit.busy() ? 'Creating link…' : 'Create invite link'}
         </Button>
       </form>

@@ -1,5 +1,6 @@
 import { createResource, Show } from 'solid-js';
 import { assignableRoles, can } from '../../../shared/roles.ts';
+import { RoleGate } from '../workspace/role-gate.tsx';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { useCurrentOrganization } from './current-organization.tsx';
 import { InvitationList } from './invitation-list.tsx';
@@ -22,16 +23,19 @@ export function MembersPage() {
     >
       <div class="members-layout">
         <MemberList canManage={canManage()} />
-        <Show when={canInvite()}>
+        <RoleGate allowed={canInvite()} action="invite people">
           <div class="stack">
             <InviteForm orgID={org.orgID} roles={assignableRoles(org.role())} onInvited={() => void refetch()} />
-            <InvitationList
-              invitations={invitations.error ? [] : (invitations.latest ?? [])}
-              loading={invitations.loading}
-              onChanged={() => void refetch()}
-            />
+            {/* The pending invitations (their e-mail addresses) go with the role, whatever is being typed. */}
+            <Show when={canInvite()}>
+              <InvitationList
+                invitations={invitations.error ? [] : (invitations.latest ?? [])}
+                loading={invitations.loading}
+                onChanged={() => void refetch()}
+              />
+            </Show>
           </div>
-        </Show>
+        </RoleGate>
       </div>
     </WorkspacePage>
   );

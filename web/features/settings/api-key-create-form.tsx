@@ -46,7 +46,7 @@ export function ApiKeyCreateForm(props: { orgID: string; roles: readonly Role[] 
           A key acts with its role in this organization, never more than yours. Give it the least it needs.
         </p>
         <div>
-          <Button type="submit" class="button button-primary" disabled={submit.busy()}>
+          <Button type="submit" class="button button-primary" disabled={submit.busy() || submit.blocked()}>
             {submit.busy() ? 'Creating…' : 'Create key'}
           </Button>
         </div>

@@ -4,6 +4,8 @@ import { can } from '../../../shared/roles.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { useKpiOptions } from '../kpis/kpi-options.ts';
 import { useCurrentOrganization } from '../organizations/current-organization.tsx';
+import { ReadOnlyNote } from '../workspace/read-only-note.tsx';
+import { RoleGate } from '../workspace/role-gate.tsx';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { ApiKeysPanel } from './api-keys-panel.tsx';
 import { OptionList } from './option-list.tsx';
@@ -20,10 +22,11 @@ export function SettingsPage() {
     <WorkspacePage
       title="Settings"
       headingId="settings-title"
-      subtitle={
-        canManage()
-          ? 'Lists and keys for this organization.'
-          : 'Lists used by this organization’s KPIs (read-only for your role).'
+      subtitle={canManage() ? 'Lists and keys for this organization.' : 'Lists used by this organization’s KPIs.'}
+      actions={
+        <Show when={!canManage()}>
+          <ReadOnlyNote />
+        </Show>
       }
     >
       <QueryError details={options.details()} what="the lists" />
@@ -36,9 +39,9 @@ export function SettingsPage() {
           canManage={canManage()}
           loading={loading()}
         />
-        <Show when={can(org.role(), 'apiKey', 'manage')}>
+        <RoleGate allowed={can(org.role(), 'apiKey', 'manage')} action="manage API keys">
           <ApiKeysPanel />
-        </Show>
+        </RoleGate>
       </div>
     </WorkspacePage>
   );

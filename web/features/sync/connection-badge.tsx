@@ -1,23 +1,8 @@
-import type { ConnectionState } from '@rocicorp/zero';
 import { useConnectionState } from '@rocicorp/zero/solid';
-import { Show } from 'solid-js';
+import { createMemo, Show } from 'solid-js';
+import { useBrowserOnline } from './browser-online.ts';
+import { describeConnection } from './connection-status.ts';
 import { waitingCount } from './mutate.ts';
-
-type Tone = 'live' | 'pending' | 'offline' | 'auth';
-
-function describe(state: ConnectionState): { text: string; tone: Tone } {
-  switch (state.name) {
-    case 'connected':
-      return { text: 'Live', tone: 'live' };
-    case 'connecting':
-      return { text: 'Reconnecting…', tone: 'pending' };
-    case 'needs-auth':
-      return { text: 'Session expired — sign in again', tone: 'auth' };
-    default:
-      // disconnected, error, closed: reads still work from the local copy.
-      return { text: 'Offline', tone: 'offline' };
-  }
-}
 
 export function waitingText(n: number): string {
   return n === 1 ? '1 change waiting' : `${n} changes waiting`;
@@ -26,7 +11,11 @@ export function waitingText(n: number): string {
 /** Always in the header: is this page live, and is anything waiting to sync? */
 export function ConnectionBadge() {
   const state = useConnectionState();
-  const status = () => describe(state());
+  const browserOnline = useBrowserOnline();
+  // The badge lives inside one Zero instance (a new organization remounts it).
+  const everConnected = createMemo((was: boolean) => was || state().name === 'connected', false);
+  const status = () =>
+    describeConnection({ state: state().name, browserOnline: browserOnline(), everConnected: everConnected() });
   return (
     <output class="connection-badge" data-tone={status().tone} aria-label="Sync status" aria-live="polite">
       <span class="connection-dot" aria-hidden="true" />

@@ -7,6 +7,7 @@ import { useCurrentOrganization } from '../organizations/current-organization.ts
 import { OrganizationSwitcher } from '../organizations/organization-switcher.tsx';
 import { ConnectionBadge } from '../sync/connection-badge.tsx';
 import { SessionRecovery } from '../sync/session-recovery.tsx';
+import { DisplayMenu } from './display-menu.tsx';
 import { NoAccessNotice } from './no-access-notice.tsx';
 
 /** Header (organization, navigation, sync status, account) around the workspace pages. */
@@ -56,6 +57,7 @@ export function AppShell(props: { children: JSX.Element }) {
               {currentUser()?.name}
               <Show when={org.role()}>{(role) => <span class="role-chip">{ROLE_LABELS[role()]}</span>}</Show>
             </span>
+            <DisplayMenu />
             <Button class="button button-ghost button-small" onClick={() => void leave()}>
               Sign out
             </Button>

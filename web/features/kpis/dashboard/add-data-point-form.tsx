@@ -3,6 +3,7 @@ import { createSignal, onCleanup } from 'solid-js';
 import { dataPointInput } from '../../../../shared/kpi.ts';
 import { mutators } from '../../../../sync/mutators.ts';
 import type { Kpi } from '../../../../sync/schema.ts';
+import { FormError } from '../../../components/form-error.tsx';
 import { TextInput } from '../../../components/text-input.tsx';
 import { createFormState } from '../../../lib/form-state.ts';
 import { createSubmit } from '../../../lib/form-submit.ts';
@@ -45,6 +46,7 @@ export function AddDataPointForm(props: { kpi: Kpi }) {
 
   return (
     <form class="add-point" onSubmit={onSubmit} noValidate>
+      <FormError message={submit.error()} />
       <TextInput
         class="add-point-field"
         label="Value"
@@ -57,7 +59,7 @@ export function AddDataPointForm(props: { kpi: Kpi }) {
         type="submit"
         class="button button-primary add-point-submit"
         aria-label={`Add data point to ${props.kpi.name}`}
-        disabled={submit.busy()}
+        disabled={submit.busy() || submit.blocked()}
       >
         Add
       </Button>

@@ -8,6 +8,8 @@ import { queries } from '../../../../sync/queries.ts';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useCurrentOrganization } from '../../organizations/current-organization.tsx';
 import { mutate } from '../../sync/mutate.ts';
+import { ReadOnlyNote } from '../../workspace/read-only-note.tsx';
+import { RoleGate } from '../../workspace/role-gate.tsx';
 import { WorkspacePage } from '../../workspace/workspace-page.tsx';
 import { categoryLabel } from '../kpi-options.ts';
 import { NewKpiDialog } from '../new-kpi-dialog.tsx';
@@ -70,9 +72,14 @@ export function KPIDashboard() {
       headingId="dashboard-title"
       subtitle={org.organization()?.name}
       actions={
-        <Show when={canCreate()}>
-          <NewKpiDialog open={dialogOpen()} onOpenChange={setDialogOpen} />
-        </Show>
+        <>
+          <RoleGate allowed={canCreate()} action="create KPIs">
+            <NewKpiDialog open={dialogOpen()} onOpenChange={setDialogOpen} />
+          </RoleGate>
+          <Show when={!canCreate() && !canAddData()}>
+            <ReadOnlyNote />
+          </Show>
+        </>
       }
     >
       <QueryError details={details()} what="the KPIs" />

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { SelectField, type SelectOption } from '../../../components/select-field.tsx';
 import { TextInput } from '../../../components/text-input.tsx';
 import { categoryLabel } from '../kpi-options.ts';
@@ -19,8 +19,16 @@ export interface DashboardToolbarProps {
 
 const SORT_OPTIONS: SelectOption[] = SORT_KEYS.map((k) => ({ value: k, label: SORT_LABELS[k] }));
 
-/** Search by name, filter by category, sort; and the switch into arranging the cards. */
+/**
+ * Search by name, filter by category, sort; and the switch into arranging the
+ * cards. On a phone only the search shows, with an "Options" button for the
+ * rest, so the first card is not pushed a screen down (CSS hides the button
+ * and shows everything on wider screens).
+ */
 export function DashboardToolbar(props: DashboardToolbarProps) {
+  const [open, setOpen] = createSignal(false);
+  // How many choices narrow or reorder the cards: said on the button while they are folded away.
+  const active = () => (props.category ? 1 : 0) + (props.sort !== 'layout' ? 1 : 0);
   const categoryOptions = (): SelectOption[] => [
     { value: '', label: 'All categories' },
     ...props.categories.map((c) => ({ value: c, label: categoryLabel(c) })),
@@ -33,32 +41,50 @@ export function DashboardToolbar(props: DashboardToolbarProps) {
           type="search"
           label="Search"
           name="search"
-          placeholder="KPI name"
+          placeholder="Search KPIs"
           autocomplete="off"
           value={props.search}
           onChange={props.onSearch}
           disabled={props.arranging}
         />
-        <SelectField
-          class="toolbar-select"
-          label="Category"
-          name="category"
-          options={categoryOptions()}
-          value={props.category}
-          onChange={props.onCategory}
-          disabled={props.arranging}
-        />
-        <SelectField
-          class="toolbar-select"
-          label="Sort by"
-          name="sort"
-          options={SORT_OPTIONS}
-          value={props.arranging ? 'layout' : props.sort}
-          onChange={(v) => props.onSort(v as SortKey)}
-          disabled={props.arranging}
-        />
+        <button
+          type="button"
+          class="button button-secondary toolbar-options-toggle"
+          aria-expanded={open()}
+          aria-controls="toolbar-options toolbar-actions"
+          onClick={() => setOpen(!open())}
+        >
+          Options
+          <Show when={active() > 0}>
+            <span>
+              {' '}
+              ({active()}
+              <span class="visually-hidden"> active</span>)
+            </span>
+          </Show>
+        </button>
+        <div id="toolbar-options" class="toolbar-options" data-open={open() ? '' : undefined}>
+          <SelectField
+            class="toolbar-select"
+            label="Category"
+            name="category"
+            options={categoryOptions()}
+            value={props.category}
+            onChange={props.onCategory}
+            disabled={props.arranging}
+          />
+          <SelectField
+            class="toolbar-select"
+            label="Sort by"
+            name="sort"
+            options={SORT_OPTIONS}
+            value={props.arranging ? 'layout' : props.sort}
+            onChange={(v) => props.onSort(v as SortKey)}
+            disabled={props.arranging}
+          />
+        </div>
       </search>
-      <div class="toolbar-actions">
+      <div id="toolbar-actions" class="toolbar-actions" data-open={open() ? '' : undefined}>
         <button
           type="button"
           class="button button-secondary"

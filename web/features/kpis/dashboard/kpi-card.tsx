@@ -3,6 +3,7 @@ import { createMemo, Show } from 'solid-js';
 import type { DataPoint, Kpi } from '../../../../sync/schema.ts';
 import { Sparkline } from '../../../components/chart/sparkline.tsx';
 import { StatusBadge } from '../../../components/status-badge.tsx';
+import { RoleGate } from '../../workspace/role-gate.tsx';
 import { timeAgo, withUnit } from '../format.ts';
 import { KpiProgressBar } from '../kpi-progress.tsx';
 import { progressOf, STATUS_LABELS, STATUS_TONES, statusOf } from '../kpi-status.ts';
@@ -69,7 +70,14 @@ export function KPICard(props: KPICardProps) {
           </p>
         )}
       </Show>
-      <Show when={props.arrange} fallback={<Show when={props.canAddData}>{<AddDataPointForm kpi={props.kpi} />}</Show>}>
+      <Show
+        when={props.arrange}
+        fallback={
+          <RoleGate allowed={props.canAddData} action="add data points">
+            <AddDataPointForm kpi={props.kpi} />
+          </RoleGate>
+        }
+      >
         {(arrange) => (
           <ArrangeControls
             name={props.kpi.name}

@@ -3,6 +3,7 @@ import { createSignal, onCleanup, Show } from 'solid-js';
 import { dataPointInput, NOTE_MAX } from '../../../../shared/kpi.ts';
 import { mutators } from '../../../../sync/mutators.ts';
 import type { Kpi } from '../../../../sync/schema.ts';
+import { FormError } from '../../../components/form-error.tsx';
 import { TextInput } from '../../../components/text-input.tsx';
 import { createFormState } from '../../../lib/form-state.ts';
 import { createSubmit } from '../../../lib/form-submit.ts';
@@ -60,6 +61,7 @@ export function AddPointPanel(props: { kpi: Kpi; disabledReason?: string | undef
         </p>
       </Show>
       <form class="form add-point-form" onSubmit={submit.onSubmit} noValidate aria-labelledby="add-point-title">
+        <FormError message={submit.error()} />
         <fieldset
           class="plain-fieldset"
           disabled={!!props.disabledReason}
@@ -88,7 +90,11 @@ export function AddPointPanel(props: { kpi: Kpi; disabledReason?: string | undef
             {...form.bind('note')}
           />
           <div class="form-actions">
-            <Button type="submit" class="button button-primary" disabled={submit.busy() || !!props.disabledReason}>
+            <Button
+              type="submit"
+              class="button button-primary"
+              disabled={submit.busy() || submit.blocked() || !!props.disabledReason}
+            >
               Add data point
             </Button>
             <p class="add-point-status" aria-live="polite">

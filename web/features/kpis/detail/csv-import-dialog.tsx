@@ -7,6 +7,7 @@ import { FormError } from '../../../components/form-error.tsx';
 import { Modal } from '../../../components/modal.tsx';
 import { TextArea } from '../../../components/text-area.tsx';
 import { showToast } from '../../../components/toast.tsx';
+import { useWriteAccess } from '../../../lib/write-access.ts';
 import { mutate } from '../../sync/mutate.ts';
 import { formatDateTime, withUnit } from '../format.ts';
 
@@ -33,6 +34,9 @@ export function CsvImportDialog(props: { kpi: Kpi; disabled: boolean; describedB
   const [error, setError] = createSignal<string>();
   const preview = createMemo(() => (text().trim() ? parsePointsCsv(text()) : undefined));
   const good = () => preview()?.rows ?? [];
+  const access = useWriteAccess();
+  access?.holdWhile(open);
+  const lost = () => access?.lost();
 
   const reset = () => {
     setText('');
@@ -92,17 +96,16 @@ export function CsvImportDialog(props: { kpi: Kpi; disabled: boolean; describedB
           ), up to {IMPORT_MAX_ROWS} rows. Dates look like 2026-03-31 or 2026-03-31T09:00:00Z.
         </>
       }
-      trigger={{
-        label: 'Import CSV',
-        class: 'button button-secondary',
-        disabled: props.disabled,
-        describedBy: props.describedBy,
-      }}
+      trigger={
+        lost()
+          ? undefined
+          : { label: 'Import CSV', class: 'button button-secondary', disabled: props.disabled, describedBy: props.describedBy }
+      }
       initialFocus="#csv-file"
       wide
     >
       <div class="form">
-        <FormError message={error()} />
+        <FormError message={lost() ?? error()} />
         <div class="field">
           <label class="field-label" for="csv-file">
             CSV file
@@ -185,7 +188,7 @@ export function CsvImportDialog(props: { kpi: Kpi; disabled: boolean; describedB
           <Button
             type="button"
             class="button button-primary"
-            disabled={good().length === 0 || busy()}
+            disabled={good().length === 0 || busy() || !!lost()}
             onClick={() => void runImport()}
           >
             {busy() ? 'Importing…' : `Import ${rowsText(good().length)}`}

@@ -7,6 +7,7 @@ import { ConfirmButton } from '../../../components/confirm-button.tsx';
 import { currentUser } from '../../auth/session.ts';
 import { useCurrentOrganization } from '../../organizations/current-organization.tsx';
 import { mutate } from '../../sync/mutate.ts';
+import { RoleGate } from '../../workspace/role-gate.tsx';
 import { formatDateTime, withUnit } from '../format.ts';
 import { EditPointForm } from './edit-point-form.tsx';
 
@@ -81,7 +82,7 @@ export function DataPointsTable(props: DataPointsTableProps) {
         {/* Focusable so a keyboard can scroll it sideways on a narrow screen. */}
         {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
         <section class="table-scroll" tabIndex={0} aria-label="Data points table">
-          <table class="data-table points-table">
+          <table class="data-table points-table stack-table">
             <caption class="visually-hidden">
               Data points of {props.kpi.name}, newest first ({props.points.length})
             </caption>
@@ -151,7 +152,13 @@ export function DataPointsTable(props: DataPointsTableProps) {
                       }
                     >
                       <td colSpan={6}>
-                        <EditPointForm point={p} label={`Edit data point from ${when(p)}`} onDone={() => setEditing(undefined)} />
+                        <RoleGate allowed={canEdit(p)} action="correct this data point">
+                          <EditPointForm
+                            point={p}
+                            label={`Edit data point from ${when(p)}`}
+                            onDone={() => setEditing(undefined)}
+                          />
+                        </RoleGate>
                       </td>
                     </Show>
                   </tr>

@@ -8,6 +8,7 @@ import { TextInput } from '../../../components/text-input.tsx';
 import { createFormState } from '../../../lib/form-state.ts';
 import { createSubmit } from '../../../lib/form-submit.ts';
 import { issueFieldErrors, parseNumber } from '../../../lib/forms.ts';
+import { useWriteAccess } from '../../../lib/write-access.ts';
 import { mutate } from '../../sync/mutate.ts';
 import { fromDateTimeLocal, toDateTimeLocal } from '../format.ts';
 
@@ -15,6 +16,8 @@ const FIELDS = ['value', 'recordedAt', 'note'] as const;
 
 /** Inline correction of one data point: value, time and note. Sends only what changed. */
 export function EditPointForm(props: { point: DataPoint; label: string; onDone: () => void }) {
+  // Open is in use: a role change leaves the row's form in place until Cancel.
+  useWriteAccess()?.holdWhile(() => true);
   const snapshot = { ...props.point };
   const form = createFormState({
     fields: FIELDS,
@@ -59,7 +62,7 @@ export function EditPointForm(props: { point: DataPoint; label: string; onDone: 
       <TextInput label="Time" type="datetime-local" required {...form.bind('recordedAt')} />
       <TextInput label="Note" autocomplete="off" {...form.bind('note')} />
       <div class="edit-point-actions">
-        <Button type="submit" class="button button-primary button-small" disabled={submit.busy()}>
+        <Button type="submit" class="button button-primary button-small" disabled={submit.busy() || submit.blocked()}>
           Save
         </Button>
         <Button type="button" class="button button-ghost button-small" onClick={() => props.onDone()}>

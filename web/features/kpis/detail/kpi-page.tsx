@@ -5,6 +5,8 @@ import { can } from '../../../../shared/roles.ts';
 import { queries } from '../../../../sync/queries.ts';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useCurrentOrganization } from '../../organizations/current-organization.tsx';
+import { ReadOnlyNote } from '../../workspace/read-only-note.tsx';
+import { RoleGate } from '../../workspace/role-gate.tsx';
 import { WorkspacePage } from '../../workspace/workspace-page.tsx';
 import { EditKpiDialog } from '../edit-kpi-dialog.tsx';
 import { AddPointPanel } from './add-point-panel.tsx';
@@ -50,15 +52,18 @@ function KpiView(props: { kpi: KpiWithOwner }) {
               {ARCHIVED_REASON}
             </span>
           </Show>
-          <Show when={canEdit()}>
+          <RoleGate allowed={canEdit()} action="edit KPIs">
             <EditKpiDialog kpi={props.kpi} disabled={archived()} describedBy={locked() ? 'kpi-locked' : undefined} />
-          </Show>
-          <Show when={canAdd()}>
+          </RoleGate>
+          <RoleGate allowed={canAdd()} action="import data points">
             <CsvImportDialog kpi={props.kpi} disabled={archived()} describedBy={locked() ? 'kpi-locked' : undefined} />
-          </Show>
+          </RoleGate>
           {/* Restoring is offered by the archived banner. */}
           <Show when={canArchive() && !archived()}>
             <ArchiveKpiButton kpi={props.kpi} />
+          </Show>
+          <Show when={!canEdit() && !canAdd() && !canArchive()}>
+            <ReadOnlyNote />
           </Show>
         </div>
       }
@@ -71,9 +76,9 @@ function KpiView(props: { kpi: KpiWithOwner }) {
         <div class="kpi-main">
           <KpiDetails kpi={props.kpi} />
           <KPIChart kpi={props.kpi} points={points()} loading={pointsLoading()} truncated={points().length >= POINT_LIMIT} />
-          <Show when={canAdd()}>
+          <RoleGate allowed={canAdd()} action="add data points">
             <AddPointPanel kpi={props.kpi} disabledReason={locked()} />
-          </Show>
+          </RoleGate>
           <DataPointsTable
             kpi={props.kpi}
             points={points()}
