@@ -22,6 +22,11 @@ const KPIDashboard = page(() => import('./features/kpis/dashboard/dashboard-page
 const ArchivedKpisPage = page(() => import('./features/kpis/detail/archived-page.tsx'), 'ArchivedKpisPage');
 const KpiPage = page(() => import('./features/kpis/detail/kpi-page.tsx'), 'KpiPage');
 const GoalsPage = page(() => import('./features/goals/goals-page.tsx'), 'GoalsPage');
+// Dashboards.
+const HomePage = page(() => import('./features/dashboards/home-page.tsx'), 'HomePage');
+const DashboardPage = page(() => import('./features/dashboards/dashboard-page.tsx'), 'DashboardPage');
+const TvPage = page(() => import('./features/dashboards/tv/tv-page.tsx'), 'TvPage');
+const SharedTvPage = page(() => import('./features/dashboards/tv/shared-tv-page.tsx'), 'SharedTvPage');
 // Platform pages outside the shell.
 const MembersPage = page(() => import('./features/organizations/members-page.tsx'), 'MembersPage');
 const SettingsPage = page(() => import('./features/settings/settings-page.tsx'), 'SettingsPage');
@@ -56,8 +61,12 @@ export function App() {
       <Route path="/sign-up" component={SignUpPage} />
       <Route path="/invite/:id" component={AcceptInvitePage} />
       <Route path="/organizations/new" component={CreateOrganizationPage} />
+      <Route path="/tv/:token" component={SharedTvPage} />
       <Route path="/" component={WorkspaceLayout}>
-        <Route path="/" component={KPIDashboard} />
+        <Route path="/" component={HomePage} />
+        <Route path="/dashboards/:id" component={DashboardPage} />
+        <Route path="/tv" component={TvPage} />
+        <Route path="/kpis" component={KPIDashboard} />
         <Route path="/kpis/archived" component={ArchivedKpisPage} />
         <Route path="/kpis/:id" component={KpiPage} />
         <Route path="/goals" component={GoalsPage} />

@@ -1,6 +1,7 @@
 import type ApexCharts from 'apexcharts';
 import { createEffect, createSignal, onCleanup, onMount, Show } from 'solid-js';
-import { type Theme, theme } from '../../lib/theme.ts';
+import { theme } from '../../lib/theme.ts';
+import { keepOutOfTabOrder, type Palette, readPalette } from './chart-theme.ts';
 
 /**
  * The one adapter around ApexCharts: pages describe what to draw (points, a
@@ -18,40 +19,37 @@ export interface ChartPoint {
   y: number;
 }
 
-export interface LineChartProps {
-  seriesName: string;
+/** One line of a chart with several (dashboard widgets compare up to six KPIs). */
+export interface LineSeries {
+  name: string;
   /** Any order; drawn by time. */
   points: readonly ChartPoint[];
+  /** Defaults to the accent colour. */
+  color?: string;
+  /** Dash length in px (0 or undefined: solid), so lines differ by more than colour. */
+  dash?: number;
+  /** Tooltip values of this line (KPIs on one chart may have different units); defaults to formatValue. */
+  formatValue?: (n: number) => string;
+}
+
+/** One line (seriesName and points) or several (series). */
+export type LineChartProps = LineChartOptions &
+  (
+    | { seriesName: string; points: readonly ChartPoint[]; series?: undefined }
+    | { series: readonly LineSeries[]; seriesName?: undefined; points?: undefined }
+  );
+
+interface LineChartOptions {
   /** Drawn as a dashed horizontal line. */
   target?: number | undefined;
   targetLabel?: string;
   /** The visible time window; undefined shows everything. */
   range?: { min: number; max: number } | undefined;
+  /** Axis labels, and tooltips of lines without their own formatValue. */
   formatValue: (n: number) => string;
   height?: number;
-}
-
-/** The chart's colours: the style tokens of web/styles/base.css for the theme in force. */
-interface Palette {
-  mode: Theme;
-  line: string;
-  target: string;
-  onTarget: string;
-  grid: string;
-  text: string;
-}
-
-function readPalette(mode: Theme): Palette {
-  const css = getComputedStyle(document.documentElement);
-  const token = (name: string) => css.getPropertyValue(name).trim();
-  return {
-    mode,
-    line: token('--accent'),
-    target: token('--warning'),
-    onTarget: token('--on-warning'),
-    grid: token('--chart-grid'),
-    text: token('--text-muted'),
-  };
+  /** The zoom and pan toolbar; on unless false (small dashboard widgets leave it off). */
+  toolbar?: boolean;
 }
 
 type Apex = typeof ApexCharts;
@@ -99,9 +97,21 @@ function yScale(
   return { min, max, ticks: Math.max(1, Math.round((max - min) / step)) };
 }
 
+function seriesOf(props: LineChartProps, colors: Palette): readonly LineSeries[] {
+  return props.series ?? [{ name: props.seriesName, points: props.points, color: colors.line }];
+}
+
 function buildOptions(props: LineChartProps, colors: Palette): ApexCharts.ApexOptions {
-  const data = [...props.points].sort((a, b) => a.x - b.x).map((p) => ({ x: p.x, y: p.y }));
-  const scale = yScale(props.points, props.target);
+  const lines = seriesOf(props, colors);
+  const data = lines.map((l) => [...l.points].sort((a, b) => a.x - b.x).map((p) => ({ x: p.x, y: p.y })));
+  const longest = Math.max(0, ...data.map((d) => d.length));
+  const scale = yScale(
+    lines.flatMap((l) => l.points),
+    props.target,
+  );
+  const toolbar = props.toolbar ?? true;
+  const tooltipValue = (v: number | null, opts?: { seriesIndex: number }) =>
+    v === null ? '' : (lines[opts?.seriesIndex ?? 0]?.formatValue ?? props.formatValue)(v);
   return {
     chart: {
       type: 'line',
@@ -111,9 +121,9 @@ function buildOptions(props: LineChartProps, colors: Palette): ApexCharts.ApexOp
       foreColor: colors.text,
       background: 'transparent',
       animations: { enabled: false },
-      zoom: { enabled: true, type: 'x' },
+      zoom: { enabled: toolbar, type: 'x' },
       toolbar: {
-        show: true,
+        show: toolbar,
         autoSelected: 'zoom',
         tools: { download: false, selection: false, zoom: true, zoomin: true, zoomout: true, pan: true, reset: true },
       },
@@ -121,10 +131,10 @@ function buildOptions(props: LineChartProps, colors: Palette): ApexCharts.ApexOp
       accessibility: { enabled: false },
     },
     theme: { mode: colors.mode },
-    series: [{ name: props.seriesName, data }],
-    colors: [colors.line],
-    stroke: { width: 2, curve: 'straight' },
-    markers: { size: data.length > 60 ? 0 : 4, strokeWidth: 0, hover: { size: 6 } },
+    series: lines.map((l, i) => ({ name: l.name, data: data[i]! })),
+    colors: lines.map((l) => l.color ?? colors.line),
+    stroke: { width: 2, curve: 'straight', dashArray: lines.map((l) => l.dash ?? 0) },
+    markers: { size: longest > 60 ? 0 : 4, strokeWidth: 0, hover: { size: 6 } },
     dataLabels: { enabled: false },
     legend: { show: false },
     grid: { borderColor: colors.grid, strokeDashArray: 3 },
@@ -140,7 +150,7 @@ function buildOptions(props: LineChartProps, colors: Palette): ApexCharts.ApexOp
       tickAmount: scale?.ticks,
       labels: { formatter: (v: number) => props.formatValue(v) },
     },
-    tooltip: { theme: colors.mode, x: { format: 'd MMM yyyy, HH:mm' }, y: { formatter: (v: number) => props.formatValue(v) } },
+    tooltip: { theme: colors.mode, x: { format: 'd MMM yyyy, HH:mm' }, y: { formatter: tooltipValue } },
     annotations: {
       yaxis:
         props.target === undefined
@@ -161,25 +171,6 @@ function buildOptions(props: LineChartProps, colors: Palette): ApexCharts.ApexOp
     },
     noData: { text: 'No data points in this range' },
   };
-}
-
-/**
- * ApexCharts draws its toolbar (zoom, pan, reset) as real buttons inside the
- * plot, which is aria-hidden: focusable controls nobody is told about (axe's
- * aria-hidden-focus). They stay for the pointer; the keyboard has the
- * page's own range buttons. The toolbar is redrawn on zoom, so keep
- * taking its buttons out of the tab order.
- */
-function keepOutOfTabOrder(host: HTMLElement): () => void {
-  const apply = () => {
-    for (const el of host.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, [tabindex]')) {
-      if (el.tabIndex !== -1) el.tabIndex = -1;
-    }
-  };
-  apply();
-  const observer = new MutationObserver(apply);
-  observer.observe(host, { childList: true, subtree: true });
-  return () => observer.disconnect();
 }
 
 export function LineChart(props: LineChartProps) {

@@ -1,5 +1,6 @@
 import { mutators } from '../../../sync/mutators.ts';
 import { mutate, type WriteOutcome } from './mutate.ts';
+import { forceQueryError } from './query-faults.ts';
 
 type HookMutator = 'kpi.create' | 'dataPoint.add';
 
@@ -17,6 +18,8 @@ export interface LiveKpiHook {
    * the server's refusal, or that it saved the write. `id` is generated when omitted.
    */
   mutate: (name: HookMutator, args: Record<string, unknown>) => Promise<WriteOutcome>;
+  /** Makes dashboards show their data as refused with `message` (null: back to normal). */
+  failDashboardQueries: (message: string | null) => void;
 }
 
 declare global {
@@ -32,6 +35,7 @@ function withId(args: Record<string, unknown>): Record<string, unknown> {
 export function installTestHook(): () => void {
   const wait = { confirmWaitMs: SERVER_ANSWER_WAIT_MS };
   const hook: LiveKpiHook = {
+    failDashboardQueries: forceQueryError,
     mutate: (name, args) => {
       const full = withId(args);
       switch (name) {

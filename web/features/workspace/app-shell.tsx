@@ -42,6 +42,9 @@ export function AppShell(props: { children: JSX.Element }) {
             <A href="/" end activeClass="active">
               Dashboard
             </A>
+            <A href="/kpis" end activeClass="active">
+              KPIs
+            </A>
             <A href="/goals" activeClass="active">
               Goals
             </A>

@@ -1,0 +1,120 @@
+import { type Component, createMemo, ErrorBoundary, type JSX, Show, splitProps } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
+import { kpiTrackerWidgetTypes } from '../../../../shared/dashboards/widget-types.ts';
+import { BarWidget } from './bar-widget.tsx';
+import { GaugeWidget } from './gauge-widget.tsx';
+import { GoalWidget } from './goal-widget.tsx';
+import { LineWidget } from './line-widget.tsx';
+import { NumberWidget } from './number-widget.tsx';
+import { TableWidget } from './table-widget.tsx';
+import { TextWidget } from './text-widget.tsx';
+import { WidgetFrame } from './widget-frame.tsx';
+import type { WidgetProps } from './widget-props.ts';
+import { kpiNames } from './widget-text.ts';
+
+/** How the web app draws one widget type. */
+export interface WidgetRenderer {
+  /** The type's name in menus ("Line chart"), the same as its shared spec's. */
+  label: string;
+  component: Component<WidgetProps>;
+  /** The card's heading and accessible name, from what the widget shows. */
+  title: (props: WidgetProps) => string;
+  /** The title names the card for assistive tech but is not shown (a note needs no heading). */
+  hideTitle?: boolean;
+}
+
+const types = kpiTrackerWidgetTypes;
+const firstKpi = (props: WidgetProps, fallback: string) => props.kpis[0]?.name ?? fallback;
+
+/** The KPI tracker's seven types; typed by the shared specs' names, so none can be forgotten. */
+const kpiTrackerRenderers: Record<keyof typeof kpiTrackerWidgetTypes, WidgetRenderer> = {
+  number: { label: types.number.label, component: NumberWidget, title: (p) => firstKpi(p, 'Number') },
+  line: { label: types.line.label, component: LineWidget, title: (p) => kpiNames(p.kpis, 'Line chart') },
+  bar: { label: types.bar.label, component: BarWidget, title: (p) => kpiNames(p.kpis, 'Bar chart') },
+  gauge: { label: types.gauge.label, component: GaugeWidget, title: (p) => firstKpi(p, 'Gauge') },
+  goal: { label: types.goal.label, component: GoalWidget, title: (p) => p.goal?.title ?? 'Goal' },
+  table: { label: types.table.label, component: TableWidget, title: (p) => kpiNames(p.kpis, 'Table') },
+  text: { label: types.text.label, component: TextWidget, title: () => 'Note', hideTitle: true },
+};
+
+/**
+ * Every widget type the web app can draw, keyed by type: the web half of
+ * shared/dashboards/registry.ts (which validates them). A pack adds its
+ * renderers here next to its specs there (health scores, OEE, playbooks),
+ * from its own web/features/<pack>/ folder.
+ */
+export const WIDGET_RENDERERS: Readonly<Record<string, WidgetRenderer>> = { ...kpiTrackerRenderers };
+
+export function widgetRenderer(type: string): WidgetRenderer | undefined {
+  return Object.hasOwn(WIDGET_RENDERERS, type) ? WIDGET_RENDERERS[type] : undefined;
+}
+
+export interface WidgetViewProps extends WidgetProps {
+  /** The grid's controls for this widget (arrange, edit, remove), shown in the card's header. */
+  actions?: JSX.Element;
+}
+
+/**
+ * One widget in its frame. A type this app does not know (a pack's, not
+ * loaded here, or a newer app's) is a notice, not a crash; so is a widget
+ * that throws while drawing, and the rest of the dashboard carries on.
+ */
+export function WidgetView(props: WidgetViewProps) {
+  const [local, widget] = splitProps(props, ['actions']);
+  const renderer = createMemo(() => widgetRenderer(widget.widget.type));
+  // Thunks, so the title follows the data (a KPI renamed) and the body is built inside the frame.
+  const frame = (title: () => string, body: () => JSX.Element) => (
+    <WidgetFrame
+      title={title()}
+      hideTitle={renderer()?.hideTitle ?? false}
+      type={widget.widget.type}
+      widgetID={widget.widget.id}
+      busy={widget.state.kind === 'loading'}
+      tv={widget.tv}
+      actions={local.actions}
+    >
+      {body()}
+    </WidgetFrame>
+  );
+
+  return (
+    <Show
+      when={renderer()}
+      fallback={frame(
+        () => 'Unavailable widget',
+        () => (
+          <div class="widget-body">
+            <p class="widget-notice">This widget type ({widget.widget.type}) is not available.</p>
+          </div>
+        ),
+      )}
+    >
+      {(r) =>
+        frame(
+          () => r().title(widget),
+          () => (
+            <ErrorBoundary
+              fallback={(error: unknown, reset) => {
+                console.error(`Widget ${widget.widget.id} (${widget.widget.type}) failed to draw`, error);
+                return (
+                  <div class="widget-body">
+                    <div class="widget-notice" data-tone="bad">
+                      <p>This widget could not be drawn.</p>
+                      <Show when={!widget.tv}>
+                        <button type="button" class="button button-small button-secondary" onClick={reset}>
+                          Try again
+                        </button>
+                      </Show>
+                    </div>
+                  </div>
+                );
+              }}
+            >
+              <Dynamic component={r().component} {...widget} />
+            </ErrorBoundary>
+          ),
+        )
+      }
+    </Show>
+  );
+}
