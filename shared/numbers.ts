@@ -48,17 +48,19 @@ export function readNumber(text: string, options: ReadNumberOptions = {}): Numbe
   const trimmed = text.trim();
   // A pasted wall of digits is quoted by its start only.
   const shown = trimmed.length > 24 ? `${trimmed.slice(0, 20)}…` : trimmed;
-  const refuse = (why: string, verdict = 'is not a number: '): NumberReading => ({
+  const refuse = (why: string, verdict = 'is not a number'): NumberReading => ({
     ok: false,
-    reason: `“${shown}” ${verdict}${why}`,
+    reason: `“${shown}” ${verdict}${why ? `: ${why}` : ''}`,
   });
   if (trimmed === '') return { ok: false, reason: 'A number is required' };
 
   const sign = SIGN.test(trimmed) && trimmed[0] !== '+' ? '-' : '';
   const body = SIGN.test(trimmed) ? trimmed.slice(1) : trimmed;
+  if (/^(nan|[+-]?infinity|inf|∞)$/i.test(body)) return refuse('it must be a finite number');
+  // Words ("lots", "n/a") are simply not numbers; a stray character in digits is worth naming.
+  if (!/\d/.test(body)) return refuse('');
   const stray = NUMBER_CHARS.exec(body)?.[0];
   if (stray !== undefined) {
-    if (/^(nan|[+-]?infinity|inf|∞)$/i.test(body)) return refuse('it must be a finite number');
     if (/\d[eE][+-]?\d/.test(body)) return refuse('exponents (“e”) are not accepted; write the digits out');
     if (SIGN.test(stray)) return refuse('a sign (+ or -) may only come first');
     return refuse(`“${stray}” is not part of a number`);
@@ -81,10 +83,9 @@ export function readNumber(text: string, options: ReadNumberOptions = {}): Numbe
   }
   const digits = wholeDigits(whole, decimal);
   if (typeof digits !== 'string') return refuse(digits.why);
-  if (digits === '' && fraction === undefined) return refuse('it has no digits');
 
   const value = Number(`${sign}${digits || '0'}.${fraction ?? '0'}`);
-  if (!(Math.abs(value) <= VALUE_LIMIT)) return refuse(`the limit of ±${LIMIT_TEXT}`, 'is beyond ');
+  if (!(Math.abs(value) <= VALUE_LIMIT)) return refuse('', `is beyond the limit of ±${LIMIT_TEXT}`);
   // -0 reads as 0: nobody means a signed zero.
   return { ok: true, value: value === 0 ? 0 : value };
 }

@@ -71,7 +71,9 @@ describe('readNumber: one reading of a typed number, for every form and the CSV 
     );
     expect(reason('1.234,5')).toContain('“1.234,5” is not a number');
     expect(reason('0.123,456')).toBe('“0.123,456” is not a number: thousands may only be grouped before the decimal separator');
-    expect(reason('-')).toBe('“-” is not a number: it has no digits');
+    expect(reason('-')).toBe('“-” is not a number');
+    expect(reason('lots')).toBe('“lots” is not a number');
+    expect(reason('n/a')).toBe('“n/a” is not a number');
     expect(reason('1,234 567')).toBe('“1,234 567” is not a number: it mixes separators');
   });
 

@@ -26,6 +26,8 @@ export interface LineChartProps {
   /** The visible time window; undefined shows everything. */
   range?: { min: number; max: number } | undefined;
   formatValue: (n: number) => string;
+  /** The tooltip's time (epoch ms); the axis keeps ApexCharts' own short labels. */
+  formatTime?: (ms: number) => string;
   height?: number;
 }
 
@@ -80,6 +82,8 @@ function yScale(
 function buildOptions(props: LineChartProps): ApexCharts.ApexOptions {
   const data = [...props.points].sort((a, b) => a.x - b.x).map((p) => ({ x: p.x, y: p.y }));
   const scale = yScale(props.points, props.target);
+  // Read here, not inside the label callbacks, so a change of format (the organization's locale) redraws too.
+  const { formatValue, formatTime } = props;
   return {
     chart: {
       type: 'line',
@@ -113,9 +117,12 @@ function buildOptions(props: LineChartProps): ApexCharts.ApexOptions {
       min: scale?.min,
       max: scale?.max,
       tickAmount: scale?.ticks,
-      labels: { formatter: (v: number) => props.formatValue(v) },
+      labels: { formatter: (v: number) => formatValue(v) },
     },
-    tooltip: { x: { format: 'd MMM yyyy, HH:mm' }, y: { formatter: (v: number) => props.formatValue(v) } },
+    tooltip: {
+      x: formatTime ? { formatter: (ms: number) => formatTime(ms) } : { format: 'd MMM yyyy, HH:mm' },
+      y: { formatter: (v: number) => formatValue(v) },
+    },
     annotations: {
       yaxis:
         props.target === undefined
