@@ -6,9 +6,10 @@ import { useKpiOptions } from '../kpis/kpi-options.ts';
 import { useCurrentOrganization } from '../organizations/current-organization.tsx';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { ApiKeysPanel } from './api-keys-panel.tsx';
+import { FormatsPanel } from './formats-panel.tsx';
 import { OptionList } from './option-list.tsx';
 
-/** `/settings`: the organization's unit and category lists, and (owners/admins) API keys. */
+/** `/settings`: the organization's formats, its unit and category lists, and (owners/admins) API keys. */
 export function SettingsPage() {
   const org = useCurrentOrganization();
   const options = useKpiOptions(() => org.orgID);
@@ -22,12 +23,13 @@ export function SettingsPage() {
       headingId="settings-title"
       subtitle={
         canManage()
-          ? 'Lists and keys for this organization.'
-          : 'Lists used by this organization’s KPIs (read-only for your role).'
+          ? 'Formats, lists and keys for this organization.'
+          : 'Formats and lists used by this organization’s KPIs (read-only for your role).'
       }
     >
       <QueryError details={options.details()} what="the lists" />
       <div class="settings-layout">
+        <FormatsPanel />
         <OptionList kind="unit" defaults={DEFAULT_UNITS} extra={extra('unit')} canManage={canManage()} loading={loading()} />
         <OptionList
           kind="category"
