@@ -46,7 +46,7 @@ export type Frequency = (typeof FREQUENCIES)[number];
 export type DataSource = (typeof DATA_SOURCES)[number];
 
 /** The target rule's one message, for a negative target and for 0 where higher is better. */
-export const TARGET_RULE = 'Target must be a positive number (or 0 when lower is better)';
+const TARGET_RULE = 'Target must be a positive number (or 0 when lower is better)';
 
 /**
  * A target of 0 makes sense only where lower is better ("no safety

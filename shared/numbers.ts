@@ -56,7 +56,7 @@ export function readNumber(text: string, options: ReadNumberOptions = {}): Numbe
 
   const sign = SIGN.test(trimmed) && trimmed[0] !== '+' ? '-' : '';
   const body = SIGN.test(trimmed) ? trimmed.slice(1) : trimmed;
-  if (/^(nan|[+-]?infinity|inf|∞)$/i.test(body)) return refuse('it must be a finite number');
+  if (/^(nan|infinity|inf|∞)$/i.test(body)) return refuse('it must be a finite number');
   // Words ("lots", "n/a") are simply not numbers; a stray character in digits is worth naming.
   if (!/\d/.test(body)) return refuse('');
   const stray = NUMBER_CHARS.exec(body)?.[0];
