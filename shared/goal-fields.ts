@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedNumber } from './numbers.ts';
 import { idSchema } from './validation.ts';
 
 /** Field rules for goals, shared by the forms, the mutators and the REST API. */
@@ -7,13 +8,18 @@ export const GOAL_KPIS_MAX = 50;
 export const GOAL_STATUSES = ['active', 'completed', 'paused'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
-export const goalKpiInput = z.object({
-  kpiID: idSchema,
-  weight: z
-    .number({ error: 'Weight must be a number' })
-    .refine(Number.isFinite, 'Weight must be a finite number')
-    .refine((w) => w >= 0, 'Weight cannot be negative'),
-});
+export const goalWeight = boundedNumber('Weight').refine((w) => w >= 0, 'Weight cannot be negative');
+
+/**
+ * A goal's KPI list with `weight` as the rule for each weight: the shared
+ * rule for the mutators, a text-reading one (numberText) in the goal form.
+ */
+export function goalKpiList<W extends z.ZodType<number, unknown>>(weight: W) {
+  return z
+    .array(z.object({ kpiID: idSchema, weight }))
+    .max(GOAL_KPIS_MAX, `A goal can have at most ${GOAL_KPIS_MAX} KPIs`)
+    .refine((items) => new Set(items.map((i) => i.kpiID)).size === items.length, 'Each KPI can appear once in a goal');
+}
 
 export const goalFields = {
   title: z
@@ -31,10 +37,7 @@ export const goalFields = {
       return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
     }),
   status: z.enum(GOAL_STATUSES, { error: `Status must be one of ${GOAL_STATUSES.join(', ')}` }),
-  kpis: z
-    .array(goalKpiInput)
-    .max(GOAL_KPIS_MAX, `A goal can have at most ${GOAL_KPIS_MAX} KPIs`)
-    .refine((items) => new Set(items.map((i) => i.kpiID)).size === items.length, 'Each KPI can appear once in a goal'),
+  kpis: goalKpiList(goalWeight),
 };
 
 export const goalInput = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedNumber } from './numbers.ts';
 import { idSchema } from './validation.ts';
 
 /** Field rules for KPIs and data points, shared by the forms, the mutators and the REST API. */
@@ -44,8 +45,18 @@ export type Direction = (typeof DIRECTIONS)[number];
 export type Frequency = (typeof FREQUENCIES)[number];
 export type DataSource = (typeof DATA_SOURCES)[number];
 
-const finite = (label: string) =>
-  z.number({ error: `${label} must be a number` }).refine(Number.isFinite, `${label} must be a finite number`);
+/** The target rule's one message, for a negative target and for 0 where higher is better. */
+const TARGET_RULE = 'Target must be a positive number (or 0 when lower is better)';
+
+/**
+ * A target of 0 makes sense only where lower is better ("no safety
+ * incidents"); where higher is better there would be nothing to reach.
+ * Checked with both fields known: on a new KPI, and on an edit against the
+ * stored KPI (an edit may change either field alone).
+ */
+export function targetIssue(target: number, direction: Direction): string | undefined {
+  return target === 0 && direction !== 'lower' ? TARGET_RULE : undefined;
+}
 
 export const kpiFields = {
   name: z
@@ -63,15 +74,15 @@ export const kpiFields = {
     .trim()
     .min(1, 'Category is required')
     .max(KPI_CATEGORY_MAX, `Category must be at most ${KPI_CATEGORY_MAX} characters`),
-  target: finite('Target').refine((n) => n > 0, 'Target must be a positive number'),
+  target: boundedNumber('Target').refine((n) => n >= 0, TARGET_RULE),
   direction: z.enum(DIRECTIONS, { error: 'Direction must be "higher" or "lower"' }),
   frequency: z.enum(FREQUENCIES, { error: `Frequency must be one of ${FREQUENCIES.join(', ')}` }),
   ownerID: idSchema.nullable(),
   accountID: idSchema.nullable(),
 };
 
-/** A new KPI: name, unit and target are asked for; the rest has defaults. */
-export const kpiInput = z.object({
+/** A new KPI's fields: name, unit and target are asked for; the rest has defaults. */
+export const kpiInputFields = {
   name: kpiFields.name,
   unit: kpiFields.unit,
   target: kpiFields.target,
@@ -81,7 +92,23 @@ export const kpiInput = z.object({
   frequency: kpiFields.frequency.default('monthly'),
   ownerID: kpiFields.ownerID.default(null),
   accountID: kpiFields.accountID.default(null),
-});
+};
+
+/**
+ * Adds the target rule (targetIssue) to a schema of a whole KPI, reported on
+ * `target`. It runs even when other fields are bad, so every bad field is
+ * named at once, but only once target and direction themselves are valid.
+ */
+export function withTargetRule<S extends z.ZodType<{ target: number; direction: Direction }>>(schema: S) {
+  return schema.refine((kpi) => !targetIssue(kpi.target, kpi.direction), {
+    message: TARGET_RULE,
+    path: ['target'],
+    when: ({ issues }) => !issues.some((i) => i.path?.[0] === 'target' || i.path?.[0] === 'direction'),
+  });
+}
+
+/** A new KPI: name, unit and target are asked for; the rest has defaults. */
+export const kpiInput = withTargetRule(z.object(kpiInputFields));
 export type KpiInput = z.infer<typeof kpiInput>;
 
 /** An edit: any subset of the fields. */
@@ -91,8 +118,9 @@ export type KpiPatch = z.infer<typeof kpiPatch>;
 /** Points may be back-dated freely, but not dated more than a day ahead (clock skew). */
 const FUTURE_SLACK_MS = 24 * 3600 * 1000;
 export const dataPointFields = {
-  value: finite('Value'),
-  recordedAt: finite('Time')
+  value: boundedNumber('Value'),
+  recordedAt: z
+    .number({ error: 'Time must be a number' })
     .refine((t) => t > Date.UTC(1970, 0, 2), 'Time must be a real date')
     .refine((t) => t <= Date.now() + FUTURE_SLACK_MS, 'Time cannot be in the future'),
   note: z.string({ error: 'Note must be text' }).trim().max(NOTE_MAX, `Note must be at most ${NOTE_MAX} characters`),

@@ -3,13 +3,15 @@ import { withCheckedArgs } from './checked-args.ts';
 import './context.ts';
 import { dashboardsMutators } from './mutators/dashboards/index.ts';
 import { kpiTrackerMutators } from './mutators/kpi-tracker/index.ts';
+import { platformMutators } from './mutators/platform/index.ts';
 
 /**
  * Every mutator, by name ("kpi.create", "dataPoint.add", ...), from one
- * folder per pack (sync/mutators/<pack>/<object>.ts): run optimistically on
- * the client and with authority on the server, each after its arguments pass
- * their schema and the shared input rules.
+ * folder per pack (sync/mutators/<pack>/<object>.ts; the platform's own in
+ * sync/mutators/platform/): run optimistically on the client and with
+ * authority on the server, each after its arguments pass their schema and
+ * the shared input rules.
  */
-export const mutators = defineMutators(withCheckedArgs({ ...kpiTrackerMutators, ...dashboardsMutators }));
+export const mutators = defineMutators(withCheckedArgs({ ...platformMutators, ...kpiTrackerMutators, ...dashboardsMutators }));
 
 export type Mutators = typeof mutators;

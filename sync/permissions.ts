@@ -20,6 +20,7 @@ const ACTION_PHRASES: Record<string, string> = {
   'goal.archive': 'archive goals',
   'kpiOption.manage': 'change the unit and category lists',
   'apiKey.manage': 'manage API keys',
+  'organization.update': 'change the organization’s settings',
   'dashboard.keep': 'keep dashboards',
   'dashboard.edit': 'edit shared dashboards',
   'dashboardShare.manage': 'make share links for dashboards',

@@ -1,9 +1,11 @@
 import type { KpiFacts } from '../../shared/insights/index.ts';
+import type { FormatSettings } from '../../shared/locale.ts';
 import type { EvidencePoint } from './evidence.ts';
 
 /** What a narrator is told about one KPI: its labels, its facts and the points they rest on. */
 export interface NarrationInput {
-  kpi: { id: string; name: string; unit: string };
+  /** formats: the organization's locale and currency, for the text's numbers, amounts and dates. */
+  kpi: { id: string; name: string; unit: string; formats?: FormatSettings };
   facts: KpiFacts;
   evidence: EvidencePoint[];
 }
@@ -21,6 +23,9 @@ export const NARRATIVE_INSTRUCTIONS = [
   'Whenever you mention a data point, cite it right after the mention by its id in square brackets, exactly like [p:ID] (for example [p:3f2a]); cite only ids listed under dataPoints.',
   'confidence is a fraction from 0 to 1: write it as a percentage. slopePerDay is in the KPI unit per day.',
   "If the trend is 'insufficient-data', say that there is not enough data yet to judge a trend.",
+  // The dashboard card shows facts.status; an insight that contradicts it (issue 8: "not on course" beside "On track") misleads.
+  "facts.status is where the KPI stands as its dashboard card shows it ('on-track', 'at-risk', 'off-track'): use those words for where it stands and never contradict them; forecast.status only says whether the trend reaches the target.",
+  'Write numbers, amounts of money and dates as kpi.locale writes them, amounts in kpi.currency when the unit is money.',
 ].join('\n');
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
@@ -55,7 +60,11 @@ function readableFacts(facts: KpiFacts) {
 /** The user message: the facts and the cited-able points, and nothing else of the KPI's data. */
 export function narrativePrompt(input: NarrationInput): string {
   return JSON.stringify({
-    kpi: { name: input.kpi.name, unit: input.kpi.unit },
+    kpi: {
+      name: input.kpi.name,
+      unit: input.kpi.unit,
+      ...(input.kpi.formats ? { locale: input.kpi.formats.locale, currency: input.kpi.formats.currency } : {}),
+    },
     facts: readableFacts(input.facts),
     dataPoints: input.evidence.map((p) => ({ id: p.id, roles: p.roles, date: iso(p.at), value: p.value })),
   });

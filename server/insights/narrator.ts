@@ -1,4 +1,5 @@
 import { generateText, type LanguageModel } from 'ai';
+import { formatsFor } from '../../shared/formats.ts';
 import { plainSummary } from '../../shared/insights/index.ts';
 import { NARRATIVE_INSTRUCTIONS, type NarrationInput, narrativePrompt } from './narrative-prompt.ts';
 
@@ -35,7 +36,12 @@ const CITATION = /\[p:([^\]\s]+)\]/g;
 
 export function rulesNarration(input: NarrationInput): Narration {
   return {
-    summary: plainSummary(input.facts, { name: input.kpi.name, unit: input.kpi.unit }),
+    // In UTC: the stored text must not depend on the server's time zone.
+    summary: plainSummary(input.facts, {
+      name: input.kpi.name,
+      unit: input.kpi.unit,
+      formats: formatsFor(input.kpi.formats, { timeZone: 'UTC' }),
+    }),
     narrator: 'rules',
     model: null,
     citedPointIDs: [],

@@ -56,7 +56,11 @@ export async function recomputeInsight(deps: RecomputeDeps, job: InsightJob, sig
     });
     if (!newest || !sameFacts(newest.facts, facts)) {
       const evidence = evidenceFor(facts, points);
-      narration = await deps.narrator.narrate({ kpi: { id: kpi.id, name: kpi.name, unit: kpi.unit }, facts, evidence }, signal);
+      const formats = { locale: kpi.locale, currency: kpi.currency };
+      narration = await deps.narrator.narrate(
+        { kpi: { id: kpi.id, name: kpi.name, unit: kpi.unit, formats }, facts, evidence },
+        signal,
+      );
     }
   }
 

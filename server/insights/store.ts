@@ -23,6 +23,9 @@ export interface KpiRow {
   direction: Direction;
   currentValue: number | null;
   archived: boolean;
+  /** The organization's locale and currency, for the insight text. */
+  locale: string;
+  currency: string;
 }
 
 export interface StoredInsight {
@@ -33,8 +36,10 @@ export interface StoredInsight {
 
 export async function loadKpi(tx: TransactionSql, orgID: string, kpiID: string): Promise<KpiRow | null> {
   const [row] = await tx<KpiRow[]>`
-    SELECT id, name, unit, target, direction, current_value AS "currentValue", archived_at IS NOT NULL AS archived
-    FROM kpi WHERE organization_id = ${orgID} AND id = ${kpiID}`;
+    SELECT k.id, k.name, k.unit, k.target, k.direction, k.current_value AS "currentValue",
+      k.archived_at IS NOT NULL AS archived, o.locale, o.currency
+    FROM kpi k JOIN organization o ON o.id = k.organization_id
+    WHERE k.organization_id = ${orgID} AND k.id = ${kpiID}`;
   return row ?? null;
 }
 

@@ -1,4 +1,4 @@
-import { type Direction, type KpiStatus, kpiProgress, kpiStatus } from '../progress.ts';
+import { type Direction, type KpiStatus, kpiStanding } from '../progress.ts';
 import { type Anomaly, flagAnomalies } from './anomalies.ts';
 import { type Forecast, forecastTarget } from './forecast.ts';
 import { cleanPoints, type Point } from './point.ts';
@@ -36,6 +36,7 @@ export interface KpiFacts {
   forecast: Forecast;
   /** kpiProgress of the latest value. */
   progress: number | null;
+  /** Where the latest value stands (kpiStanding): the status the dashboard card shows for it. */
   status: KpiStatus;
 }
 
@@ -73,7 +74,7 @@ export function describeKpi(input: DescribeKpiInput): KpiFacts {
     if (hasEnoughData(rest)) fitted = rest;
   }
   const { trend, line, test, confidence } = analyzeTrend(fitted);
-  const progress = kpiProgress(latestValue, target, direction);
+  const { progress, status } = kpiStanding(latestValue, target, direction);
   return {
     count: points.length,
     first,
@@ -99,6 +100,6 @@ export function describeKpi(input: DescribeKpiInput): KpiFacts {
       nonNegative: points.every((p) => p.value >= 0),
     }),
     progress,
-    status: kpiStatus(progress),
+    status,
   };
 }

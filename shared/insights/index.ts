@@ -9,7 +9,7 @@ export {
   forecastTarget,
   MAX_FORECAST_DAYS,
 } from './forecast.ts';
-export { formatNumber, formatPercent, formatQuantity, formatRate, isoDate } from './format.ts';
+export { formatDay, formatNumber, formatPercent, formatQuantity, formatRate } from './format.ts';
 export { erf, erfc, normalCdf, twoSidedP } from './normal.ts';
 export { cleanPoints, DAY_MS, type Point } from './point.ts';
 export { lineTimeAt, lineValueAt, type TrendLine, theilSen } from './robust-slope.ts';

@@ -29,7 +29,7 @@ export const visibleDashboards = (orgID: string, ctx: Caller) => keptOrShared(sc
  * (with its weighted KPIs). One query, so a wall screen or a page syncs a
  * dashboard in one go. Used by the members' and the share link's queries.
  */
-export function withWidgets(q: Query<'dashboard', Schema>, since: number) {
+export function withWidgets<R>(q: Query<'dashboard', Schema, R>, since: number) {
   return q.related('widgets', (w) =>
     w
       .orderBy('y', 'asc')

@@ -38,7 +38,9 @@ export const sharedDashboardQueries = {
         zql.dashboard
           .where('id', args.dashboardID)
           .where('shared', true)
-          .whereExists('shares', (s) => liveShare(s, ctx, args.shareID)),
+          .whereExists('shares', (s) => liveShare(s, ctx, args.shareID))
+          // Its organization's name and formats (locale, currency), to show numbers as its members see them.
+          .related('organization', (o) => o.one()),
         args.since,
       ).one(),
     ),

@@ -1,7 +1,7 @@
 import { boolean, enumeration, json, number, type ReadonlyJSONValue, string, table } from '@rocicorp/zero';
 import type { TimeRange } from '../../shared/dashboards/time-range.ts';
 import { goal, kpi } from './kpi-tracker.ts';
-import { authorship, type TenantScope, tenantKey, tenantRelationships, user } from './platform.ts';
+import { authorship, organization, type TenantScope, tenantKey, tenantRelationships, user } from './platform.ts';
 
 /**
  * Dashboards: the organization's shared ones and each person's private ones,
@@ -90,6 +90,7 @@ const dashboardRelationships = tenantRelationships(dashboard, ({ many, one }) =>
   shares: many({ sourceField: ['id'], destSchema: dashboardShare, destField: ['dashboardID'] }),
   presence: many({ sourceField: ['id'], destSchema: dashboardPresence, destField: ['dashboardID'] }),
   creator: one({ sourceField: ['createdBy'], destSchema: user, destField: ['id'] }),
+  organization: one({ sourceField: ['organizationID'], destSchema: organization, destField: ['id'] }),
 }));
 const widgetRelationships = tenantRelationships(dashboardWidget, ({ many, one }) => ({
   kpiLinks: many({ sourceField: ['id'], destSchema: dashboardWidgetKpi, destField: ['widgetID'] }),

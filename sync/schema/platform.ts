@@ -12,6 +12,9 @@ const organization = table('organization')
     slug: string(),
     logo: string().optional(),
     createdAt: number(),
+    /** How the organization writes numbers, money and dates (shared/locale.ts); admins change them. */
+    locale: string(),
+    currency: string(),
   })
   .primaryKey('id');
 

@@ -43,8 +43,8 @@ describe('goals: weights, archive and restore', () => {
     await dialog.getByRole('button', { name: /^KPI 2/ }).click();
     await dialog.getByRole('option', { name: 'Churn' }).click();
     await dialog.getByRole('textbox', { name: 'Weight 1' }).fill('3');
-    expect(await dialog.getByRole('status', { name: 'Share of KPI 1' }).textContent()).toContain('75 %');
-    expect(await dialog.getByRole('status', { name: 'Share of KPI 2' }).textContent()).toContain('25 %');
+    expect(await dialog.getByRole('status', { name: 'Share of KPI 1' }).textContent()).toContain('75%');
+    expect(await dialog.getByRole('status', { name: 'Share of KPI 2' }).textContent()).toContain('25%');
     await dialog.getByRole('button', { name: 'Create goal' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -58,16 +58,17 @@ describe('goals: weights, archive and restore', () => {
     // By KPI name, each with its current value, progress and share of the weight.
     const rows = await table.locator('tbody').getByRole('row').allTextContents();
     expect(rows).toEqual([expect.stringContaining('Churn'), expect.stringContaining('Sign-ups')]);
-    expect(rows[0]).toContain('100 % · On track');
-    expect(rows[0]).toContain('25 %');
-    expect(rows[1]).toContain('50 % · Off track');
-    expect(rows[1]).toContain('75 %');
+    // Percentages in the organization's locale (en-US by default): "50%", no space.
+    expect(rows[0]).toContain('100% · On track');
+    expect(rows[0]).toContain('25%');
+    expect(rows[1]).toContain('50% · Off track');
+    expect(rows[1]).toContain('75%');
 
     await goal('Healthy growth').getByRole('button', { name: 'Edit Healthy growth' }).click();
     dialog = page.getByRole('dialog', { name: 'Edit goal' });
     // The form lists them in the same order: Sign-ups is the second row.
     await dialog.getByRole('button', { name: 'Remove KPI 2' }).click();
-    expect(await dialog.getByRole('status', { name: 'Share of KPI 1' }).textContent()).toContain('100 %');
+    expect(await dialog.getByRole('status', { name: 'Share of KPI 1' }).textContent()).toContain('100%');
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => progress.getAttribute('aria-valuenow')).toBe('100');

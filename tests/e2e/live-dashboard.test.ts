@@ -67,7 +67,7 @@ describe('the live dashboard in a real browser', () => {
     await card(pageA)
       .getByRole('button', { name: `Add data point to ${kpiName}` })
       .click();
-    await expect.poll(() => card(pageB).textContent(), synced).toContain('3.2 %');
+    await expect.poll(() => card(pageB).textContent(), synced).toContain('3.2%');
     const bar = card(pageB).getByRole('progressbar', { name: 'Progress to target' });
     expect(await bar.getAttribute('aria-valuenow')).toBe('64');
     expect(bobNavigations).toEqual([]);
@@ -89,7 +89,7 @@ describe('the live dashboard in a real browser', () => {
   test("a viewer's write is refused by the server, rolled back on screen, and the UI says why", async () => {
     const pageV = await browser.open(acme.vic, '/');
     const vicCard = card(pageV);
-    await expect.poll(() => vicCard.textContent(), synced).toContain('3.2 %');
+    await expect.poll(() => vicCard.textContent(), synced).toContain('3.2%');
     expect(await pageV.getByRole('button', { name: /Add data point/ }).count()).toBe(0);
     expect(await pageV.getByRole('button', { name: 'New KPI' }).count()).toBe(0);
 
@@ -115,7 +115,7 @@ describe('the live dashboard in a real browser', () => {
     expect(await toast.textContent()).toContain('Your role (Viewer) cannot add data points');
     // The optimistic value showed, then went back to the confirmed one.
     expect(seen.some((t) => t.includes('999'))).toBe(true);
-    await expect.poll(() => vicCard.textContent()).toContain('3.2 %');
+    await expect.poll(() => vicCard.textContent()).toContain('3.2%');
     const [count] = await sql`SELECT count(*)::int AS n FROM data_point WHERE value = 999`;
     expect(count).toEqual({ n: 0 });
   });

@@ -103,7 +103,7 @@ describe('REST /api/kpis', () => {
     );
     expect(empty.details).toEqual([
       { loc: ['body', 'title'], msg: 'Title is required', type: 'too_small' },
-      { loc: ['body', 'targetValue'], msg: 'Target value must be a positive number', type: 'custom' },
+      { loc: ['body', 'targetValue'], msg: 'Target value must be a positive number (or 0 when lower is better)', type: 'custom' },
     ]);
     const unit = expectError(
       await rest(me, 'POST', '/api/kpis', { title: 'T', targetValue: 1, unit: 'parsecs' }),

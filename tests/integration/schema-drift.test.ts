@@ -98,7 +98,8 @@ describe(`the publication ${ZERO_PUBLICATION} carries the Zero schema and no sec
     const pub = await published();
     expect([...pub.keys()].sort()).toEqual([...zeroTables().keys()].sort());
     expect(pub.get('user')?.sort()).toEqual(['id', 'image', 'name']);
-    expect(pub.get('organization')?.sort()).toEqual(['createdAt', 'id', 'logo', 'name', 'slug']);
+    // locale and currency (009): how the organization writes numbers, money and dates, read by every member.
+    expect(pub.get('organization')?.sort()).toEqual(['createdAt', 'currency', 'id', 'locale', 'logo', 'name', 'slug']);
     expect(pub.get('member')?.sort()).toEqual(['createdAt', 'id', 'organizationId', 'role', 'userId']);
   });
 

@@ -313,8 +313,9 @@ describe('describeKpi: series with known answers', () => {
 });
 
 describe('formatting', () => {
-  test('numbers: at most 2 decimals, comma thousands, units', () => {
-    expect(formatNumber(1234567.891)).toBe('1,234,567.89');
+  test('numbers: at most 2 decimals, grouped, compact from a million, units', () => {
+    expect(formatNumber(123456.891)).toBe('123,456.89');
+    expect(formatNumber(1234567.891)).toBe('1.23M');
     expect(formatNumber(-0.001)).toBe('0');
     expect(formatNumber(12.5)).toBe('12.5');
     expect(formatQuantity(1200, 'users')).toBe('1,200 users');
@@ -336,7 +337,7 @@ describe('plainSummary', () => {
   test('a rising series', () => {
     const f = facts({ points: series(10, (d) => 10 + 2 * d), target: 100 });
     expect(plainSummary(f, { name: 'Weekly active users', unit: 'users' })).toBe(
-      'Weekly active users is rising (+2 users/day, 99.9% confidence) and should reach its target of 100 users around 2026-02-15.',
+      'Weekly active users is rising (+2 users/day, 99.9% confidence) and should reach its target of 100 users around Feb 15, 2026.',
     );
   });
 
@@ -344,7 +345,7 @@ describe('plainSummary', () => {
     const f = facts({ points: series(3, (d) => 10 + 2 * d), target: 100 });
     expect(plainSummary(f, { name: 'Weekly active users', unit: 'users' })).toBe(
       'Weekly active users does not have enough data to judge a trend yet (3 data points; it takes at least 4, at different times). ' +
-        'The latest value is 14 users against a target of 100 users.',
+        'The latest value is 14 users and is off track against its target of 100 users.',
     );
     expect(plainSummary(facts({ points: [], target: 5, direction: 'lower' }), { name: 'Lead time', unit: 'days' })).toBe(
       'Lead time has no data yet; its target is 5 days.',
@@ -354,8 +355,8 @@ describe('plainSummary', () => {
   test('an outlier, lower-is-better, stable and moving away', () => {
     const outlier = facts({ points: series(20, (d) => (d === 10 ? 200 : 10 + 2 * d)), target: 100 });
     expect(plainSummary(outlier, { name: 'Orders', unit: 'orders' })).toBe(
-      'Orders is rising (+2 orders/day, 99.9% confidence) and should reach its target of 100 orders around 2026-02-15. ' +
-        'One unusually high value: 200 orders on 2026-01-11.',
+      'Orders is rising (+2 orders/day, 99.9% confidence) and should reach its target of 100 orders around Feb 15, 2026. ' +
+        'One unusually high value: 200 orders on Jan 11, 2026.',
     );
     expect(
       plainSummary(facts({ points: series(10, (d) => 500 - 20 * d), target: 100, direction: 'lower' }), {
@@ -364,10 +365,10 @@ describe('plainSummary', () => {
       }),
     ).toBe(
       'Response time is falling (-20 ms/day, 99.9% confidence), an improvement since lower is better, ' +
-        'and should reach its target of 100 ms around 2026-01-21.',
+        'and should reach its target of 100 ms around Jan 21, 2026.',
     );
     expect(plainSummary(facts({ points: series(10, () => 80), target: 100 }), { name: 'Backlog', unit: 'items' })).toBe(
-      'Backlog shows no clear trend (latest value 80 items) and is not on course to reach its target of 100 items.',
+      'Backlog shows no clear trend (latest value 80 items) and is at risk against its target of 100 items.',
     );
     expect(
       plainSummary(facts({ points: series(10, (d) => 50 + 5 * d), target: 20, direction: 'lower' }), {
@@ -382,8 +383,8 @@ describe('plainSummary', () => {
   test('several unusual values are listed with their direction', () => {
     const f = facts({ points: series(20, (d) => (d === 5 ? 500 : d === 12 ? 0 : 100 + 10 * d)), target: 1000 });
     expect(plainSummary(f, { name: 'Sales', unit: '€' })).toBe(
-      'Sales is rising (+€10/day, 99.9% confidence) and should reach its target of €1,000 around 2026-04-01. ' +
-        'Two unusual values: €500 (high) on 2026-01-06 and €0 (low) on 2026-01-13.',
+      'Sales is rising (+€10/day, 99.9% confidence) and should reach its target of €1,000 around Apr 1, 2026. ' +
+        'Two unusual values: €500 (high) on Jan 6, 2026 and €0 (low) on Jan 13, 2026.',
     );
   });
 });

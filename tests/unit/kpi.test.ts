@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { loadEnv } from '../../server/env.ts';
 import { AppError } from '../../shared/errors.ts';
-import { KPI_NAME_MAX, KPI_UNIT_MAX, kpiInput } from '../../shared/kpi.ts';
-import { kpiProgress } from '../../shared/progress.ts';
+import { dataPointInput, KPI_NAME_MAX, KPI_UNIT_MAX, kpiInput, targetIssue } from '../../shared/kpi.ts';
+import { kpiProgress, kpiStanding, targetGap } from '../../shared/progress.ts';
 import { fieldIssues, messagesByField, parseOrThrow } from '../../shared/validation.ts';
 
 const valid = { name: 'Churn rate', unit: '%', target: 2 };
@@ -58,10 +58,11 @@ describe('kpiInput: the field rules shared by the form, the mutators and the RES
     expect(problems({ ...valid, unit: 7 })).toEqual([['unit', 'Unit must be text']]);
   });
 
-  test('the target is a positive finite number', () => {
-    expect(problems({ ...valid, target: 0 })).toEqual([['target', 'Target must be a positive number']]);
-    expect(problems({ ...valid, target: -3 })).toEqual([['target', 'Target must be a positive number']]);
-    expect(problems({ ...valid, target: -0.0001 })).toEqual([['target', 'Target must be a positive number']]);
+  test('the target is a positive finite number, at most 10^15', () => {
+    const rule = 'Target must be a positive number (or 0 when lower is better)';
+    expect(problems({ ...valid, target: 0 })).toEqual([['target', rule]]);
+    expect(problems({ ...valid, target: -3 })).toEqual([['target', rule]]);
+    expect(problems({ ...valid, target: -0.0001 })).toEqual([['target', rule]]);
     // zod 4 refuses NaN and the infinities as "not a number" before the finiteness rule runs.
     expect(problems({ ...valid, target: Number.NaN })).toEqual([['target', 'Target must be a number']]);
     expect(problems({ ...valid, target: Number.POSITIVE_INFINITY })).toEqual([['target', 'Target must be a number']]);
@@ -69,13 +70,45 @@ describe('kpiInput: the field rules shared by the form, the mutators and the RES
     expect(problems({ ...valid, target: '5' })).toEqual([['target', 'Target must be a number']]);
     expect(problems({ ...valid, target: undefined })).toEqual([['target', 'Target must be a number']]);
     expect(problems({ ...valid, target: 0.001 })).toEqual([]);
+    // The target of 1e308 that widened every page of its organization.
+    expect(problems({ ...valid, target: 1e308 })).toEqual([['target', 'Target must be at most 1,000,000,000,000,000']]);
+    expect(problems({ ...valid, target: 1e15 + 1 })).toEqual([['target', 'Target must be at most 1,000,000,000,000,000']]);
+    expect(problems({ ...valid, target: 1e15 })).toEqual([]);
+  });
+
+  test('a target of 0 is for lower-is-better KPIs ("safety incidents"), never higher-is-better ones', () => {
+    const rule = 'Target must be a positive number (or 0 when lower is better)';
+    expect(problems({ ...valid, target: 0, direction: 'lower' })).toEqual([]);
+    expect(problems({ ...valid, target: 0, direction: 'higher' })).toEqual([['target', rule]]);
+    expect(problems({ ...valid, target: -1, direction: 'lower' })).toEqual([['target', rule]]);
+    expect(targetIssue(0, 'lower')).toBeUndefined();
+    expect(targetIssue(0, 'higher')).toBe(rule);
+    expect(targetIssue(5, 'higher')).toBeUndefined();
+    // Reported with the other bad fields, but not on top of a bad direction.
+    expect(problems({ ...valid, name: '', target: 0 })).toEqual([
+      ['name', 'Name is required'],
+      ['target', rule],
+    ]);
+    expect(problems({ ...valid, target: 0, direction: 'sideways' })).toEqual([
+      ['direction', 'Direction must be "higher" or "lower"'],
+    ]);
+  });
+
+  test('data point values are bounded the same way, both signs', () => {
+    const value = (v: unknown) => dataPointInput.safeParse({ value: v }).error?.issues.map((i) => i.message) ?? [];
+    expect(value(-1e15)).toEqual([]);
+    expect(value(1e15)).toEqual([]);
+    expect(value(1e308)).toEqual(['Value must be at most 1,000,000,000,000,000']);
+    expect(value(-1e16)).toEqual(['Value must be at least -1,000,000,000,000,000']);
+    expect(value(Number.NaN)).toEqual(['Value must be a number']);
+    expect(value(Number.POSITIVE_INFINITY)).toEqual(['Value must be a number']);
   });
 
   test('every bad field is reported at once, in field order', () => {
     expect(problems({ name: ' ', unit: 'u'.repeat(30), target: 0 })).toEqual([
       ['name', 'Name is required'],
       ['unit', 'Unit must be at most 20 characters'],
-      ['target', 'Target must be a positive number'],
+      ['target', 'Target must be a positive number (or 0 when lower is better)'],
     ]);
   });
 });
@@ -101,6 +134,21 @@ describe('kpiProgress', () => {
     expect(kpiProgress(5, -10)).toBeNull();
     expect(kpiProgress(5, Number.NaN)).toBeNull();
   });
+
+  test('a lower-is-better target of 0: at or below 0 is on track, above it off track by the gap', () => {
+    expect(kpiStanding(0, 0, 'lower')).toEqual({ progress: 1, status: 'on-track', onTarget: true, gap: 0 });
+    expect(kpiStanding(-2, 0, 'lower')).toEqual({ progress: 1, status: 'on-track', onTarget: true, gap: 0 });
+    expect(kpiStanding(3, 0, 'lower')).toEqual({ progress: 0, status: 'off-track', onTarget: false, gap: 3 });
+    expect(kpiStanding(0.5, 0, 'lower')).toMatchObject({ status: 'off-track', gap: 0.5 });
+    expect(kpiStanding(null, 0, 'lower')).toEqual({ progress: null, status: 'no-data', onTarget: false, gap: null });
+  });
+
+  test('targetGap: how far the value misses its target, in its unit', () => {
+    expect(targetGap(80, 100, 'higher')).toBe(20);
+    expect(targetGap(120, 100, 'higher')).toBe(0);
+    expect(targetGap(120, 100, 'lower')).toBe(20);
+    expect(targetGap(80, 100, 'lower')).toBe(0);
+  });
 });
 
 describe('shared/validation', () => {
@@ -114,7 +162,7 @@ describe('shared/validation', () => {
     expect(fieldIssues(bad())).toEqual([
       { loc: ['name'], msg: 'Name is required', type: 'too_small' },
       { loc: ['unit'], msg: 'Unit must be at most 20 characters', type: 'too_big' },
-      { loc: ['target'], msg: 'Target must be a positive number', type: 'custom' },
+      { loc: ['target'], msg: 'Target must be a positive number (or 0 when lower is better)', type: 'custom' },
     ]);
     expect(fieldIssues(bad(), ['body']).map((i) => i.loc)).toEqual([
       ['body', 'name'],
@@ -149,7 +197,7 @@ describe('shared/validation', () => {
     expect(err.details).toEqual([
       { loc: ['body', 'name'], msg: 'Name is required', type: 'too_small' },
       { loc: ['body', 'unit'], msg: 'Unit must be at most 20 characters', type: 'too_big' },
-      { loc: ['body', 'target'], msg: 'Target must be a positive number', type: 'custom' },
+      { loc: ['body', 'target'], msg: 'Target must be a positive number (or 0 when lower is better)', type: 'custom' },
     ]);
   });
 
@@ -157,8 +205,8 @@ describe('shared/validation', () => {
     expect(() => parseOrThrow(kpiInput, { ...valid, target: 0 })).toThrow(
       expect.objectContaining({
         code: 'VALIDATION_FAILED',
-        message: 'Target must be a positive number',
-        details: [{ loc: ['target'], msg: 'Target must be a positive number', type: 'custom' }],
+        message: 'Target must be a positive number (or 0 when lower is better)',
+        details: [{ loc: ['target'], msg: 'Target must be a positive number (or 0 when lower is better)', type: 'custom' }],
       }),
     );
   });
@@ -183,7 +231,7 @@ describe('shared/validation', () => {
     expect(messagesByField(bad())).toEqual({
       name: 'Name is required',
       unit: 'Unit must be at most 20 characters',
-      target: 'Target must be a positive number',
+      target: 'Target must be a positive number (or 0 when lower is better)',
     });
   });
 });

@@ -31,13 +31,6 @@ export function issueFieldErrors<K extends string>(
   return { fields: out, other };
 }
 
-/** Text from an input as a number for validation: blank is "missing", not 0. */
-export function parseNumber(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (trimmed === '') return undefined;
-  return Number(trimmed);
-}
-
 /** Moves focus to the first field (in form order) that has an error. */
 export function focusFirstError<K extends string>(
   order: readonly K[],

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { GOAL_KPIS_MAX, GOAL_STATUSES, GOAL_TITLE_MAX } from '../../../shared/goal-fields.ts';
 import { GOAL_PACES } from '../../../shared/goals.ts';
+import { VALUE_LIMIT } from '../../../shared/numbers.ts';
 import type { Goal, GoalKpi } from '../../../sync/schema.ts';
 import { restFields } from '../issues.ts';
 import { definedOnly, iso } from '../json.ts';
@@ -10,7 +11,7 @@ import { definedOnly, iso } from '../json.ts';
 const GoalKpiSchema = z
   .object({
     kpiId: z.string({ error: 'kpiId must be a KPI id' }),
-    weight: z.number({ error: 'Weight must be a number' }).openapi({ minimum: 0, example: 2 }),
+    weight: z.number({ error: 'Weight must be a number' }).openapi({ minimum: 0, maximum: VALUE_LIMIT, example: 2 }),
   })
   .openapi('GoalKpi');
 

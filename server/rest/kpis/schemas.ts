@@ -11,6 +11,7 @@ import {
   KPI_UNIT_MAX,
   NOTE_MAX,
 } from '../../../shared/kpi.ts';
+import { VALUE_LIMIT } from '../../../shared/numbers.ts';
 import type { DataPoint, Insight, Kpi } from '../../../sync/schema.ts';
 import { restFields } from '../issues.ts';
 import { iso } from '../json.ts';
@@ -19,7 +20,7 @@ import { isoDateTime, limitQuery, timeBound } from '../openapi.ts';
 /**
  * The KPI, record and insight JSON of the REST API (the seeds' names: title,
  * targetValue, ...). Request schemas check shape only; the rules (lengths,
- * positive target, the organization's units and categories) are the shared
+ * bounds, the target rule, the organization's units and categories) are the shared
  * schemas', applied by the mutators, and documented here with the same limits.
  */
 export const KPI_STATUSES = ['active', 'archived'] as const;
@@ -61,7 +62,12 @@ export const KpiSchema = z
 
 const kpiFields = {
   title: text('Title').openapi({ minLength: 1, maxLength: KPI_NAME_MAX, example: 'Monthly recurring revenue' }),
-  targetValue: number('Target value').openapi({ exclusiveMinimum: 0, example: 50000 }),
+  targetValue: number('Target value').openapi({
+    minimum: 0,
+    maximum: VALUE_LIMIT,
+    description: 'Above 0; 0 only when `direction` is "lower" (for example, no safety incidents)',
+    example: 50000,
+  }),
   unit: text('Unit').openapi({
     maxLength: KPI_UNIT_MAX,
     description: `One of the organization’s units: ${DEFAULT_UNITS.map((u) => JSON.stringify(u)).join(', ')} or one its admins added`,
@@ -135,7 +141,7 @@ export const RecordSchema = z
 
 export const RecordCreateSchema = z
   .object({
-    value: number('Value').openapi({ example: 42150 }),
+    value: number('Value').openapi({ minimum: -VALUE_LIMIT, maximum: VALUE_LIMIT, example: 42150 }),
     recordedAt: isoDateTime('Time').optional().openapi({ description: 'When the value was measured; default: now' }),
     note: text('Note').optional().openapi({ maxLength: NOTE_MAX }),
   })

@@ -1,7 +1,7 @@
 import { defineMutator, type Transaction } from '@rocicorp/zero';
 import { z } from 'zod';
 import type { FieldIssue } from '../../../shared/errors.ts';
-import { DEFAULT_CATEGORIES, DEFAULT_UNITS, isListed, kpiInput, kpiPatch } from '../../../shared/kpi.ts';
+import { DEFAULT_CATEGORIES, DEFAULT_UNITS, isListed, kpiInput, kpiPatch, targetIssue } from '../../../shared/kpi.ts';
 import { fieldIssues, idSchema as id } from '../../../shared/validation.ts';
 import { refreshGoalProgress } from '../../goal-progress.ts';
 import { insertNew } from '../../insert-new.ts';
@@ -102,7 +102,10 @@ export const kpiMutators = {
     const orgID = await authorize(tx, ctx, 'kpi', 'update');
     const { id: kpiID, ...rest } = args;
     const patch = await validateKpi(tx, orgID, kpiPatch, rest);
-    await findOwned(tx, 'kpi', orgID, kpiID);
+    const kpi = await findOwned(tx, 'kpi', orgID, kpiID);
+    // The target rule needs both fields; an edit may bring either alone, so the stored KPI gives the other.
+    const issue = kpi && targetIssue(patch.target ?? kpi.target, patch.direction ?? kpi.direction);
+    if (issue) throw mutatorError('VALIDATION_FAILED', issue, [{ loc: ['target'], msg: issue, type: 'custom' }]);
     await tx.mutate.kpi.update({ id: kpiID, ...patch, updatedAt: Date.now() });
     if (patch.target !== undefined || patch.direction !== undefined) await refreshGoalProgress(tx, orgID, { kpiID });
   }),

@@ -1,14 +1,14 @@
 import { type MutatorFactory, mergeFactories, type QueryFactory } from './cases.ts';
 import { dashboardsMutators, dashboardsQueries } from './dashboards-factories.ts';
 import { kpiTrackerMutators, kpiTrackerQueries } from './kpi-tracker-factories.ts';
-import { platformQueries } from './platform-factories.ts';
+import { platformMutators, platformQueries } from './platform-factories.ts';
 
 /**
  * Every pack's crossing factories, by registered name. A pack adds its
  * `<pack>-factories.ts` next to these and spreads it in here.
  */
 export const queryFactories = mergeFactories<QueryFactory>(platformQueries, kpiTrackerQueries, dashboardsQueries);
-export const mutatorFactories = mergeFactories<MutatorFactory>(kpiTrackerMutators, dashboardsMutators);
+export const mutatorFactories = mergeFactories<MutatorFactory>(platformMutators, kpiTrackerMutators, dashboardsMutators);
 
 /** Where a missing factory goes, for the failure message. */
 export const FACTORY_HOME = 'tests/integration/crossing/<pack>-factories.ts (spread into crossing/factories.ts)';

@@ -47,6 +47,8 @@ interface LineChartOptions {
   range?: { min: number; max: number } | undefined;
   /** Axis labels, and tooltips of lines without their own formatValue. */
   formatValue: (n: number) => string;
+  /** The tooltip's time (epoch ms); the axis keeps ApexCharts' own short labels. */
+  formatTime?: (ms: number) => string;
   height?: number;
   /** The zoom and pan toolbar; on unless false (small dashboard widgets leave it off). */
   toolbar?: boolean;
@@ -110,8 +112,10 @@ function buildOptions(props: LineChartProps, colors: Palette): ApexCharts.ApexOp
     props.target,
   );
   const toolbar = props.toolbar ?? true;
+  // Read here, not inside the label callbacks, so a change of format (the organization's locale) redraws too.
+  const { formatValue, formatTime } = props;
   const tooltipValue = (v: number | null, opts?: { seriesIndex: number }) =>
-    v === null ? '' : (lines[opts?.seriesIndex ?? 0]?.formatValue ?? props.formatValue)(v);
+    v === null ? '' : (lines[opts?.seriesIndex ?? 0]?.formatValue ?? formatValue)(v);
   return {
     chart: {
       type: 'line',
@@ -148,9 +152,13 @@ function buildOptions(props: LineChartProps, colors: Palette): ApexCharts.ApexOp
       min: scale?.min,
       max: scale?.max,
       tickAmount: scale?.ticks,
-      labels: { formatter: (v: number) => props.formatValue(v) },
+      labels: { formatter: (v: number) => formatValue(v) },
     },
-    tooltip: { theme: colors.mode, x: { format: 'd MMM yyyy, HH:mm' }, y: { formatter: tooltipValue } },
+    tooltip: {
+      theme: colors.mode,
+      x: formatTime ? { formatter: (ms: number) => formatTime(ms) } : { format: 'd MMM yyyy, HH:mm' },
+      y: { formatter: tooltipValue },
+    },
     annotations: {
       yaxis:
         props.target === undefined

@@ -1,13 +1,13 @@
 import { Button } from '@kobalte/core/button';
 import { useQuery } from '@rocicorp/zero/solid';
 import { useNavigate, useParams } from '@solidjs/router';
-import { createMemo, createSignal, Match, Show, Switch } from 'solid-js';
+import { createEffect, createMemo, createSignal, Match, Show, Switch } from 'solid-js';
 import { can } from '../../../shared/roles.ts';
 import { mutators } from '../../../sync/mutators.ts';
 import { queries } from '../../../sync/queries.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { currentUser } from '../auth/session.ts';
-import { useCurrentOrganization } from '../organizations/current-organization.tsx';
+import { useCurrentOrganization, useFormats } from '../organizations/current-organization.tsx';
 import { mutate } from '../sync/mutate.ts';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { useSyncedDashboard, type WidgetRow, widgetRows } from './dashboard-data.ts';
@@ -17,6 +17,7 @@ import { DashboardToolbar } from './dashboard-toolbar.tsx';
 import { PresenceBar, usePresenceHeartbeat } from './presence.tsx';
 import { ShareDialog } from './share-dialog.tsx';
 import { WidgetEditor } from './widget-editor.tsx';
+import { setWidgetFormats } from './widgets/formats.ts';
 import { WidgetView, widgetRenderer } from './widgets/registry.tsx';
 
 /** /dashboards/:id — one dashboard, live, arranged together. */
@@ -39,6 +40,8 @@ export function DashboardView(props: { dashboardID: string }) {
     () => props.dashboardID,
   );
   const [preference] = useQuery(() => queries.dashboards.preference({ orgID: org.orgID }));
+  const formats = useFormats();
+  createEffect(() => setWidgetFormats(formats()));
   const [arranging, setArranging] = createSignal(false);
   const [holding, setHolding] = createSignal<string | null>(null);
   const [editorFor, setEditorFor] = createSignal<WidgetRow | 'new'>();

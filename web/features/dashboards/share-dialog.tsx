@@ -7,7 +7,7 @@ import { FormError } from '../../components/form-error.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { TextInput } from '../../components/text-input.tsx';
 import { api, errorMessage } from '../../lib/api.ts';
-import { formatDateTime } from '../kpis/format.ts';
+import { useFormats } from '../organizations/current-organization.tsx';
 
 interface NewLink {
   url: string;
@@ -23,6 +23,7 @@ export function ShareDialog(props: { orgID: string; dashboardID: string; open: b
   const [links] = useQuery(() => queries.dashboards.shares({ orgID: props.orgID, dashboardID: props.dashboardID }));
   const [expires, setExpires] = createSignal('');
   const [made, setMade] = createSignal<NewLink>();
+  const fmt = useFormats();
   const [error, setError] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
 
@@ -84,7 +85,7 @@ export function ShareDialog(props: { orgID: string; dashboardID: string; open: b
             <>
               <CopyField label="Wall screen link (shown once)" value={link().url} buttonLabel="Copy link" />
               <p class="field-hint">
-                {link().expiresAt ? `Works until ${formatDateTime(Date.parse(link().expiresAt!))}.` : 'Works until revoked.'}
+                {link().expiresAt ? `Works until ${fmt().dateTime(Date.parse(link().expiresAt!))}.` : 'Works until revoked.'}
               </p>
             </>
           )}

@@ -1,8 +1,9 @@
 import { Button } from '@kobalte/core/button';
 import { useQuery } from '@rocicorp/zero/solid';
 import { createMemo, createSignal } from 'solid-js';
-import { GOAL_STATUSES, goalInput } from '../../../shared/goal-fields.ts';
+import { GOAL_STATUSES, goalInput, goalKpiList, goalWeight } from '../../../shared/goal-fields.ts';
 import { normalizeWeights } from '../../../shared/goals.ts';
+import { numberInputText, numberText, readNumber } from '../../../shared/numbers.ts';
 import { mutators } from '../../../sync/mutators.ts';
 import { queries } from '../../../sync/queries.ts';
 import type { Goal, GoalKpi, Kpi } from '../../../sync/schema.ts';
@@ -13,7 +14,7 @@ import { TextInput } from '../../components/text-input.tsx';
 import { showToast } from '../../components/toast.tsx';
 import { createFormState } from '../../lib/form-state.ts';
 import { createSubmit } from '../../lib/form-submit.ts';
-import { issueFieldErrors, parseNumber } from '../../lib/forms.ts';
+import { issueFieldErrors } from '../../lib/forms.ts';
 import { fromDateInput, toDateInput } from '../kpis/format.ts';
 import { useCurrentOrganization } from '../organizations/current-organization.tsx';
 import { mutate } from '../sync/mutate.ts';
@@ -53,11 +54,15 @@ export function GoalForm(props: GoalFormProps) {
   const [kpis] = useQuery(() => queries.kpis.list({ orgID: org.orgID }));
   // Read once: the dialog rebuilds the form on each opening.
   const snapshot: GoalWithKpis | undefined = props.goal ? JSON.parse(JSON.stringify(props.goal)) : undefined;
+  const decimal = org.formats().decimal;
   const [rows, setRows] = createSignal<KpiRowDraft[]>(
-    snapshot ? sortedLinks(snapshot).map((l) => newRow(l.kpiID, String(l.weight))) : [],
+    snapshot ? sortedLinks(snapshot).map((l) => newRow(l.kpiID, numberInputText(l.weight, decimal))) : [],
   );
   const [showRowErrors, setShowRowErrors] = createSignal(false);
-  const rowsValue = () => rows().map((r) => ({ kpiID: r.kpiID, weight: parseNumber(r.weight) }));
+  const rowsValue = () => rows().map((r) => ({ kpiID: r.kpiID, weight: r.weight }));
+  // The shared goal rules, with each weight read from its text as the organization writes numbers.
+  const kpiList = goalKpiList(numberText(goalWeight, decimal));
+  const schema = goalInput.extend({ kpis: kpiList.default([]) });
 
   const form = createFormState({
     fields: FIELDS,
@@ -69,7 +74,7 @@ export function GoalForm(props: GoalFormProps) {
       kpis: '',
     },
     parse: (v) =>
-      goalInput.safeParse({
+      schema.safeParse({
         title: v.title,
         description: v.description,
         targetDate: fromDateInput(v.targetDate),
@@ -87,10 +92,17 @@ export function GoalForm(props: GoalFormProps) {
     }
     return list;
   });
-  const shares = createMemo(() => normalizeWeights(rows().map((r) => ({ weight: Number(parseNumber(r.weight) ?? 0) }))));
+  const shares = createMemo(() =>
+    normalizeWeights(
+      rows().map((r) => {
+        const reading = readNumber(r.weight, { decimal });
+        return { weight: reading.ok ? reading.value : 0 };
+      }),
+    ),
+  );
   const rowErrors = createMemo<RowErrors[]>(() => {
     if (!showRowErrors()) return [];
-    const result = goalInput.shape.kpis.safeParse(rowsValue());
+    const result = kpiList.safeParse(rowsValue());
     const out: RowErrors[] = rows().map((r) => (r.kpiID ? {} : { kpiID: 'Choose a KPI, or remove this row' }));
     if (!result.success) {
       for (const issue of result.error.issues) {

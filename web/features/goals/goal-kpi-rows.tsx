@@ -2,6 +2,7 @@ import { Button } from '@kobalte/core/button';
 import { Index, Show } from 'solid-js';
 import { SelectField, type SelectOption } from '../../components/select-field.tsx';
 import { TextInput } from '../../components/text-input.tsx';
+import { useFormats } from '../organizations/current-organization.tsx';
 
 /** One KPI of a goal being edited: raw texts, as typed. */
 export interface KpiRowDraft {
@@ -37,6 +38,7 @@ export interface GoalKpiRowsProps {
  * uses.
  */
 export function GoalKpiRows(props: GoalKpiRowsProps) {
+  const fmt = useFormats();
   return (
     <fieldset class="goal-kpis">
       <legend class="field-label">KPIs and weights</legend>
@@ -70,7 +72,7 @@ export function GoalKpiRows(props: GoalKpiRowsProps) {
                   onChange={(weight) => props.onChange(row().key, { weight })}
                 />
                 <output class="goal-kpi-share" aria-label={`Share of KPI ${i + 1}`}>
-                  {Math.round((props.shares[i] ?? 0) * 100)} %
+                  {fmt().percent(props.shares[i] ?? 0)}
                 </output>
                 <Button
                   class="button button-small button-danger-ghost goal-kpi-remove"

@@ -5,9 +5,9 @@ import { createMemo, For, Show } from 'solid-js';
 import { normalizeWeights } from '../../../shared/goals.ts';
 import { mutators } from '../../../sync/mutators.ts';
 import { ConfirmButton } from '../../components/confirm-button.tsx';
-import { formatPercent, formatUtcDate, withUnit } from '../kpis/format.ts';
 import { KpiProgressBar } from '../kpis/kpi-progress.tsx';
 import { progressOf, STATUS_LABELS, statusOf, statusOfProgress } from '../kpis/kpi-status.ts';
+import { useFormats } from '../organizations/current-organization.tsx';
 import { mutate } from '../sync/mutate.ts';
 import { RoleGate } from '../workspace/role-gate.tsx';
 import { EditGoalDialog } from './goal-dialogs.tsx';
@@ -24,6 +24,7 @@ export interface GoalRowProps {
 
 /** One goal: its stored (live) progress and pace, and, unfolded, the KPIs it weighs. */
 export function GoalRow(props: GoalRowProps) {
+  const fmt = useFormats();
   const archived = () => props.goal.archivedAt !== null && props.goal.archivedAt !== undefined;
   const links = createMemo(() => sortedLinks(props.goal));
   const shares = createMemo(() => normalizeWeights(links()));
@@ -36,7 +37,7 @@ export function GoalRow(props: GoalRowProps) {
         <PaceBadge pace={props.goal.pace} />
       </div>
       <p class="row-meta">
-        Due {formatUtcDate(props.goal.targetDate)} · {GOAL_STATUS_LABELS[props.goal.status] ?? props.goal.status} ·{' '}
+        Due {fmt().day(props.goal.targetDate)} · {GOAL_STATUS_LABELS[props.goal.status] ?? props.goal.status} ·{' '}
         {props.goal.goalKpis.length === 1 ? '1 KPI' : `${props.goal.goalKpis.length} KPIs`}
       </p>
       <Show when={props.goal.description}>
@@ -46,7 +47,7 @@ export function GoalRow(props: GoalRowProps) {
         progress={props.goal.progress ?? null}
         status={statusOfProgress(props.goal.progress)}
         label="Progress"
-        valueText={(v) => `${v}% complete`}
+        valueText={(percent) => `${percent} complete`}
       />
       <Collapsible class="goal-kpis-collapsible" defaultOpen={props.expanded ?? false}>
         <div class="goal-actions">
@@ -117,14 +118,14 @@ export function GoalRow(props: GoalRowProps) {
                       </td>
                       <td data-label="Current" class="num">
                         {link.kpi?.currentValue !== null && link.kpi?.currentValue !== undefined
-                          ? withUnit(link.kpi.currentValue, link.kpi.unit)
+                          ? fmt().quantity(link.kpi.currentValue, link.kpi.unit)
                           : 'No data'}
                       </td>
                       <td data-label="Progress">
-                        {link.kpi ? `${formatPercent(progressOf(link.kpi))} · ${STATUS_LABELS[statusOf(link.kpi)]}` : '—'}
+                        {link.kpi ? `${fmt().percent(progressOf(link.kpi))} · ${STATUS_LABELS[statusOf(link.kpi)]}` : '—'}
                       </td>
                       <td data-label="Weight" class="num">
-                        {Math.round((shares()[i()] ?? 0) * 100)} % <span class="row-meta">({link.weight})</span>
+                        {fmt().percent(shares()[i()] ?? 0)} <span class="row-meta">({fmt().number(link.weight)})</span>
                       </td>
                     </tr>
                   )}

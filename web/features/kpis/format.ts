@@ -1,13 +1,6 @@
-const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
-
-export function formatNumber(n: number): string {
-  return numberFormat.format(n);
-}
-
-/** "42 %", "1,200 €", or just the number when there is no unit. */
-export function withUnit(n: number, unit: string): string {
-  return unit ? `${formatNumber(n)} ${unit}` : formatNumber(n);
-}
+// Numbers, amounts and dates are shown in the organization's formats
+// (useFormats, shared/formats.ts); this module keeps the relative times and
+// the texts of date inputs.
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
@@ -19,24 +12,6 @@ export function timeAgo(ms: number, now = Date.now()): string {
   if (abs < 45 * 60) return relative.format(Math.round(seconds / 60), 'minute');
   if (abs < 22 * 3600) return relative.format(Math.round(seconds / 3600), 'hour');
   return relative.format(Math.round(seconds / 86400), 'day');
-}
-
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-const utcDate = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
-
-/** "3 May 2026, 09:30" in the person's time zone. */
-export function formatDateTime(ms: number): string {
-  return dateTime.format(ms);
-}
-
-export function formatDate(ms: number): string {
-  return dateOnly.format(ms);
-}
-
-/** A calendar day stored as UTC midnight (goal target dates), shown as that day everywhere. */
-export function formatUtcDate(ms: number): string {
-  return utcDate.format(ms);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -65,9 +40,4 @@ export function fromDateInput(text: string): number | undefined {
   const t = text.trim();
   if (t === '') return undefined;
   return /^\d{4}-\d{2}-\d{2}$/.test(t) ? Date.parse(`${t}T00:00:00Z`) : Number.NaN;
-}
-
-/** "64 %" for a 0..1 progress; "—" without one. */
-export function formatPercent(progress: number | null | undefined): string {
-  return progress === null || progress === undefined ? '—' : `${Math.round(progress * 100)} %`;
 }

@@ -1,7 +1,9 @@
 import { Button } from '@kobalte/core/button';
 import { useQuery } from '@rocicorp/zero/solid';
 import { createMemo } from 'solid-js';
-import { DIRECTIONS, FREQUENCIES, KPI_DESCRIPTION_MAX, kpiInput } from '../../../shared/kpi.ts';
+import { z } from 'zod';
+import { DIRECTIONS, FREQUENCIES, KPI_DESCRIPTION_MAX, kpiFields, kpiInputFields, withTargetRule } from '../../../shared/kpi.ts';
+import { type DecimalSeparator, numberInputText, numberText } from '../../../shared/numbers.ts';
 import { mutators } from '../../../sync/mutators.ts';
 import { queries } from '../../../sync/queries.ts';
 import type { Kpi } from '../../../sync/schema.ts';
@@ -12,7 +14,7 @@ import { TextInput } from '../../components/text-input.tsx';
 import { showToast } from '../../components/toast.tsx';
 import { createFormState } from '../../lib/form-state.ts';
 import { createSubmit } from '../../lib/form-submit.ts';
-import { issueFieldErrors, parseNumber } from '../../lib/forms.ts';
+import { issueFieldErrors } from '../../lib/forms.ts';
 import { currentUser } from '../auth/session.ts';
 import { useCurrentOrganization } from '../organizations/current-organization.tsx';
 import { mutate } from '../sync/mutate.ts';
@@ -25,7 +27,11 @@ type Field = (typeof FIELDS)[number];
 const DIRECTION_OPTIONS: SelectOption[] = DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_LABELS[d] }));
 const FREQUENCY_OPTIONS: SelectOption[] = FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }));
 
-function initialValues(kpi: Kpi | undefined, me: string | undefined): Record<Field, string> {
+/** The shared KPI rules, with the target read from its text as the organization writes numbers. */
+const kpiForm = (decimal: DecimalSeparator) =>
+  withTargetRule(z.object({ ...kpiInputFields, target: numberText(kpiFields.target, decimal) }));
+
+function initialValues(kpi: Kpi | undefined, me: string | undefined, decimal: DecimalSeparator): Record<Field, string> {
   if (!kpi) {
     return {
       name: '',
@@ -43,7 +49,7 @@ function initialValues(kpi: Kpi | undefined, me: string | undefined): Record<Fie
     description: kpi.description,
     unit: kpi.unit,
     category: kpi.category,
-    target: String(kpi.target),
+    target: numberInputText(kpi.target, decimal),
     direction: kpi.direction,
     frequency: kpi.frequency,
     ownerID: kpi.ownerID ?? '',
@@ -70,18 +76,20 @@ export function KPIForm(props: KPIFormProps) {
   const [members] = useQuery(() => queries.members.list({ orgID: org.orgID }));
   // Read once: the form edits a snapshot; the dialog rebuilds it on each opening.
   const snapshot = props.kpi ? { ...props.kpi } : undefined;
-  const initial = initialValues(snapshot, currentUser()?.id);
+  const decimal = org.formats().decimal;
+  const initial = initialValues(snapshot, currentUser()?.id, decimal);
+  const schema = kpiForm(decimal);
 
   const form = createFormState({
     fields: FIELDS,
     initial,
     parse: (v) =>
-      kpiInput.safeParse({
+      schema.safeParse({
         name: v.name,
         description: v.description,
         unit: v.unit,
         category: v.category,
-        target: parseNumber(v.target),
+        target: v.target,
         direction: v.direction,
         frequency: v.frequency,
         ownerID: v.ownerID || null,

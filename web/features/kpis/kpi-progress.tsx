@@ -1,4 +1,5 @@
 import { Progress } from '@kobalte/core/progress';
+import { useFormats } from '../organizations/current-organization.tsx';
 import type { KpiStatus } from './kpi-status.ts';
 
 /**
@@ -9,11 +10,12 @@ export interface KpiProgressBarProps {
   progress: number | null;
   status: KpiStatus;
   label?: string;
-  /** How the value reads ("64% of target" by default). */
-  valueText?: (percent: number) => string;
+  /** How the value reads, given the percentage in the organization's format ("64% of target" by default). */
+  valueText?: (percent: string) => string;
 }
 
 export function KpiProgressBar(props: KpiProgressBarProps) {
+  const fmt = useFormats();
   const percent = () => Math.round((props.progress ?? 0) * 100);
   return (
     <Progress
@@ -22,7 +24,7 @@ export function KpiProgressBar(props: KpiProgressBarProps) {
       minValue={0}
       maxValue={100}
       getValueLabel={({ value }) =>
-        props.progress === null ? 'No data yet' : (props.valueText?.(value) ?? `${value}% of target`)
+        props.progress === null ? 'No data yet' : (props.valueText ?? ((p) => `${p} of target`))(fmt().percent(value / 100))
       }
       data-status={props.status}
       data-complete={percent() >= 100 ? '' : undefined}

@@ -1,4 +1,5 @@
-import { type KpiStatus, kpiProgress, kpiStatus } from '../../../shared/progress.ts';
+import type { Formats } from '../../../shared/formats.ts';
+import { type KpiStatus, kpiStanding, kpiStatus } from '../../../shared/progress.ts';
 import type { Kpi } from '../../../sync/schema.ts';
 
 export type { KpiStatus };
@@ -15,13 +16,29 @@ export const STATUS_RANK: Record<KpiStatus, number> = { 'off-track': 0, 'at-risk
 
 type KpiNumbers = Pick<Kpi, 'currentValue' | 'target' | 'direction'>;
 
+/** Where the KPI stands now: the shared rule the insight text uses too (shared/progress.ts). */
+export function standingOf(kpi: KpiNumbers) {
+  return kpiStanding(kpi.currentValue, kpi.target, kpi.direction);
+}
+
 /** Direction-aware progress (lower-is-better KPIs included), 0..1, or null without data. */
 export function progressOf(kpi: KpiNumbers): number | null {
-  return kpiProgress(kpi.currentValue, kpi.target, kpi.direction);
+  return standingOf(kpi).progress;
 }
 
 export function statusOf(kpi: KpiNumbers): KpiStatus {
-  return kpiStatus(progressOf(kpi));
+  return standingOf(kpi).status;
+}
+
+/**
+ * How a KPI's progress bar reads: "64% of target". A target of 0 (lower is
+ * better) has no scale to be part-way along, so the bar says by how much the
+ * value misses it: "3 incidents above target".
+ */
+export function progressText(kpi: KpiNumbers & Pick<Kpi, 'unit'>, fmt: Formats): (percent: string) => string {
+  const { gap } = standingOf(kpi);
+  if (kpi.target !== 0 || gap === null) return (percent) => `${percent} of target`;
+  return () => (gap === 0 ? 'At target' : `${fmt.quantity(gap, kpi.unit)} above target`);
 }
 
 export const DIRECTION_LABELS = { higher: 'Higher is better', lower: 'Lower is better' } as const;

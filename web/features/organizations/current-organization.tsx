@@ -1,5 +1,7 @@
 import { useQuery } from '@rocicorp/zero/solid';
 import { createContext, createMemo, type JSX, useContext } from 'solid-js';
+import { type Formats, formatsFor } from '../../../shared/formats.ts';
+import { formatSettingsOf } from '../../../shared/locale.ts';
 import { isRole, type Role } from '../../../shared/roles.ts';
 import { queries } from '../../../sync/queries.ts';
 
@@ -20,6 +22,8 @@ export interface CurrentOrganization {
   role: () => Role | undefined;
   /** True once the server has answered, so "not a member" is known for sure. */
   ready: () => boolean;
+  /** How the organization writes numbers, money and dates (live: a change in Settings shows at once). */
+  formats: () => Formats;
 }
 
 const Context = createContext<CurrentOrganization>();
@@ -32,6 +36,11 @@ export function CurrentOrganizationProvider(props: { orgID: string; children: JS
     const r = organization()?.members?.role;
     return isRole(r) ? r : undefined;
   });
+  // Rebuilt only when the settings change, not on every change to the organization's row.
+  const settings = createMemo(() => formatSettingsOf(organization()), undefined, {
+    equals: (a, b) => a.locale === b.locale && a.currency === b.currency,
+  });
+  const formats = createMemo(() => formatsFor(settings()));
   const value: CurrentOrganization = {
     get orgID() {
       return props.orgID;
@@ -40,6 +49,7 @@ export function CurrentOrganizationProvider(props: { orgID: string; children: JS
     organization,
     role,
     ready: () => details().type === 'complete' || organization() !== undefined,
+    formats,
   };
   return <Context.Provider value={value}>{props.children}</Context.Provider>;
 }
@@ -48,4 +58,9 @@ export function useCurrentOrganization(): CurrentOrganization {
   const value = useContext(Context);
   if (!value) throw new Error('useCurrentOrganization must be used inside CurrentOrganizationProvider');
   return value;
+}
+
+/** The working organization's formats, for everything that shows a number, an amount or a date. */
+export function useFormats(): () => Formats {
+  return useCurrentOrganization().formats;
 }

@@ -4,6 +4,7 @@ import { isRole, ROLE_LABELS } from '../../../shared/roles.ts';
 import { copyText } from '../../components/copy-field.tsx';
 import { showToast } from '../../components/toast.tsx';
 import { errorMessage } from '../../lib/api.ts';
+import { useFormats } from './current-organization.tsx';
 import { cancelInvitation, type Invitation, inviteLink } from './organizations-api.ts';
 
 function roleLabel(role: string): string {
@@ -12,6 +13,7 @@ function roleLabel(role: string): string {
 
 /** Pending invitations (owners and admins): copy the link again, or cancel. */
 export function InvitationList(props: { invitations: readonly Invitation[]; loading: boolean; onChanged: () => void }) {
+  const fmt = useFormats();
   const [busyID, setBusyID] = createSignal<string>();
   const pending = () => props.invitations.filter((i) => i.status === 'pending');
 
@@ -54,7 +56,7 @@ export function InvitationList(props: { invitations: readonly Invitation[]; load
                 <div class="row-main">
                   <span class="row-title">{invitation.email}</span>
                   <span class="row-meta">
-                    {roleLabel(invitation.role)} · expires {new Date(invitation.expiresAt).toLocaleDateString()}
+                    {roleLabel(invitation.role)} · expires {fmt().date(Date.parse(invitation.expiresAt))}
                   </span>
                 </div>
                 <div class="row-actions">

@@ -7,7 +7,7 @@ import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { showToast } from '../../components/toast.tsx';
 import { errorMessage } from '../../lib/api.ts';
-import { formatDate, timeAgo } from '../kpis/format.ts';
+import { timeAgo } from '../kpis/format.ts';
 import { useCurrentOrganization } from '../organizations/current-organization.tsx';
 import { ApiKeyCreateForm } from './api-key-create-form.tsx';
 import { revokeApiKey } from './api-keys-api.ts';
@@ -47,12 +47,15 @@ export function ApiKeysPanel() {
                     {key.name} <code class="key-prefix">{key.prefix}…</code>
                   </span>
                   <span class="row-meta">
-                    {isRole(key.role) ? ROLE_LABELS[key.role] : key.role} · created {formatDate(key.createdAt)}
+                    {isRole(key.role) ? ROLE_LABELS[key.role] : key.role} · created {org.formats().date(key.createdAt)}
                     {key.creator?.name ? ` by ${key.creator.name}` : ''} ·{' '}
                     {key.lastUsedAt ? `last used ${timeAgo(key.lastUsedAt)}` : 'never used'}
                   </span>
                 </div>
-                <Show when={!key.revokedAt} fallback={<span class="row-meta">Revoked {formatDate(key.revokedAt ?? 0)}</span>}>
+                <Show
+                  when={!key.revokedAt}
+                  fallback={<span class="row-meta">Revoked {org.formats().date(key.revokedAt ?? 0)}</span>}
+                >
                   <ConfirmButton
                     label="Revoke"
                     ariaLabel={`Revoke key ${key.name}`}

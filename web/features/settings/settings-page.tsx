@@ -8,9 +8,10 @@ import { ReadOnlyNote } from '../workspace/read-only-note.tsx';
 import { RoleGate } from '../workspace/role-gate.tsx';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { ApiKeysPanel } from './api-keys-panel.tsx';
+import { FormatsPanel } from './formats-panel.tsx';
 import { OptionList } from './option-list.tsx';
 
-/** `/settings`: the organization's unit and category lists, and (owners/admins) API keys. */
+/** `/settings`: the organization's formats, its unit and category lists, and (owners/admins) API keys. */
 export function SettingsPage() {
   const org = useCurrentOrganization();
   const options = useKpiOptions(() => org.orgID);
@@ -22,7 +23,9 @@ export function SettingsPage() {
     <WorkspacePage
       title="Settings"
       headingId="settings-title"
-      subtitle={canManage() ? 'Lists and keys for this organization.' : 'Lists used by this organization’s KPIs.'}
+      subtitle={
+        canManage() ? 'Formats, lists and keys for this organization.' : 'Formats and lists used by this organization’s KPIs.'
+      }
       actions={
         <Show when={!canManage()}>
           <ReadOnlyNote />
@@ -31,6 +34,7 @@ export function SettingsPage() {
     >
       <QueryError details={options.details()} what="the lists" />
       <div class="settings-layout">
+        <FormatsPanel />
         <OptionList kind="unit" defaults={DEFAULT_UNITS} extra={extra('unit')} canManage={canManage()} loading={loading()} />
         <OptionList
           kind="category"

@@ -2,6 +2,7 @@ import type { Zero } from '@rocicorp/zero';
 import { useQuery, useZero, ZeroProvider } from '@rocicorp/zero/solid';
 import { useParams } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
+import { formatsFor } from '../../../../shared/formats.ts';
 import type { ZeroContext } from '../../../../sync/context.ts';
 import { mutators } from '../../../../sync/mutators.ts';
 import { queries } from '../../../../sync/queries.ts';
@@ -9,6 +10,7 @@ import { reconnectAfterErrors } from '../../../../sync/reconnect.ts';
 import { schema } from '../../../../sync/schema.ts';
 import { loadConfig, zeroCacheURL } from '../../../lib/config.ts';
 import { dataState, periodsOf, useNow, widgetRows } from '../dashboard-data.ts';
+import { setWidgetFormats } from '../widgets/formats.ts';
 import { TvBoard, TvFrame } from './tv-board.tsx';
 
 const DAY = 86_400_000;
@@ -107,6 +109,10 @@ function SharedDashboard(props: { shareID: string; dashboardID: string }) {
   const periods = createMemo(() => {
     const d = dashboard();
     return d ? periodsOf(d, Math.floor(now() / DAY) * DAY + DAY / 2) : undefined;
+  });
+  createEffect(() => {
+    const o = dashboard()?.organization;
+    if (o) setWidgetFormats(formatsFor({ locale: o.locale, currency: o.currency }));
   });
   // Once the range is known, sync only what it needs.
   createEffect(() => {

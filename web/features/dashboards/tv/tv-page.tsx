@@ -1,7 +1,8 @@
 import { A, useSearchParams } from '@solidjs/router';
-import { createMemo, createSignal, onCleanup, Show } from 'solid-js';
-import { useCurrentOrganization } from '../../organizations/current-organization.tsx';
+import { createEffect, createMemo, createSignal, onCleanup, Show } from 'solid-js';
+import { useCurrentOrganization, useFormats } from '../../organizations/current-organization.tsx';
 import { useSyncedDashboard, widgetRows } from '../dashboard-data.ts';
+import { setWidgetFormats } from '../widgets/formats.ts';
 import { TvBoard, TvFrame } from './tv-board.tsx';
 
 /** Seconds each dashboard stays on screen when several rotate. */
@@ -15,6 +16,8 @@ const DEFAULT_SECONDS = 30;
  */
 export function TvPage() {
   const org = useCurrentOrganization();
+  const formats = useFormats();
+  createEffect(() => setWidgetFormats(formats()));
   const [params] = useSearchParams<{ dashboards?: string; every?: string }>();
   const ids = createMemo(() => (params.dashboards ?? '').split(',').filter(Boolean));
   const seconds = () => Math.max(5, Number(params.every) || DEFAULT_SECONDS);

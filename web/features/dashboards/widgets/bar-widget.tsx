@@ -1,8 +1,8 @@
 import { createMemo } from 'solid-js';
 import { type Bucket, bucketed } from '../../../../shared/dashboards/series.ts';
 import { BarChart } from '../../../components/chart/bar-chart.tsx';
-import { withUnit } from '../../kpis/format.ts';
 import { ChartFigure, ValueTable } from './chart-figure.tsx';
+import { withUnit } from './formats.ts';
 import { WidgetBody } from './widget-frame.tsx';
 import type { WidgetKpi, WidgetProps } from './widget-props.ts';
 import {

@@ -1,6 +1,6 @@
 import { createMemo, Show } from 'solid-js';
 import type { Change } from '../../../../shared/dashboards/series.ts';
-import { withUnit } from '../../kpis/format.ts';
+import { withUnit } from './formats.ts';
 import { formatRatio } from './widget-text.ts';
 
 export interface ChangeTextProps {

@@ -2,9 +2,9 @@ import { createMemo, For, Show } from 'solid-js';
 import { normalizeWeights } from '../../../../shared/goals.ts';
 import { sortedLinks } from '../../goals/goal-form.tsx';
 import { PaceBadge } from '../../goals/pace.tsx';
-import { formatPercent, formatUtcDate } from '../../kpis/format.ts';
 import { KpiProgressBar } from '../../kpis/kpi-progress.tsx';
 import { progressOf, statusOfProgress } from '../../kpis/kpi-status.ts';
+import { formatPercent, formatUtcDate } from './formats.ts';
 import { WidgetBody } from './widget-frame.tsx';
 import type { WidgetProps } from './widget-props.ts';
 

@@ -1,8 +1,8 @@
 import { createMemo, For } from 'solid-js';
 import { pointsIn, type TimedValue } from '../../../../shared/dashboards/series.ts';
 import { LineChart } from '../../../components/chart/line-chart.tsx';
-import { formatDate, formatDateTime, withUnit } from '../../kpis/format.ts';
 import { ChartFigure, ValueTable } from './chart-figure.tsx';
+import { formatDate, formatDateTime, withUnit } from './formats.ts';
 import { WidgetBody } from './widget-frame.tsx';
 import type { WidgetKpi, WidgetProps } from './widget-props.ts';
 import { axisFormat, noValuesIn, periodPhrase, seriesColor, seriesDash, showTargetOption } from './widget-text.ts';

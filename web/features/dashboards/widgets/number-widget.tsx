@@ -1,6 +1,7 @@
 import { createMemo, createSignal, Show } from 'solid-js';
-import { timeAgo, withUnit } from '../../kpis/format.ts';
+import { timeAgo } from '../../kpis/format.ts';
 import { ChangeText } from './change-text.tsx';
+import { withUnit } from './formats.ts';
 import { readKpi } from './kpi-reading.ts';
 import { QuickAdd } from './quick-add.tsx';
 import { useWidgetShortcut, WidgetBody, WidgetTools } from './widget-frame.tsx';

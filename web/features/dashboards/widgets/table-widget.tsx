@@ -1,8 +1,8 @@
 import { createMemo, createUniqueId, For } from 'solid-js';
 import { StatusBadge } from '../../../components/status-badge.tsx';
-import { withUnit } from '../../kpis/format.ts';
 import { STATUS_LABELS, STATUS_TONES } from '../../kpis/kpi-status.ts';
 import { ChangeText } from './change-text.tsx';
+import { withUnit } from './formats.ts';
 import { readKpi } from './kpi-reading.ts';
 import { WidgetBody } from './widget-frame.tsx';
 import type { WidgetProps } from './widget-props.ts';

@@ -1,7 +1,7 @@
 import type { Period } from '../../../../shared/dashboards/time-range.ts';
 import { BAR_AGGREGATES, BAR_BUCKETS, type BarAggregate, type BarBucket } from '../../../../shared/dashboards/widget-types.ts';
 import type { DashboardWidget, Kpi } from '../../../../sync/schema.ts';
-import { formatDate, formatNumber, withUnit } from '../../kpis/format.ts';
+import { formatDate, formatNumber, withUnit } from './formats.ts';
 
 const DAY = 86_400_000;
 

@@ -1,21 +1,25 @@
 import { Button } from '@kobalte/core/button';
 import { createSignal, onCleanup } from 'solid-js';
-import { dataPointInput } from '../../../../shared/kpi.ts';
+import { dataPointFields, dataPointInput } from '../../../../shared/kpi.ts';
+import { numberText } from '../../../../shared/numbers.ts';
 import { mutators } from '../../../../sync/mutators.ts';
 import type { Kpi } from '../../../../sync/schema.ts';
 import { FormError } from '../../../components/form-error.tsx';
 import { TextInput } from '../../../components/text-input.tsx';
 import { createFormState } from '../../../lib/form-state.ts';
 import { createSubmit } from '../../../lib/form-submit.ts';
-import { issueFieldErrors, parseNumber } from '../../../lib/forms.ts';
+import { issueFieldErrors } from '../../../lib/forms.ts';
+import { useFormats } from '../../organizations/current-organization.tsx';
 import { mutate } from '../../sync/mutate.ts';
 
 /** The quick "type a number, press Enter" form on each KPI card. */
 export function AddDataPointForm(props: { kpi: Kpi }) {
+  const fmt = useFormats();
+  // "1,234.5" or "1.234,5", as the organization writes numbers (shared/numbers.ts reads every form's numbers).
   const form = createFormState({
     fields: ['value'],
     initial: { value: '' },
-    parse: (v) => dataPointInput.safeParse({ value: parseNumber(v.value) }),
+    parse: (v) => dataPointInput.extend({ value: numberText(dataPointFields.value, fmt().decimal) }).safeParse(v),
   });
   const [status, setStatus] = createSignal('');
   let statusTimer: ReturnType<typeof setTimeout> | undefined;

@@ -3,10 +3,11 @@ import { createMemo, Show } from 'solid-js';
 import type { DataPoint, Kpi } from '../../../../sync/schema.ts';
 import { Sparkline } from '../../../components/chart/sparkline.tsx';
 import { StatusBadge } from '../../../components/status-badge.tsx';
+import { useFormats } from '../../organizations/current-organization.tsx';
 import { RoleGate } from '../../workspace/role-gate.tsx';
-import { timeAgo, withUnit } from '../format.ts';
+import { timeAgo } from '../format.ts';
 import { KpiProgressBar } from '../kpi-progress.tsx';
-import { progressOf, STATUS_LABELS, STATUS_TONES, statusOf } from '../kpi-status.ts';
+import { progressText, STATUS_LABELS, STATUS_TONES, standingOf } from '../kpi-status.ts';
 import { AddDataPointForm } from './add-data-point-form.tsx';
 import { ArrangeControls, type ArrangeProps } from './arrange-controls.tsx';
 
@@ -24,16 +25,17 @@ export interface KPICardProps {
 
 /** One KPI: its latest value against the target, its status and recent trend, live. */
 export function KPICard(props: KPICardProps) {
-  const progress = createMemo(() => progressOf(props.kpi));
-  const status = createMemo(() => statusOf(props.kpi));
+  const fmt = useFormats();
+  const standing = createMemo(() => standingOf(props.kpi));
+  const status = () => standing().status;
+  const withUnit = (n: number) => fmt().quantity(n, props.kpi.unit);
   const hasValue = () => props.kpi.currentValue !== null && props.kpi.currentValue !== undefined;
   // Oldest first for drawing.
   const trend = createMemo(() => [...props.kpi.dataPoints].reverse().map((p) => p.value));
   const trendLabel = () => {
     const values = trend();
     if (values.length < 2) return '';
-    const unit = props.kpi.unit;
-    return `Trend of the last ${values.length} values, from ${withUnit(values[0]!, unit)} to ${withUnit(values[values.length - 1]!, unit)}`;
+    return `Trend of the last ${values.length} values, from ${withUnit(values[0]!)} to ${withUnit(values[values.length - 1]!)}`;
   };
 
   return (
@@ -48,14 +50,14 @@ export function KPICard(props: KPICardProps) {
       </div>
       <p class="kpi-value">
         <Show when={hasValue()} fallback={<span class="kpi-empty">No data yet</span>}>
-          <span class="kpi-number">{withUnit(props.kpi.currentValue ?? 0, props.kpi.unit)}</span>
+          <span class="kpi-number">{withUnit(props.kpi.currentValue ?? 0)}</span>
         </Show>
       </p>
       <p class="kpi-target">
-        Target {withUnit(props.kpi.target, props.kpi.unit)}
+        Target {withUnit(props.kpi.target)}
         <span class="kpi-direction">{props.kpi.direction === 'lower' ? ' · lower is better' : ''}</span>
       </p>
-      <KpiProgressBar progress={progress()} status={status()} />
+      <KpiProgressBar progress={standing().progress} status={status()} valueText={progressText(props.kpi, fmt())} />
       <Sparkline
         values={trend()}
         target={props.kpi.target}

@@ -1,13 +1,15 @@
 import { Button } from '@kobalte/core/button';
 import { createSignal, onCleanup, Show } from 'solid-js';
-import { dataPointInput, NOTE_MAX } from '../../../../shared/kpi.ts';
+import { dataPointFields, dataPointInput, NOTE_MAX } from '../../../../shared/kpi.ts';
+import { numberText } from '../../../../shared/numbers.ts';
 import { mutators } from '../../../../sync/mutators.ts';
 import type { Kpi } from '../../../../sync/schema.ts';
 import { FormError } from '../../../components/form-error.tsx';
 import { TextInput } from '../../../components/text-input.tsx';
 import { createFormState } from '../../../lib/form-state.ts';
 import { createSubmit } from '../../../lib/form-submit.ts';
-import { issueFieldErrors, parseNumber } from '../../../lib/forms.ts';
+import { issueFieldErrors } from '../../../lib/forms.ts';
+import { useFormats } from '../../organizations/current-organization.tsx';
 import { mutate } from '../../sync/mutate.ts';
 import { fromDateTimeLocal, toDateTimeLocal } from '../format.ts';
 
@@ -19,11 +21,14 @@ const FIELDS = ['value', 'recordedAt', 'note'] as const;
  * the KPI is archived.
  */
 export function AddPointPanel(props: { kpi: Kpi; disabledReason?: string | undefined }) {
+  const fmt = useFormats();
   const form = createFormState({
     fields: FIELDS,
     initial: { value: '', recordedAt: '', note: '' },
     parse: (v) =>
-      dataPointInput.safeParse({ value: parseNumber(v.value), recordedAt: fromDateTimeLocal(v.recordedAt), note: v.note }),
+      dataPointInput
+        .extend({ value: numberText(dataPointFields.value, fmt().decimal) })
+        .safeParse({ value: v.value, recordedAt: fromDateTimeLocal(v.recordedAt), note: v.note }),
   });
   const [status, setStatus] = createSignal('');
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -4,8 +4,8 @@ import { mutators } from '../../../../sync/mutators.ts';
 import type { Kpi } from '../../../../sync/schema.ts';
 import { ConfirmButton } from '../../../components/confirm-button.tsx';
 import { showToast } from '../../../components/toast.tsx';
+import { useFormats } from '../../organizations/current-organization.tsx';
 import { mutate } from '../../sync/mutate.ts';
-import { formatDate } from '../format.ts';
 
 /** Restore straight away: nothing is lost either way. */
 export function RestoreKpiButton(props: { kpi: Kpi }) {
@@ -49,12 +49,13 @@ export function ArchiveKpiButton(props: { kpi: Kpi }) {
 
 /** Shown on an archived KPI's page, live: says what archived means and offers Restore. */
 export function ArchivedBanner(props: { kpi: Kpi; canRestore: boolean }) {
+  const fmt = useFormats();
   return (
     <div class="banner banner-archived" role="status">
       <div>
         <p class="banner-title">Archived — history is kept</p>
         <p>
-          Archived {props.kpi.archivedAt ? `on ${formatDate(props.kpi.archivedAt)}` : ''}. It is off the dashboard and its data
+          Archived {props.kpi.archivedAt ? `on ${fmt().date(props.kpi.archivedAt)}` : ''}. It is off the dashboard and its data
           can’t be changed until it is restored.
         </p>
       </div>

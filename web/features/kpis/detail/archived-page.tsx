@@ -6,7 +6,6 @@ import { queries } from '../../../../sync/queries.ts';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useCurrentOrganization } from '../../organizations/current-organization.tsx';
 import { WorkspacePage } from '../../workspace/workspace-page.tsx';
-import { formatDate, withUnit } from '../format.ts';
 import { RestoreKpiButton } from './archive-controls.tsx';
 
 /** `/kpis/archived`: KPIs taken off the dashboard, with their history, ready to restore. */
@@ -48,10 +47,10 @@ export function ArchivedKpisPage() {
                         {kpi.name}
                       </A>
                       <span class="row-meta">
-                        Archived {kpi.archivedAt ? formatDate(kpi.archivedAt) : ''} · last value{' '}
+                        Archived {kpi.archivedAt ? org.formats().date(kpi.archivedAt) : ''} · last value{' '}
                         {kpi.currentValue === null || kpi.currentValue === undefined
                           ? 'none'
-                          : withUnit(kpi.currentValue, kpi.unit)}
+                          : org.formats().quantity(kpi.currentValue, kpi.unit)}
                       </span>
                     </div>
                     {canRestore() ? <RestoreKpiButton kpi={kpi} /> : null}

@@ -1,6 +1,7 @@
 import { Button } from '@kobalte/core/button';
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, Show } from 'solid-js';
 import { IMPORT_MAX_ROWS, parsePointsCsv } from '../../../../shared/csv-points.ts';
+import type { DecimalSeparator } from '../../../../shared/numbers.ts';
 import { mutators } from '../../../../sync/mutators.ts';
 import type { Kpi } from '../../../../sync/schema.ts';
 import { FormError } from '../../../components/form-error.tsx';
@@ -8,18 +9,11 @@ import { Modal } from '../../../components/modal.tsx';
 import { TextArea } from '../../../components/text-area.tsx';
 import { showToast } from '../../../components/toast.tsx';
 import { useWriteAccess } from '../../../lib/write-access.ts';
+import { useFormats } from '../../organizations/current-organization.tsx';
 import { mutate } from '../../sync/mutate.ts';
-import { formatDateTime, withUnit } from '../format.ts';
+import { CsvImportPreview, rowsText } from './csv-import-preview.tsx';
 
-const PREVIEW_ROWS = 5;
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
-
-/** ["line 3", "value"] → "Line 3, value". */
-const locText = (loc: readonly (string | number)[]) => {
-  const text = loc.map(String).join(', ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-};
-const rowsText = (n: number) => (n === 1 ? '1 row' : `${n} rows`);
 
 /**
  * CSV import in two steps: pick or paste a file and see every bad row with
@@ -32,7 +26,12 @@ export function CsvImportDialog(props: { kpi: Kpi; disabled: boolean; describedB
   const [fileError, setFileError] = createSignal<string>();
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string>();
-  const preview = createMemo(() => (text().trim() ? parsePointsCsv(text()) : undefined));
+  // The person's answer when the file leaves the decimal separator open; otherwise the organization's is assumed.
+  const [decimal, setDecimal] = createSignal<DecimalSeparator>();
+  const fmt = useFormats();
+  const preview = createMemo(() =>
+    text().trim() ? parsePointsCsv(text(), { decimal: decimal(), defaultDecimal: fmt().decimal }) : undefined,
+  );
   const good = () => preview()?.rows ?? [];
   const access = useWriteAccess();
   access?.holdWhile(open);
@@ -40,6 +39,7 @@ export function CsvImportDialog(props: { kpi: Kpi; disabled: boolean; describedB
 
   const reset = () => {
     setText('');
+    setDecimal(undefined);
     setFileError(undefined);
     setError(undefined);
     setBusy(false);
@@ -58,6 +58,7 @@ export function CsvImportDialog(props: { kpi: Kpi; disabled: boolean; describedB
       return;
     }
     try {
+      setDecimal(undefined);
       setText(await file.text());
     } catch {
       setFileError('The file could not be read. Check that it is a CSV text file and pick it again.');
@@ -93,7 +94,8 @@ export function CsvImportDialog(props: { kpi: Kpi; disabled: boolean; describedB
       description={
         <>
           A CSV with a header row naming a <code>value</code> column and a <code>date</code> column (an optional <code>note</code>
-          ), up to {IMPORT_MAX_ROWS} rows. Dates look like 2026-03-31 or 2026-03-31T09:00:00Z.
+          ), up to {IMPORT_MAX_ROWS} rows, separated by commas, semicolons or tabs. Dates look like 2026-03-31 or
+          2026-03-31T09:00:00Z.
         </>
       }
       trigger={
@@ -132,55 +134,7 @@ export function CsvImportDialog(props: { kpi: Kpi; disabled: boolean; describedB
           onChange={setText}
           placeholder={'date,value,note\n2026-03-01,42,'}
         />
-        <Show when={preview()}>
-          {(p) => (
-            <section class="import-preview" aria-labelledby="import-preview-title">
-              <h3 id="import-preview-title">Preview</h3>
-              <p role="status">
-                {rowsText(p().total)} read: {rowsText(p().rows.length)} ready to import
-                {p().errors.length > 0 ? `, ${p().errors.length} ${p().errors.length === 1 ? 'problem' : 'problems'} to fix` : ''}
-                .
-              </p>
-              <Show when={p().errors.length > 0}>
-                <p class="panel-hint">Rows with problems are left out. Fix them in the file and pick it again to include them.</p>
-                <ul class="import-errors" aria-label="Problems">
-                  <For each={p().errors}>
-                    {(issue) => (
-                      <li>
-                        <strong>{locText(issue.loc)}</strong>: {issue.msg}
-                      </li>
-                    )}
-                  </For>
-                </ul>
-              </Show>
-              <Show when={p().rows.length > 0}>
-                <table class="data-table">
-                  <caption class="visually-hidden">First rows to import</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Line</th>
-                      <th scope="col">Value</th>
-                      <th scope="col">Time</th>
-                      <th scope="col">Note</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={p().rows.slice(0, PREVIEW_ROWS)}>
-                      {(r) => (
-                        <tr>
-                          <td>{r.line}</td>
-                          <td class="num">{withUnit(r.value, props.kpi.unit)}</td>
-                          <td>{formatDateTime(r.recordedAt)}</td>
-                          <td>{r.note || '—'}</td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </Show>
-            </section>
-          )}
-        </Show>
+        <Show when={preview()}>{(p) => <CsvImportPreview preview={p()} unit={props.kpi.unit} onDecimal={setDecimal} />}</Show>
         <div class="dialog-actions">
           <Button type="button" class="button button-ghost" onClick={() => openChange(false)}>
             Cancel

@@ -8,7 +8,6 @@ import { currentUser } from '../../auth/session.ts';
 import { useCurrentOrganization } from '../../organizations/current-organization.tsx';
 import { mutate } from '../../sync/mutate.ts';
 import { RoleGate } from '../../workspace/role-gate.tsx';
-import { formatDateTime, withUnit } from '../format.ts';
 import { EditPointForm } from './edit-point-form.tsx';
 
 export type PointRow = DataPoint & { readonly author?: User | undefined };
@@ -42,7 +41,8 @@ export function DataPointsTable(props: DataPointsTableProps) {
 
   const canEdit = (p: PointRow) => canActOn(org.role(), 'dataPoint', 'update', p.createdBy, currentUser()?.id);
   const canDelete = () => can(org.role(), 'dataPoint', 'delete');
-  const when = (p: PointRow) => formatDateTime(p.recordedAt);
+  const when = (p: PointRow) => org.formats().dateTime(p.recordedAt);
+  const withUnit = (n: number) => org.formats().quantity(n, props.kpi.unit);
 
   // A citation may point further down than what is shown: show enough rows, then focus it.
   createEffect(
@@ -107,7 +107,7 @@ export function DataPointsTable(props: DataPointsTableProps) {
                       fallback={
                         <>
                           <td class="num" data-label="Value">
-                            {withUnit(p.value, props.kpi.unit)}
+                            {withUnit(p.value)}
                             <Show when={props.cited.has(p.id)}>
                               <span class="cited-mark"> (cited)</span>
                             </Show>
@@ -140,7 +140,7 @@ export function DataPointsTable(props: DataPointsTableProps) {
                                   disabled={!!props.lockedReason}
                                   describedBy={props.lockedReason ? 'points-locked' : undefined}
                                   title="Delete data point?"
-                                  description={`${withUnit(p.value, props.kpi.unit)} from ${when(p)} is removed for everyone, and the current value and goals are recalculated. This cannot be undone.`}
+                                  description={`${withUnit(p.value)} from ${when(p)} is removed for everyone, and the current value and goals are recalculated. This cannot be undone.`}
                                   confirmLabel="Delete"
                                   busyLabel="Deleting…"
                                   onConfirm={() => remove(p)}

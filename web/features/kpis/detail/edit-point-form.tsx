@@ -1,14 +1,16 @@
 import { Button } from '@kobalte/core/button';
 import { onMount } from 'solid-js';
-import { dataPointPatch } from '../../../../shared/kpi.ts';
+import { dataPointFields, dataPointPatch } from '../../../../shared/kpi.ts';
+import { numberInputText, numberText } from '../../../../shared/numbers.ts';
 import { mutators } from '../../../../sync/mutators.ts';
 import type { DataPoint } from '../../../../sync/schema.ts';
 import { FormError } from '../../../components/form-error.tsx';
 import { TextInput } from '../../../components/text-input.tsx';
 import { createFormState } from '../../../lib/form-state.ts';
 import { createSubmit } from '../../../lib/form-submit.ts';
-import { issueFieldErrors, parseNumber } from '../../../lib/forms.ts';
+import { issueFieldErrors } from '../../../lib/forms.ts';
 import { useWriteAccess } from '../../../lib/write-access.ts';
+import { useFormats } from '../../organizations/current-organization.tsx';
 import { mutate } from '../../sync/mutate.ts';
 import { fromDateTimeLocal, toDateTimeLocal } from '../format.ts';
 
@@ -19,13 +21,19 @@ export function EditPointForm(props: { point: DataPoint; label: string; onDone: 
   // Open is in use: a role change leaves the row's form in place until Cancel.
   useWriteAccess()?.holdWhile(() => true);
   const snapshot = { ...props.point };
+  const decimal = useFormats()().decimal;
   const form = createFormState({
     fields: FIELDS,
-    initial: { value: String(snapshot.value), recordedAt: toDateTimeLocal(snapshot.recordedAt), note: snapshot.note },
+    initial: {
+      value: numberInputText(snapshot.value, decimal),
+      recordedAt: toDateTimeLocal(snapshot.recordedAt),
+      note: snapshot.note,
+    },
     parse: (v) =>
       dataPointPatch
         .required({ value: true, recordedAt: true, note: true })
-        .safeParse({ value: parseNumber(v.value), recordedAt: fromDateTimeLocal(v.recordedAt), note: v.note }),
+        .extend({ value: numberText(dataPointFields.value, decimal) })
+        .safeParse({ value: v.value, recordedAt: fromDateTimeLocal(v.recordedAt), note: v.note }),
   });
   const submit = createSubmit(form, {
     action: async (data) => {

@@ -2,7 +2,8 @@ import { Collapsible } from '@kobalte/core/collapsible';
 import { createMemo, createResource, For, Show } from 'solid-js';
 import type { Insight, Kpi } from '../../../../sync/schema.ts';
 import { loadConfig } from '../../../lib/config.ts';
-import { formatDateTime, timeAgo, withUnit } from '../format.ts';
+import { useFormats } from '../../organizations/current-organization.tsx';
+import { timeAgo } from '../format.ts';
 import type { PointRow } from './data-points-table.tsx';
 
 const TREND_LABELS: Record<string, string> = {
@@ -36,6 +37,7 @@ function InsightBody(props: {
   points: ReadonlyMap<string, PointRow>;
   onCite?: (id: string) => void;
 }) {
+  const fmt = useFormats();
   const cited = () => citedIDs(props.insight);
   return (
     <div class="insight">
@@ -49,13 +51,13 @@ function InsightBody(props: {
         <Show when={props.insight.trend === 'up' || props.insight.trend === 'down'}>
           <div>
             <dt>Confidence</dt>
-            <dd>{Math.round(props.insight.confidence * 100)} %</dd>
+            <dd>{fmt().percent(props.insight.confidence)}</dd>
           </div>
         </Show>
         <div>
           <dt>Generated</dt>
           <dd>
-            <time datetime={new Date(props.insight.generatedAt).toISOString()} title={formatDateTime(props.insight.generatedAt)}>
+            <time datetime={new Date(props.insight.generatedAt).toISOString()} title={fmt().dateTime(props.insight.generatedAt)}>
               {timeAgo(props.insight.generatedAt)}
             </time>
           </dd>
@@ -78,7 +80,7 @@ function InsightBody(props: {
                   <Show when={point()} fallback={<span class="panel-hint">A point since removed</span>}>
                     {(p) => (
                       <button type="button" class="link-button" onClick={() => props.onCite?.(id)}>
-                        {withUnit(p().value, props.kpi.unit)} on {formatDateTime(p().recordedAt)}
+                        {fmt().quantity(p().value, props.kpi.unit)} on {fmt().dateTime(p().recordedAt)}
                       </button>
                     )}
                   </Show>

@@ -1,7 +1,7 @@
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { Kpi } from '../../../../sync/schema.ts';
 import { LineChart } from '../../../components/chart/line-chart.tsx';
-import { formatDate, formatDateTime, withUnit } from '../format.ts';
+import { useFormats } from '../../organizations/current-organization.tsx';
 
 const DAY = 86_400_000;
 const RANGES = [
@@ -38,7 +38,15 @@ export function KPIChart(props: KPIChartProps) {
     const w = visible();
     return w ? props.points.filter((p) => p.recordedAt >= w.min && p.recordedAt <= w.max) : props.points;
   });
-  const fmt = (n: number) => withUnit(n, props.kpi.unit);
+  const formats = useFormats();
+  // A new function when the formats or the unit change, so the chart redraws its labels.
+  const formatValue = createMemo(() => {
+    const f = formats();
+    const unit = props.kpi.unit;
+    return (n: number) => f.quantity(n, unit);
+  });
+  const formatTime = createMemo(() => formats().dateTime);
+  const fmt = (n: number) => formatValue()(n);
   const chartPoints = createMemo(() => props.points.map((p) => ({ x: p.recordedAt, y: p.value })));
 
   const summary = createMemo(() => {
@@ -56,8 +64,8 @@ export function KPIChart(props: KPIChartProps) {
     const values = pts.map((p) => p.value);
     const count = pts.length === 1 ? '1 data point' : `${pts.length} data points`;
     return (
-      `${count} ${scope}, from ${formatDate(earliest.recordedAt)} to ${formatDate(latest.recordedAt)}. ` +
-      `Latest ${fmt(latest.value)} on ${formatDateTime(latest.recordedAt)}; lowest ${fmt(Math.min(...values))}, highest ${fmt(Math.max(...values))}. ${target}`
+      `${count} ${scope}, from ${formats().date(earliest.recordedAt)} to ${formats().date(latest.recordedAt)}. ` +
+      `Latest ${fmt(latest.value)} on ${formats().dateTime(latest.recordedAt)}; lowest ${fmt(Math.min(...values))}, highest ${fmt(Math.max(...values))}. ${target}`
     );
   });
 
@@ -96,7 +104,8 @@ export function KPIChart(props: KPIChartProps) {
               target={props.kpi.target}
               targetLabel={`Target ${fmt(props.kpi.target)}`}
               range={visible()}
-              formatValue={fmt}
+              formatValue={formatValue()}
+              formatTime={formatTime()}
             />
           </Show>
         </Show>

@@ -5,13 +5,13 @@ import { queries } from '../../../../sync/queries.ts';
 import { QueryError } from '../../../components/query-error.tsx';
 import { PaceBadge } from '../../goals/pace.tsx';
 import { useCurrentOrganization } from '../../organizations/current-organization.tsx';
-import { formatUtcDate } from '../format.ts';
 import { KpiProgressBar } from '../kpi-progress.tsx';
 import { statusOfProgress } from '../kpi-status.ts';
 
 /** The goals this KPI counts towards, with their (stored, live) progress. */
 export function KpiGoals(props: { kpiID: string }) {
   const org = useCurrentOrganization();
+  const weight = (w: number | undefined) => (w === undefined ? '—' : org.formats().number(w));
   const [goals, details] = useQuery(() => queries.goals.forKpi({ orgID: org.orgID, kpiID: props.kpiID }));
   return (
     <section class="panel" aria-labelledby="kpi-goals-title">
@@ -42,13 +42,13 @@ export function KpiGoals(props: { kpiID: string }) {
                   <PaceBadge pace={goal.pace} />
                 </div>
                 <span class="row-meta">
-                  Due {formatUtcDate(goal.targetDate)} · this KPI’s weight {goal.goalKpis[0]?.weight ?? '—'}
+                  Due {org.formats().day(goal.targetDate)} · this KPI’s weight {weight(goal.goalKpis[0]?.weight)}
                 </span>
                 <KpiProgressBar
                   progress={goal.progress ?? null}
                   status={statusOfProgress(goal.progress)}
                   label={`Progress of ${goal.title}`}
-                  valueText={(v) => `${v}% complete`}
+                  valueText={(percent) => `${percent} complete`}
                 />
               </li>
             )}
