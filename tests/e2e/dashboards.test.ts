@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { axeFindings } from '../helpers/axe.ts';
 import { useBrowser } from '../helpers/browser.ts';
 import { useAdminSql } from '../helpers/db.ts';
 import { synced } from '../helpers/deadlines.ts';
@@ -133,6 +134,26 @@ describe('dashboards in a real browser', () => {
     expect(browser.pageErrors).toEqual([]);
   });
 
+  test('a dashboard passes axe in light and dark, and fits a phone in one column', async () => {
+    const page = await browser.open(org.mia, `/dashboards/${board.id}`);
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((t) => localStorage.setItem('live-kpi:theme', t), theme);
+      await page.reload();
+      for (const type of TYPES) await widget(page, type).waitFor(synced);
+      await expect.poll(() => page.locator('.widget-skeleton').count(), synced).toBe(0);
+      await page.locator('.apexcharts-canvas').first().waitFor(synced);
+      expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+      expect(await axeFindings(page), `axe in ${theme}`).toEqual([]);
+    }
+    const phone = await browser.open(org.mia, `/dashboards/${board.id}`, { viewport: { width: 375, height: 740 } });
+    for (const type of TYPES) await widget(phone, type).waitFor(synced);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    const lefts = await phone
+      .locator('article.widget')
+      .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+    expect(new Set(lefts).size, 'one column').toBe(1);
+  });
+
   test('two people arrange one dashboard at once: each sees who is arranging, no move is lost, both end the same', async () => {
     const [pageA, pageM] = await Promise.all([
       browser.open(org.ada, `/dashboards/${board.id}`),
@@ -209,6 +230,8 @@ describe('dashboards in a real browser', () => {
     await widget(tv, 'number').waitFor(synced);
     await expect.poll(() => widget(tv, 'number').textContent(), synced).toContain('1,234');
     expect(tv.url()).toContain('/tv/');
+    expect(await tv.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await axeFindings(tv), 'axe on the wall screen').toEqual([]);
     // The token opens nothing else.
     const token = new URL(url).pathname.split('/').pop()!;
     expect((await rest({ key: token }, 'GET', '/api/dashboards')).status).toBe(401);

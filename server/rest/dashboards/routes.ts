@@ -10,7 +10,7 @@ import { newShareToken } from '../../dashboards/share-tokens.ts';
 import { mutatorContext, type RestDeps } from '../context.ts';
 import { withRestFields } from '../issues.ts';
 import { iso } from '../json.ts';
-import { errors, IdParams, jsonBody, ok } from '../openapi.ts';
+import { errors, IdParams, jsonBody, ok, sessionOrKey } from '../openapi.ts';
 import { writeOwned } from '../owned.ts';
 import { resourceApp, restSource } from '../resource-app.ts';
 import { inTenant, readInTenant } from '../tenant.ts';
@@ -51,6 +51,7 @@ export function dashboardRoutes(platform: RestDeps) {
       method: 'get',
       path: '/',
       tags,
+      ...sessionOrKey,
       summary: 'List dashboards',
       description: 'The organization’s shared dashboards and your private ones, by name, with their widgets.',
       responses: { 200: ok(z.array(DashboardSchema), 'The dashboards'), ...errors() },
@@ -69,6 +70,7 @@ export function dashboardRoutes(platform: RestDeps) {
       method: 'post',
       path: '/',
       tags,
+      ...sessionOrKey,
       summary: 'Create a dashboard',
       description:
         'Private to you unless `"shared": true` (managers and up). Widgets are placed on a 12-column grid; each KPI and goal must be the organization’s.',
@@ -94,6 +96,7 @@ export function dashboardRoutes(platform: RestDeps) {
       method: 'get',
       path: '/{id}',
       tags,
+      ...sessionOrKey,
       summary: 'Get a dashboard',
       request: { params: IdParams },
       responses: { 200: ok(DashboardSchema, 'The dashboard with its widgets'), ...errors() },
@@ -111,6 +114,7 @@ export function dashboardRoutes(platform: RestDeps) {
       method: 'put',
       path: '/{id}',
       tags,
+      ...sessionOrKey,
       summary: 'Edit a dashboard',
       description:
         'Send only what changes. `widgets` replaces the whole set: widgets whose `id` is already on the dashboard are updated in place, others added, and any left out removed. Only its keeper makes a shared dashboard private again.',
@@ -139,6 +143,7 @@ export function dashboardRoutes(platform: RestDeps) {
       method: 'delete',
       path: '/{id}',
       tags,
+      ...sessionOrKey,
       summary: 'Delete a dashboard',
       description:
         'For everyone, with its widgets and share links. Shared dashboards: managers and up; private ones: their keeper.',
@@ -160,6 +165,7 @@ export function dashboardRoutes(platform: RestDeps) {
       method: 'post',
       path: '/{id}/share',
       tags,
+      ...sessionOrKey,
       summary: 'Create a read-only share link',
       description:
         'Admins, for a shared dashboard. The URL opens the dashboard live on a wall screen without signing in, and nothing else: the token reads no other data, writes nothing, and is refused by this API. Revoke with DELETE.',
@@ -204,6 +210,7 @@ export function dashboardRoutes(platform: RestDeps) {
       method: 'delete',
       path: '/{id}/share',
       tags,
+      ...sessionOrKey,
       summary: 'Revoke the share links',
       description:
         'Admins. Every live link of the dashboard stops at once; a screen showing it then says the link is no longer valid.',

@@ -1,7 +1,7 @@
 import type ApexCharts from 'apexcharts';
-import { createEffect, createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { theme } from '../../lib/theme.ts';
-import { keepOutOfTabOrder, type Palette, readPalette } from './chart-theme.ts';
+import { type Apex, ApexPlot } from './apex-plot.tsx';
+import { type Palette, readPalette } from './chart-theme.ts';
 
 /**
  * Bars per period (a week, a month) for one to a few series, in the same
@@ -29,7 +29,6 @@ export interface BarChartProps {
   width?: number;
 }
 
-type Apex = typeof ApexCharts;
 let loading: Promise<Apex> | undefined;
 
 /**
@@ -104,42 +103,13 @@ function buildOptions(props: BarChartProps, colors: Palette): ApexCharts.ApexOpt
 }
 
 export function BarChart(props: BarChartProps) {
-  let host!: HTMLDivElement;
-  let chart: ApexCharts | undefined;
-  let disposed = false;
-  const [ready, setReady] = createSignal(false);
-  const [failed, setFailed] = createSignal(false);
-
-  onMount(() => {
-    loadApex()
-      .then(async (Apex) => {
-        if (disposed) return;
-        chart = new Apex(host, buildOptions(props, readPalette(theme())));
-        await chart.render();
-        if (!disposed) setReady(true);
-      })
-      .catch(() => setFailed(true));
-  });
-
-  // A value landing or the cell resizing redraws from the props; ApexCharts diffs internally.
-  createEffect(() => {
-    const options = buildOptions(props, readPalette(theme()));
-    if (!ready() || !chart) return;
-    void chart.updateOptions(options, true, false);
-  });
-
-  onCleanup(() => {
-    disposed = true;
-    chart?.destroy();
-    chart = undefined;
-  });
-
   return (
-    <div class="bar-chart" style={{ 'min-height': `${props.height ?? 240}px` }}>
-      <Show when={failed()}>
-        <p class="panel-hint">The chart could not be drawn (its values are listed with it). Reload the page to try again.</p>
-      </Show>
-      <div ref={host} class="bar-chart-plot" aria-hidden="true" />
-    </div>
+    <ApexPlot
+      load={loadApex}
+      options={buildOptions(props, readPalette(theme()))}
+      height={props.height ?? 240}
+      class="bar-chart"
+      failedText="The chart could not be drawn (its values are listed with it). Reload the page to try again."
+    />
   );
 }

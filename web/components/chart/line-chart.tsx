@@ -1,7 +1,7 @@
 import type ApexCharts from 'apexcharts';
-import { createEffect, createSignal, onCleanup, onMount, Show } from 'solid-js';
 import { theme } from '../../lib/theme.ts';
-import { keepOutOfTabOrder, type Palette, readPalette } from './chart-theme.ts';
+import { type Apex, ApexPlot } from './apex-plot.tsx';
+import { type Palette, readPalette } from './chart-theme.ts';
 
 /**
  * The one adapter around ApexCharts: pages describe what to draw (points, a
@@ -54,7 +54,6 @@ interface LineChartOptions {
   toolbar?: boolean;
 }
 
-type Apex = typeof ApexCharts;
 let loading: Promise<Apex> | undefined;
 
 /** Only what a line chart with zoom and a target line needs (the full bundle is far larger). */
@@ -182,45 +181,13 @@ function buildOptions(props: LineChartProps, colors: Palette): ApexCharts.ApexOp
 }
 
 export function LineChart(props: LineChartProps) {
-  let host!: HTMLDivElement;
-  let chart: ApexCharts | undefined;
-  let disposed = false;
-  const [ready, setReady] = createSignal(false);
-  const [failed, setFailed] = createSignal(false);
-
-  onMount(() => {
-    loadApex()
-      .then(async (Apex) => {
-        if (disposed) return;
-        chart = new Apex(host, buildOptions(props, readPalette(theme())));
-        await chart.render();
-        if (!disposed) setReady(true);
-      })
-      .catch(() => setFailed(true));
-  });
-
-  onMount(() => onCleanup(keepOutOfTabOrder(host)));
-
-  // Any change (a point lands, the target moves, a range is picked, the
-  // theme switches) redraws from the props; ApexCharts diffs internally.
-  createEffect(() => {
-    const options = buildOptions(props, readPalette(theme()));
-    if (!ready() || !chart) return;
-    void chart.updateOptions(options, true, false);
-  });
-
-  onCleanup(() => {
-    disposed = true;
-    chart?.destroy();
-    chart = undefined;
-  });
-
   return (
-    <div class="line-chart" style={{ 'min-height': `${props.height ?? 320}px` }}>
-      <Show when={failed()}>
-        <p class="panel-hint">The chart could not be drawn (the values are in the table below). Reload the page to try again.</p>
-      </Show>
-      <div ref={host} class="line-chart-plot" aria-hidden="true" />
-    </div>
+    <ApexPlot
+      load={loadApex}
+      options={buildOptions(props, readPalette(theme()))}
+      height={props.height ?? 320}
+      class="line-chart"
+      failedText="The chart could not be drawn (the values are in the table below). Reload the page to try again."
+    />
   );
 }

@@ -16,6 +16,7 @@ import { DashboardSettings } from './dashboard-settings.tsx';
 import { DashboardToolbar } from './dashboard-toolbar.tsx';
 import { PresenceBar, usePresenceHeartbeat } from './presence.tsx';
 import { ShareDialog } from './share-dialog.tsx';
+import { TvDialog } from './tv/tv-dialog.tsx';
 import { WidgetEditor } from './widget-editor.tsx';
 import { setWidgetFormats } from './widgets/formats.ts';
 import { WidgetView, widgetRenderer } from './widgets/registry.tsx';
@@ -47,6 +48,7 @@ export function DashboardView(props: { dashboardID: string }) {
   const [editorFor, setEditorFor] = createSignal<WidgetRow | 'new'>();
   const [sharing, setSharing] = createSignal(false);
   const [settings, setSettings] = createSignal(false);
+  const [tv, setTv] = createSignal(false);
 
   const summary = synced.summary;
   const items = createMemo(() => widgetRows(synced.dashboard()));
@@ -122,7 +124,7 @@ export function DashboardView(props: { dashboardID: string }) {
               onShare={() => setSharing(true)}
               onSettings={() => setSettings(true)}
               onMakeDefault={() => void mutate(mutators.dashboard.setDefault({ dashboardID: d().id }))}
-              onTv={() => navigate(`/tv?dashboards=${d().id}`)}
+              onTv={() => setTv(true)}
             />
             <PresenceBar orgID={org.orgID} dashboardID={d().id} me={me()} now={synced.now()} widgetLabel={label} />
             <QueryError details={synced.details()} what="this dashboard" />
@@ -191,6 +193,9 @@ export function DashboardView(props: { dashboardID: string }) {
             </Show>
             <Show when={sharing()}>
               <ShareDialog orgID={org.orgID} dashboardID={d().id} open onOpenChange={setSharing} />
+            </Show>
+            <Show when={tv()}>
+              <TvDialog current={d().id} dashboards={synced.list()} open onOpenChange={setTv} />
             </Show>
             <Show when={settings()}>
               <DashboardSettings

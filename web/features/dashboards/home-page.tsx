@@ -30,6 +30,8 @@ export function HomePage() {
         {(id) => <DashboardView dashboardID={id} />}
       </Match>
       <Match when={details().type === 'complete'}>
+        <KPIDashboard />
+        {/* After the KPIs, so a phone still shows the first card at the top. */}
         <aside class="callout" aria-label="Dashboards">
           <p>
             <strong>Make it a dashboard.</strong> Numbers, charts, gauges and goals on one screen, arranged together, and a TV
@@ -42,7 +44,6 @@ export function HomePage() {
             <NewDashboardDialog open onOpenChange={setCreating} />
           </Show>
         </aside>
-        <KPIDashboard />
       </Match>
     </Switch>
   );

@@ -1,4 +1,4 @@
-import { A, useSearchParams } from '@solidjs/router';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, createSignal, onCleanup, Show } from 'solid-js';
 import { useCurrentOrganization, useFormats } from '../../organizations/current-organization.tsx';
 import { useSyncedDashboard, widgetRows } from '../dashboard-data.ts';
@@ -27,6 +27,13 @@ export function TvPage() {
   const current = () => ids()[index() % Math.max(1, ids().length)] ?? '';
   const synced = useSyncedDashboard(() => org.orgID, current);
   const fullscreen = () => void document.documentElement.requestFullscreen?.().catch(() => undefined);
+  const navigate = useNavigate();
+  const exit = () => navigate(ids()[0] ? `/dashboards/${ids()[0]}` : '/');
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape' && !document.fullscreenElement) exit();
+  };
+  addEventListener('keydown', onKey);
+  onCleanup(() => removeEventListener('keydown', onKey));
   return (
     <TvFrame>
       <nav class="tv-controls" aria-label="TV mode">
