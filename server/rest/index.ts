@@ -4,6 +4,7 @@ import type { RestDeps } from './context.ts';
 import { dashboardRoutes } from './dashboards/routes.ts';
 import { serveDocs } from './docs.ts';
 import { goalRoutes } from './goals/routes.ts';
+import { healthRoutes } from './health/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
 import { registerSecuritySchemes } from './openapi.ts';
 
@@ -23,6 +24,7 @@ export function restRoutes(deps: RestDeps) {
   api.route('/goals', goalRoutes(deps));
   api.route('/api-keys', apiKeyRoutes(deps));
   api.route('/dashboards', dashboardRoutes(deps));
+  api.route('/health', healthRoutes(deps));
   serveDocs(api, BASE);
   return api;
 }

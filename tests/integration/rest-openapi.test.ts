@@ -36,6 +36,7 @@ const IMPLEMENTED = [
   'DELETE /api/dashboards/{id}',
   'POST /api/dashboards/{id}/share',
   'DELETE /api/dashboards/{id}/share',
+  'POST /api/health/calculate',
 ].sort();
 
 type Operation = {
