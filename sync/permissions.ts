@@ -21,6 +21,7 @@ const ACTION_PHRASES: Record<string, string> = {
   'kpiOption.manage': 'change the unit and category lists',
   'apiKey.manage': 'manage API keys',
   'organization.update': 'change the organization’s settings',
+  'healthConfig.manage': 'change reference ranges or category weights',
   'dashboard.keep': 'keep dashboards',
   'dashboard.edit': 'edit shared dashboards',
   'dashboardShare.manage': 'make share links for dashboards',

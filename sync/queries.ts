@@ -1,6 +1,7 @@
 import { defineQueries } from '@rocicorp/zero';
 import './context.ts';
 import { dashboardQueries } from './queries/dashboards.ts';
+import { healthQueries } from './queries/health.ts';
 import { kpiTrackerQueries } from './queries/kpi-tracker.ts';
 import { platformQueries } from './queries/platform.ts';
 import { sharedDashboardQueries } from './queries/shared-dashboard.ts';
@@ -18,6 +19,7 @@ export const queries = defineQueries({
   ...kpiTrackerQueries,
   ...dashboardQueries,
   ...sharedDashboardQueries,
+  ...healthQueries,
 });
 
 export type Queries = typeof queries;

@@ -1,5 +1,6 @@
 import { createBuilder, createSchema, type Row } from '@rocicorp/zero';
 import { dashboardsRelationships, dashboardsScopes, dashboardsTables } from './schema/dashboards.ts';
+import { healthRelationships, healthScopes, healthTables } from './schema/health.ts';
 import { kpiTrackerRelationships, kpiTrackerScopes, kpiTrackerTables } from './schema/kpi-tracker.ts';
 import { platformRelationships, platformScopes, platformTables } from './schema/platform.ts';
 
@@ -14,8 +15,8 @@ export type { TenantScope } from './schema/platform.ts';
  * tests/integration/schema-drift.test.ts fails when this and Postgres disagree.
  */
 export const schema = createSchema({
-  tables: [...platformTables, ...kpiTrackerTables, ...dashboardsTables],
-  relationships: [...platformRelationships, ...kpiTrackerRelationships, ...dashboardsRelationships],
+  tables: [...platformTables, ...kpiTrackerTables, ...dashboardsTables, ...healthTables],
+  relationships: [...platformRelationships, ...kpiTrackerRelationships, ...dashboardsRelationships, ...healthRelationships],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
 });
@@ -24,7 +25,7 @@ export type Schema = typeof schema;
 export const zql = createBuilder(schema);
 
 /** Every tenant table and how reads of it are scoped (sync/tenant.ts). */
-export const tenantScopes = { ...platformScopes, ...kpiTrackerScopes, ...dashboardsScopes };
+export const tenantScopes = { ...platformScopes, ...kpiTrackerScopes, ...dashboardsScopes, ...healthScopes };
 export type TenantTable = keyof typeof tenantScopes;
 
 export type Organization = Row<typeof schema.tables.organization>;
@@ -43,3 +44,4 @@ export type DashboardWidget = Row<typeof schema.tables.dashboardWidget>;
 export type DashboardWidgetKpi = Row<typeof schema.tables.dashboardWidgetKpi>;
 export type DashboardShare = Row<typeof schema.tables.dashboardShare>;
 export type DashboardPresence = Row<typeof schema.tables.dashboardPresence>;
+export type ReferenceRangeRow = Row<typeof schema.tables.referenceRange>;

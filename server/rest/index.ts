@@ -5,6 +5,7 @@ import { dashboardRoutes } from './dashboards/routes.ts';
 import { serveDocs } from './docs.ts';
 import { goalRoutes } from './goals/routes.ts';
 import { healthRoutes } from './health/routes.ts';
+import { categoryWeightRoutes, referenceRangeRoutes } from './health-config/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
 import { registerSecuritySchemes } from './openapi.ts';
 
@@ -25,6 +26,8 @@ export function restRoutes(deps: RestDeps) {
   api.route('/api-keys', apiKeyRoutes(deps));
   api.route('/dashboards', dashboardRoutes(deps));
   api.route('/health', healthRoutes(deps));
+  api.route('/reference-ranges', referenceRangeRoutes(deps));
+  api.route('/category-weights', categoryWeightRoutes(deps));
   serveDocs(api, BASE);
   return api;
 }

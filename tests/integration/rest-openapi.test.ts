@@ -37,6 +37,10 @@ const IMPLEMENTED = [
   'POST /api/dashboards/{id}/share',
   'DELETE /api/dashboards/{id}/share',
   'POST /api/health/calculate',
+  'GET /api/reference-ranges/{kpiName}',
+  'PUT /api/reference-ranges/{kpiName}',
+  'GET /api/category-weights',
+  'PUT /api/category-weights',
 ].sort();
 
 type Operation = {

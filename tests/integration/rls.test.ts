@@ -187,11 +187,14 @@ describe('what the role kpi_app is and may touch', () => {
       ['data_point', true],
       ['goal', true],
       ['goal_kpi', true],
+      ['health_category_weights', true],
+      ['health_config_version', true],
       ['insight', true],
       ['kpi', true],
       ['kpi_option', true],
       ['member', true],
       ['organization', true],
+      ['reference_range', true],
     ]);
   });
 

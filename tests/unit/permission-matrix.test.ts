@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { dashboardPermissions } from '../../shared/dashboards/permissions.ts';
+import { healthPermissions } from '../../shared/health/permissions.ts';
 import { kpiTrackerPermissions } from '../../shared/kpi-tracker/permissions.ts';
 import { definePermissions, mergePermissions } from '../../shared/permissions/define.ts';
 import { allPermissions, PERMISSIONS, permissionRows } from '../../shared/permissions/matrix.ts';
@@ -9,7 +10,7 @@ import { assignableRoles, can, canActOn, ROLES, rolesThat, scopeOf } from '../..
 
 describe('the permission matrix', () => {
   test('is every pack fragment merged, each resource from exactly one fragment', () => {
-    const fromFragments = [platformPermissions, kpiTrackerPermissions, dashboardPermissions]
+    const fromFragments = [platformPermissions, kpiTrackerPermissions, dashboardPermissions, healthPermissions]
       .flatMap((f) => Object.keys(f))
       .sort();
     expect(Object.keys(PERMISSIONS).sort()).toEqual(fromFragments);

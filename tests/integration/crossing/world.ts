@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DEFAULT_CATEGORY_WEIGHTS } from '../../../shared/health/weights.ts';
 import { mutators } from '../../../sync/mutators.ts';
 import { queries } from '../../../sync/queries.ts';
 import { JOB_DEADLINE_MS } from '../../helpers/deadlines.ts';
@@ -41,6 +42,8 @@ export interface World {
   spareWidgetID: string;
   /** Shared, empty, the owner's default: delete target. */
   spareDashboardID: string;
+  /** A's reference range 'Secret NPS' (id) and a spare range, 'Secret churn', to remove. */
+  rangeID: string;
   /** A live read-only share link of `dashboardID`, and its token. */
   shareID: string;
   shareToken: string;
@@ -88,6 +91,7 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
     widgetID: id(),
     spareWidgetID: id(),
     spareDashboardID: id(),
+    rangeID: id(),
   };
 
   await ok(mutators.kpiOption.add({ id: ids.optionID, kind: 'unit', value: 'widgets' }));
@@ -116,6 +120,10 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
   await ok(mutators.dashboard.setDefault({ dashboardID: ids.spareDashboardID }));
   await ok(mutators.presence.touch({ dashboardID: ids.dashboardID, arranging: false }));
   const share = await createShareLink(owner, orgA, ids.dashboardID);
+  const bands = { critical: { min: -100, max: 0 }, risk: { min: 0, max: 30 }, healthy: { min: 30, max: 100 } };
+  await ok(mutators.referenceRange.set({ id: ids.rangeID, kpiName: 'Secret NPS', higherIsBetter: true, ...bands }));
+  await ok(mutators.referenceRange.set({ id: id(), kpiName: 'Secret churn', higherIsBetter: true, ...bands }));
+  await ok(mutators.categoryWeights.set({ weights: { ...DEFAULT_CATEGORY_WEIGHTS, 'Product Value': 0.3 } }));
   const key = await createKey(owner, orgA, 'viewer', 'Secret key');
   // The points last: the insight that reads all of them is the last job the set-up causes.
   const values = [10, 12, 15, 17, 20];
