@@ -27,6 +27,11 @@ const HomePage = page(() => import('./features/dashboards/home-page.tsx'), 'Home
 const DashboardPage = page(() => import('./features/dashboards/dashboard-page.tsx'), 'DashboardPage');
 const TvPage = page(() => import('./features/dashboards/tv/tv-page.tsx'), 'TvPage');
 const SharedTvPage = page(() => import('./features/dashboards/tv/shared-tv-page.tsx'), 'SharedTvPage');
+// Customer success.
+const HealthConfigPage = page(
+  () => import('./features/customer-success/health-config/health-config-page.tsx'),
+  'HealthConfigPage',
+);
 // Platform pages outside the shell.
 const MembersPage = page(() => import('./features/organizations/members-page.tsx'), 'MembersPage');
 const SettingsPage = page(() => import('./features/settings/settings-page.tsx'), 'SettingsPage');
@@ -72,6 +77,7 @@ export function App() {
         <Route path="/goals" component={GoalsPage} />
         <Route path="/members" component={MembersPage} />
         <Route path="/settings" component={SettingsPage} />
+        <Route path="/settings/health" component={HealthConfigPage} />
       </Route>
       <Route path="*404" component={NotFound} />
     </Router>

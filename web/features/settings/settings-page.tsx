@@ -1,3 +1,4 @@
+import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { DEFAULT_CATEGORIES, DEFAULT_UNITS } from '../../../shared/kpi.ts';
 import { can } from '../../../shared/roles.ts';
@@ -32,6 +33,9 @@ export function SettingsPage() {
         </Show>
       }
     >
+      <p>
+        <A href="/settings/health">Health scoring: reference ranges and category weights</A>
+      </p>
       <QueryError details={options.details()} what="the lists" />
       <div class="settings-layout">
         <FormatsPanel />
