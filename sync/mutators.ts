@@ -5,6 +5,7 @@ import { dashboardsMutators } from './mutators/dashboards/index.ts';
 import { healthMutators } from './mutators/health/index.ts';
 import { kpiTrackerMutators } from './mutators/kpi-tracker/index.ts';
 import { platformMutators } from './mutators/platform/index.ts';
+import { playbookMutators } from './mutators/playbooks/index.ts';
 
 /**
  * Every mutator, by name ("kpi.create", "dataPoint.add", ...), from one
@@ -14,7 +15,7 @@ import { platformMutators } from './mutators/platform/index.ts';
  * the shared input rules.
  */
 export const mutators = defineMutators(
-  withCheckedArgs({ ...platformMutators, ...kpiTrackerMutators, ...dashboardsMutators, ...healthMutators }),
+  withCheckedArgs({ ...platformMutators, ...kpiTrackerMutators, ...dashboardsMutators, ...healthMutators, ...playbookMutators }),
 );
 
 export type Mutators = typeof mutators;

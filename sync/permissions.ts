@@ -22,6 +22,7 @@ const ACTION_PHRASES: Record<string, string> = {
   'apiKey.manage': 'manage API keys',
   'organization.update': 'change the organization’s settings',
   'healthConfig.manage': 'change reference ranges or category weights',
+  'playbookTrigger.manage': 'change playbook triggers',
   'dashboard.keep': 'keep dashboards',
   'dashboard.edit': 'edit shared dashboards',
   'dashboardShare.manage': 'make share links for dashboards',

@@ -4,6 +4,7 @@ import { dashboardQueries } from './queries/dashboards.ts';
 import { healthQueries } from './queries/health.ts';
 import { kpiTrackerQueries } from './queries/kpi-tracker.ts';
 import { platformQueries } from './queries/platform.ts';
+import { playbookQueries } from './queries/playbooks.ts';
 import { sharedDashboardQueries } from './queries/shared-dashboard.ts';
 
 export { SPARKLINE_POINTS } from './queries/kpi-tracker.ts';
@@ -20,6 +21,7 @@ export const queries = defineQueries({
   ...dashboardQueries,
   ...sharedDashboardQueries,
   ...healthQueries,
+  ...playbookQueries,
 });
 
 export type Queries = typeof queries;

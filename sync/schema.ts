@@ -3,6 +3,7 @@ import { dashboardsRelationships, dashboardsScopes, dashboardsTables } from './s
 import { healthRelationships, healthScopes, healthTables } from './schema/health.ts';
 import { kpiTrackerRelationships, kpiTrackerScopes, kpiTrackerTables } from './schema/kpi-tracker.ts';
 import { platformRelationships, platformScopes, platformTables } from './schema/platform.ts';
+import { playbookRelationships, playbookScopes, playbookTables } from './schema/playbooks.ts';
 
 export type { GoalPace } from '../shared/goals.ts';
 export type { LayoutItem } from './schema/kpi-tracker.ts';
@@ -15,8 +16,14 @@ export type { TenantScope } from './schema/platform.ts';
  * tests/integration/schema-drift.test.ts fails when this and Postgres disagree.
  */
 export const schema = createSchema({
-  tables: [...platformTables, ...kpiTrackerTables, ...dashboardsTables, ...healthTables],
-  relationships: [...platformRelationships, ...kpiTrackerRelationships, ...dashboardsRelationships, ...healthRelationships],
+  tables: [...platformTables, ...kpiTrackerTables, ...dashboardsTables, ...healthTables, ...playbookTables],
+  relationships: [
+    ...platformRelationships,
+    ...kpiTrackerRelationships,
+    ...dashboardsRelationships,
+    ...healthRelationships,
+    ...playbookRelationships,
+  ],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
 });
@@ -25,7 +32,7 @@ export type Schema = typeof schema;
 export const zql = createBuilder(schema);
 
 /** Every tenant table and how reads of it are scoped (sync/tenant.ts). */
-export const tenantScopes = { ...platformScopes, ...kpiTrackerScopes, ...dashboardsScopes, ...healthScopes };
+export const tenantScopes = { ...platformScopes, ...kpiTrackerScopes, ...dashboardsScopes, ...healthScopes, ...playbookScopes };
 export type TenantTable = keyof typeof tenantScopes;
 
 export type Organization = Row<typeof schema.tables.organization>;

@@ -8,6 +8,7 @@ import { healthRoutes } from './health/routes.ts';
 import { categoryWeightRoutes, referenceRangeRoutes } from './health-config/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
 import { registerSecuritySchemes } from './openapi.ts';
+import { playbookTriggerRoutes } from './playbook-triggers/routes.ts';
 
 export type { RestDeps } from './context.ts';
 
@@ -28,6 +29,7 @@ export function restRoutes(deps: RestDeps) {
   api.route('/health', healthRoutes(deps));
   api.route('/reference-ranges', referenceRangeRoutes(deps));
   api.route('/category-weights', categoryWeightRoutes(deps));
+  api.route('/playbook-triggers', playbookTriggerRoutes(deps));
   serveDocs(api, BASE);
   return api;
 }

@@ -2,6 +2,7 @@ import { dashboardPermissions } from '../dashboards/permissions.ts';
 import { healthPermissions } from '../health/permissions.ts';
 import { kpiTrackerPermissions } from '../kpi-tracker/permissions.ts';
 import { platformPermissions } from '../platform/permissions.ts';
+import { playbookPermissions } from '../playbooks/permissions.ts';
 import { type Grant, mergePermissions, type PermissionFragment, type Scope } from './define.ts';
 import { atLeast, isRole, ROLES, type Role } from './roles.ts';
 
@@ -12,7 +13,13 @@ import { atLeast, isRole, ROLES, type Role } from './roles.ts';
  * an API key may carry, and the app_role_permission table that the RLS
  * policies read (written from permissionRows() at every start).
  */
-export const PERMISSIONS = mergePermissions(platformPermissions, kpiTrackerPermissions, dashboardPermissions, healthPermissions);
+export const PERMISSIONS = mergePermissions(
+  platformPermissions,
+  kpiTrackerPermissions,
+  dashboardPermissions,
+  healthPermissions,
+  playbookPermissions,
+);
 
 export type Resource = keyof typeof PERMISSIONS;
 export type Action<R extends Resource> = keyof (typeof PERMISSIONS)[R] & string;

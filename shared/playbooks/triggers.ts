@@ -10,11 +10,12 @@ import { boundedNumber } from '../numbers.ts';
 export const TRIGGER_OPS = ['<', '<=', '>', '>=', 'drop'] as const;
 export type TriggerOp = (typeof TRIGGER_OPS)[number];
 
-export interface TriggerCondition {
+// A type, not an interface: it is stored as JSON, and JSON types need an index signature.
+export type TriggerCondition = {
   kpi: string;
   op: TriggerOp;
   value: number;
-}
+};
 
 /** The VoC sprint's default conditions (seed 002). */
 export const VOC_DEFAULT_CONDITIONS: TriggerCondition[] = [
@@ -89,3 +90,8 @@ export function conditionHolds(c: TriggerCondition, f: TriggerFacts): boolean {
 /** The conditions that hold (any one fires the playbook). */
 export const firedConditions = (conditions: readonly TriggerCondition[], f: TriggerFacts) =>
   conditions.filter((c) => conditionHolds(c, f));
+
+/** A playbook's trigger until an admin changes it: the VoC sprint's conditions of seed 002, none for the others; auto-trigger off. */
+export function defaultTrigger(playbookID: string): { autoTrigger: boolean; conditions: TriggerCondition[] } {
+  return { autoTrigger: false, conditions: playbookID === 'voc-sprint' ? [...VOC_DEFAULT_CONDITIONS] : [] };
+}

@@ -41,6 +41,8 @@ const IMPLEMENTED = [
   'PUT /api/reference-ranges/{kpiName}',
   'GET /api/category-weights',
   'PUT /api/category-weights',
+  'GET /api/playbook-triggers/{playbookId}',
+  'PUT /api/playbook-triggers/{playbookId}',
 ].sort();
 
 type Operation = {

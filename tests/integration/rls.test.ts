@@ -194,6 +194,7 @@ describe('what the role kpi_app is and may touch', () => {
       ['kpi_option', true],
       ['member', true],
       ['organization', true],
+      ['playbook_trigger', true],
       ['reference_range', true],
     ]);
   });

@@ -6,11 +6,18 @@ import { definePermissions, mergePermissions } from '../../shared/permissions/de
 import { allPermissions, PERMISSIONS, permissionRows } from '../../shared/permissions/matrix.ts';
 import { API_KEY_ROLES, apiKeyRolesFor } from '../../shared/platform/api-key-roles.ts';
 import { platformPermissions } from '../../shared/platform/permissions.ts';
+import { playbookPermissions } from '../../shared/playbooks/permissions.ts';
 import { assignableRoles, can, canActOn, ROLES, rolesThat, scopeOf } from '../../shared/roles.ts';
 
 describe('the permission matrix', () => {
   test('is every pack fragment merged, each resource from exactly one fragment', () => {
-    const fromFragments = [platformPermissions, kpiTrackerPermissions, dashboardPermissions, healthPermissions]
+    const fromFragments = [
+      platformPermissions,
+      kpiTrackerPermissions,
+      dashboardPermissions,
+      healthPermissions,
+      playbookPermissions,
+    ]
       .flatMap((f) => Object.keys(f))
       .sort();
     expect(Object.keys(PERMISSIONS).sort()).toEqual(fromFragments);

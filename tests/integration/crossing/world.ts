@@ -123,6 +123,14 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
   const bands = { critical: { min: -100, max: 0 }, risk: { min: 0, max: 30 }, healthy: { min: 30, max: 100 } };
   await ok(mutators.referenceRange.set({ id: ids.rangeID, kpiName: 'Secret NPS', higherIsBetter: true, ...bands }));
   await ok(mutators.referenceRange.set({ id: id(), kpiName: 'Secret churn', higherIsBetter: true, ...bands }));
+  await ok(
+    mutators.playbookTrigger.set({
+      id: id(),
+      playbookID: 'renewal',
+      autoTrigger: false,
+      conditions: [{ kpi: 'Secret NPS', op: '<', value: 0 }],
+    }),
+  );
   await ok(mutators.categoryWeights.set({ weights: { ...DEFAULT_CATEGORY_WEIGHTS, 'Product Value': 0.3 } }));
   const key = await createKey(owner, orgA, 'viewer', 'Secret key');
   // The points last: the insight that reads all of them is the last job the set-up causes.
