@@ -1,6 +1,7 @@
 import { defineMutators } from '@rocicorp/zero';
 import { withCheckedArgs } from './checked-args.ts';
 import './context.ts';
+import { customerSuccessMutators } from './mutators/customer-success/index.ts';
 import { dashboardsMutators } from './mutators/dashboards/index.ts';
 import { kpiTrackerMutators } from './mutators/kpi-tracker/index.ts';
 import { platformMutators } from './mutators/platform/index.ts';
@@ -12,6 +13,8 @@ import { platformMutators } from './mutators/platform/index.ts';
  * authority on the server, each after its arguments pass their schema and
  * the shared input rules.
  */
-export const mutators = defineMutators(withCheckedArgs({ ...platformMutators, ...kpiTrackerMutators, ...dashboardsMutators }));
+export const mutators = defineMutators(
+  withCheckedArgs({ ...platformMutators, ...kpiTrackerMutators, ...dashboardsMutators, ...customerSuccessMutators }),
+);
 
 export type Mutators = typeof mutators;

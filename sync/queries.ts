@@ -1,5 +1,6 @@
 import { defineQueries } from '@rocicorp/zero';
 import './context.ts';
+import { customerSuccessQueries } from './queries/customer-success.ts';
 import { dashboardQueries } from './queries/dashboards.ts';
 import { kpiTrackerQueries } from './queries/kpi-tracker.ts';
 import { platformQueries } from './queries/platform.ts';
@@ -18,6 +19,7 @@ export const queries = defineQueries({
   ...kpiTrackerQueries,
   ...dashboardQueries,
   ...sharedDashboardQueries,
+  ...customerSuccessQueries,
 });
 
 export type Queries = typeof queries;

@@ -1,4 +1,5 @@
 import { createBuilder, createSchema, type Row } from '@rocicorp/zero';
+import { customerSuccessRelationships, customerSuccessScopes, customerSuccessTables } from './schema/customer-success.ts';
 import { dashboardsRelationships, dashboardsScopes, dashboardsTables } from './schema/dashboards.ts';
 import { kpiTrackerRelationships, kpiTrackerScopes, kpiTrackerTables } from './schema/kpi-tracker.ts';
 import { platformRelationships, platformScopes, platformTables } from './schema/platform.ts';
@@ -14,8 +15,13 @@ export type { TenantScope } from './schema/platform.ts';
  * tests/integration/schema-drift.test.ts fails when this and Postgres disagree.
  */
 export const schema = createSchema({
-  tables: [...platformTables, ...kpiTrackerTables, ...dashboardsTables],
-  relationships: [...platformRelationships, ...kpiTrackerRelationships, ...dashboardsRelationships],
+  tables: [...platformTables, ...kpiTrackerTables, ...dashboardsTables, ...customerSuccessTables],
+  relationships: [
+    ...platformRelationships,
+    ...kpiTrackerRelationships,
+    ...dashboardsRelationships,
+    ...customerSuccessRelationships,
+  ],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
 });
@@ -24,7 +30,7 @@ export type Schema = typeof schema;
 export const zql = createBuilder(schema);
 
 /** Every tenant table and how reads of it are scoped (sync/tenant.ts). */
-export const tenantScopes = { ...platformScopes, ...kpiTrackerScopes, ...dashboardsScopes };
+export const tenantScopes = { ...platformScopes, ...kpiTrackerScopes, ...dashboardsScopes, ...customerSuccessScopes };
 export type TenantTable = keyof typeof tenantScopes;
 
 export type Organization = Row<typeof schema.tables.organization>;
@@ -43,3 +49,4 @@ export type DashboardWidget = Row<typeof schema.tables.dashboardWidget>;
 export type DashboardWidgetKpi = Row<typeof schema.tables.dashboardWidgetKpi>;
 export type DashboardShare = Row<typeof schema.tables.dashboardShare>;
 export type DashboardPresence = Row<typeof schema.tables.dashboardPresence>;
+export type Account = Row<typeof schema.tables.account>;

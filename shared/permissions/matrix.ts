@@ -1,3 +1,4 @@
+import { customerSuccessPermissions } from '../customer-success/permissions.ts';
 import { dashboardPermissions } from '../dashboards/permissions.ts';
 import { kpiTrackerPermissions } from '../kpi-tracker/permissions.ts';
 import { platformPermissions } from '../platform/permissions.ts';
@@ -11,7 +12,12 @@ import { atLeast, isRole, ROLES, type Role } from './roles.ts';
  * an API key may carry, and the app_role_permission table that the RLS
  * policies read (written from permissionRows() at every start).
  */
-export const PERMISSIONS = mergePermissions(platformPermissions, kpiTrackerPermissions, dashboardPermissions);
+export const PERMISSIONS = mergePermissions(
+  platformPermissions,
+  kpiTrackerPermissions,
+  dashboardPermissions,
+  customerSuccessPermissions,
+);
 
 export type Resource = keyof typeof PERMISSIONS;
 export type Action<R extends Resource> = keyof (typeof PERMISSIONS)[R] & string;

@@ -37,6 +37,11 @@ const IMPLEMENTED = [
   'POST /api/dashboards/{id}/share',
   'DELETE /api/dashboards/{id}/share',
   'POST /api/health/calculate',
+  'GET /api/accounts',
+  'POST /api/accounts',
+  'GET /api/accounts/{id}',
+  'PUT /api/accounts/{id}',
+  'DELETE /api/accounts/{id}',
 ].sort();
 
 type Operation = {

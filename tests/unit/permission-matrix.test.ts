@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { customerSuccessPermissions } from '../../shared/customer-success/permissions.ts';
 import { dashboardPermissions } from '../../shared/dashboards/permissions.ts';
 import { kpiTrackerPermissions } from '../../shared/kpi-tracker/permissions.ts';
 import { definePermissions, mergePermissions } from '../../shared/permissions/define.ts';
@@ -9,7 +10,7 @@ import { assignableRoles, can, canActOn, ROLES, rolesThat, scopeOf } from '../..
 
 describe('the permission matrix', () => {
   test('is every pack fragment merged, each resource from exactly one fragment', () => {
-    const fromFragments = [platformPermissions, kpiTrackerPermissions, dashboardPermissions]
+    const fromFragments = [platformPermissions, kpiTrackerPermissions, dashboardPermissions, customerSuccessPermissions]
       .flatMap((f) => Object.keys(f))
       .sort();
     expect(Object.keys(PERMISSIONS).sort()).toEqual(fromFragments);

@@ -1,4 +1,5 @@
 import { type MutatorFactory, mergeFactories, type QueryFactory } from './cases.ts';
+import { customerSuccessMutators, customerSuccessQueries } from './customer-success-factories.ts';
 import { dashboardsMutators, dashboardsQueries } from './dashboards-factories.ts';
 import { kpiTrackerMutators, kpiTrackerQueries } from './kpi-tracker-factories.ts';
 import { platformMutators, platformQueries } from './platform-factories.ts';
@@ -7,8 +8,18 @@ import { platformMutators, platformQueries } from './platform-factories.ts';
  * Every pack's crossing factories, by registered name. A pack adds its
  * `<pack>-factories.ts` next to these and spreads it in here.
  */
-export const queryFactories = mergeFactories<QueryFactory>(platformQueries, kpiTrackerQueries, dashboardsQueries);
-export const mutatorFactories = mergeFactories<MutatorFactory>(platformMutators, kpiTrackerMutators, dashboardsMutators);
+export const queryFactories = mergeFactories<QueryFactory>(
+  platformQueries,
+  kpiTrackerQueries,
+  dashboardsQueries,
+  customerSuccessQueries,
+);
+export const mutatorFactories = mergeFactories<MutatorFactory>(
+  platformMutators,
+  kpiTrackerMutators,
+  dashboardsMutators,
+  customerSuccessMutators,
+);
 
 /** Where a missing factory goes, for the failure message. */
 export const FACTORY_HOME = 'tests/integration/crossing/<pack>-factories.ts (spread into crossing/factories.ts)';
