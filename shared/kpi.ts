@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HEALTH_CATEGORIES } from './customer-success/categories.ts';
 import { boundedNumber } from './numbers.ts';
 import { idSchema } from './validation.ts';
 
@@ -79,6 +80,12 @@ export const kpiFields = {
   frequency: z.enum(FREQUENCIES, { error: `Frequency must be one of ${FREQUENCIES.join(', ')}` }),
   ownerID: idSchema.nullable(),
   accountID: idSchema.nullable(),
+  /** The account health category the KPI counts towards, if any. */
+  healthCategory: z
+    .enum(HEALTH_CATEGORIES, { error: `Health category must be one of ${HEALTH_CATEGORIES.join(', ')}` })
+    .nullable(),
+  /** Its weight within that category (relative; need not sum to 1). */
+  weight: boundedNumber('Weight').refine((n) => n >= 0, 'Weight cannot be negative'),
 };
 
 /** A new KPI's fields: name, unit and target are asked for; the rest has defaults. */
@@ -92,6 +99,8 @@ export const kpiInputFields = {
   frequency: kpiFields.frequency.default('monthly'),
   ownerID: kpiFields.ownerID.default(null),
   accountID: kpiFields.accountID.default(null),
+  healthCategory: kpiFields.healthCategory.default(null),
+  weight: kpiFields.weight.default(1),
 };
 
 /**

@@ -1,6 +1,7 @@
 import { defineMutators } from '@rocicorp/zero';
 import { withCheckedArgs } from './checked-args.ts';
 import './context.ts';
+import { customerSuccessMutators } from './mutators/customer-success/index.ts';
 import { dashboardsMutators } from './mutators/dashboards/index.ts';
 import { healthMutators } from './mutators/health/index.ts';
 import { kpiTrackerMutators } from './mutators/kpi-tracker/index.ts';
@@ -15,7 +16,14 @@ import { playbookMutators } from './mutators/playbooks/index.ts';
  * the shared input rules.
  */
 export const mutators = defineMutators(
-  withCheckedArgs({ ...platformMutators, ...kpiTrackerMutators, ...dashboardsMutators, ...healthMutators, ...playbookMutators }),
+  withCheckedArgs({
+    ...platformMutators,
+    ...kpiTrackerMutators,
+    ...dashboardsMutators,
+    ...healthMutators,
+    ...playbookMutators,
+    ...customerSuccessMutators,
+  }),
 );
 
 export type Mutators = typeof mutators;

@@ -26,6 +26,9 @@ const ACTION_PHRASES: Record<string, string> = {
   'dashboard.keep': 'keep dashboards',
   'dashboard.edit': 'edit shared dashboards',
   'dashboardShare.manage': 'make share links for dashboards',
+  'account.create': 'add accounts',
+  'account.update': 'edit accounts',
+  'account.deactivate': 'deactivate or reactivate accounts',
 };
 
 /** The refusal for a role that may not take an action: names the role and the action, and who can help. */

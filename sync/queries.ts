@@ -1,5 +1,6 @@
 import { defineQueries } from '@rocicorp/zero';
 import './context.ts';
+import { customerSuccessQueries } from './queries/customer-success.ts';
 import { dashboardQueries } from './queries/dashboards.ts';
 import { healthQueries } from './queries/health.ts';
 import { kpiTrackerQueries } from './queries/kpi-tracker.ts';
@@ -22,6 +23,7 @@ export const queries = defineQueries({
   ...sharedDashboardQueries,
   ...healthQueries,
   ...playbookQueries,
+  ...customerSuccessQueries,
 });
 
 export type Queries = typeof queries;

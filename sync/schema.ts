@@ -1,4 +1,5 @@
 import { createBuilder, createSchema, type Row } from '@rocicorp/zero';
+import { customerSuccessRelationships, customerSuccessScopes, customerSuccessTables } from './schema/customer-success.ts';
 import { dashboardsRelationships, dashboardsScopes, dashboardsTables } from './schema/dashboards.ts';
 import { healthRelationships, healthScopes, healthTables } from './schema/health.ts';
 import { kpiTrackerRelationships, kpiTrackerScopes, kpiTrackerTables } from './schema/kpi-tracker.ts';
@@ -16,13 +17,21 @@ export type { TenantScope } from './schema/platform.ts';
  * tests/integration/schema-drift.test.ts fails when this and Postgres disagree.
  */
 export const schema = createSchema({
-  tables: [...platformTables, ...kpiTrackerTables, ...dashboardsTables, ...healthTables, ...playbookTables],
+  tables: [
+    ...platformTables,
+    ...kpiTrackerTables,
+    ...dashboardsTables,
+    ...healthTables,
+    ...playbookTables,
+    ...customerSuccessTables,
+  ],
   relationships: [
     ...platformRelationships,
     ...kpiTrackerRelationships,
     ...dashboardsRelationships,
     ...healthRelationships,
     ...playbookRelationships,
+    ...customerSuccessRelationships,
   ],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
@@ -32,7 +41,14 @@ export type Schema = typeof schema;
 export const zql = createBuilder(schema);
 
 /** Every tenant table and how reads of it are scoped (sync/tenant.ts). */
-export const tenantScopes = { ...platformScopes, ...kpiTrackerScopes, ...dashboardsScopes, ...healthScopes, ...playbookScopes };
+export const tenantScopes = {
+  ...platformScopes,
+  ...kpiTrackerScopes,
+  ...dashboardsScopes,
+  ...healthScopes,
+  ...playbookScopes,
+  ...customerSuccessScopes,
+};
 export type TenantTable = keyof typeof tenantScopes;
 
 export type Organization = Row<typeof schema.tables.organization>;
@@ -52,3 +68,4 @@ export type DashboardWidgetKpi = Row<typeof schema.tables.dashboardWidgetKpi>;
 export type DashboardShare = Row<typeof schema.tables.dashboardShare>;
 export type DashboardPresence = Row<typeof schema.tables.dashboardPresence>;
 export type ReferenceRangeRow = Row<typeof schema.tables.referenceRange>;
+export type Account = Row<typeof schema.tables.account>;

@@ -7,7 +7,7 @@ import { authorize } from '../../sync/permissions.ts';
 import type { Schema, TenantTable } from '../../sync/schema.ts';
 import { findOwned, type Shape, scoped } from '../../sync/tenant.ts';
 import type { ServerMutators } from '../mutators/registry.ts';
-import { type ArchivableMutators, type ArchivableRow, editArchivable, type MutatorRun } from './archivable.ts';
+import { type ArchivableMutators, type ArchivableRow, editArchivable, hasArchivedAt, type MutatorRun } from './archivable.ts';
 import { mutatorContext, type RestDeps, type RestEnv } from './context.ts';
 import type { ResourceDeps } from './issues.ts';
 import { described, type ErrorStatus, errors, IdParams, jsonBody, ok, type RouteText, sessionOrKey } from './openapi.ts';
@@ -15,9 +15,18 @@ import { writeOwned } from './owned.ts';
 import { resourceApp } from './resource-app.ts';
 import { readInTenant } from './tenant.ts';
 
-/** The matrix resources a role may both update and archive. */
+/** The matrix actions a soft delete may be: archiving (KPIs, goals) or deactivating (accounts). */
+type SoftDeleteAction = 'archive' | 'deactivate';
+
+/** The matrix resources a role may both update and soft-delete. */
 type ArchivableResource = {
-  [R in Resource]: 'update' extends Action<R> ? ('archive' extends Action<R> ? R : never) : never;
+  [R in Resource]: 'update' extends Action<R>
+    ? 'archive' extends Action<R>
+      ? R
+      : 'deactivate' extends Action<R>
+        ? R
+        : never
+    : never;
 }[Resource];
 
 /** The OpenAPI schemas of a resource: its JSON, the list's query, the create and update bodies. */
@@ -32,8 +41,13 @@ type ArchivableSchemas = { row: z.ZodType; list: z.ZodObject; create: z.ZodType;
  */
 export interface ArchivableSpec<T extends TenantTable, Row, S extends ArchivableSchemas, CreateArgs, Patch> {
   table: T;
-  /** Whose 'update' and 'archive' rights PUT and DELETE check, before looking the row up. */
+  /** Whose 'update' and soft-delete rights PUT and DELETE check, before looking the row up. */
   resource: ArchivableResource;
+  /**
+   * How the resource soft-deletes when not by archivedAt and the 'archive'
+   * action: accounts are 'inactive' by status, under the 'deactivate' action.
+   */
+  softDelete?: { action: SoftDeleteAction; archived: (row: Row) => boolean };
   tags: string[];
   schemas: S;
   /** Related rows every route reads along (goals' KPI links); without it a row is the table's row. */
@@ -81,6 +95,7 @@ export function archivableRoutes<
   Patch extends object,
 >(deps: ResourceDeps<RestDeps>, spec: ArchivableSpec<T, Row, S, CreateArgs, Patch>) {
   const { table, resource, tags, schemas, shape, json } = spec;
+  const softDelete: NonNullable<typeof spec.softDelete> = spec.softDelete ?? { action: 'archive', archived: hasArchivedAt };
   const owned = (id: string) => ({ table, id, shape });
   /** What each route says besides its method, path, request and responses. */
   const about = (text: RouteText) => ({ tags, ...described(text), ...sessionOrKey });
@@ -108,14 +123,15 @@ export function archivableRoutes<
   const edit = (
     c: Context<RestEnv>,
     id: string,
-    action: 'update' | 'archive',
+    action: 'update' | SoftDeleteAction,
     patch: Patch | undefined,
     archive: boolean | undefined,
   ) =>
     writeOwned(deps, c, owned(id), async ({ tx, m, caller, ctx }) => {
-      await authorize(tx, ctx, resource, action);
+      // ArchivableResource guarantees the resource has the action; a union of resources cannot say which.
+      await authorize(tx, ctx, resource, action as Action<typeof resource>);
       const current = await findOwned(tx, table, caller.orgID, id, shape);
-      await editArchivable(tx, ctx, spec.mutators(m), current, patch, archive);
+      await editArchivable(tx, ctx, spec.mutators(m), current, patch, archive, softDelete.archived(current));
     });
 
   const app = resourceApp(deps);
@@ -171,7 +187,7 @@ export function archivableRoutes<
 
   app.openapi(rowRoute('delete', spec.archive, undefined, 403), async (c) => {
     const id = rowId(c);
-    return c.json(json(await edit(c, id, 'archive', undefined, true)), 200);
+    return c.json(json(await edit(c, id, softDelete.action, undefined, true)), 200);
   });
 
   return app;

@@ -64,6 +64,7 @@ export function serveDocs<E extends Env>(api: OpenAPIHono<E>, base: string): voi
       { name: 'Insights', description: 'Trends and summaries generated from a KPI’s records' },
       { name: 'Goals', description: 'Weighted sets of KPIs with a target date' },
       { name: 'API keys', description: 'Keys for scripts, made by owners and admins' },
+      { name: 'Accounts', description: 'Customer accounts, each looked after by a member (the CSM)' },
     ],
   });
 

@@ -1,4 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { accountRoutes } from './accounts/routes.ts';
 import { apiKeyRoutes } from './api-keys/routes.ts';
 import type { RestDeps } from './context.ts';
 import { dashboardRoutes } from './dashboards/routes.ts';
@@ -27,6 +28,7 @@ export function restRoutes(deps: RestDeps) {
   api.route('/api-keys', apiKeyRoutes(deps));
   api.route('/dashboards', dashboardRoutes(deps));
   api.route('/health', healthRoutes(deps));
+  api.route('/accounts', accountRoutes(deps));
   api.route('/reference-ranges', referenceRangeRoutes(deps));
   api.route('/category-weights', categoryWeightRoutes(deps));
   api.route('/playbook-triggers', playbookTriggerRoutes(deps));

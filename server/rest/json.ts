@@ -5,3 +5,6 @@ export const iso = (ms: number) => new Date(ms).toISOString();
 export function definedOnly<T extends object>(fields: T): Partial<T> {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
+
+/** A LIKE pattern matching `text` literally anywhere (list searches, `q`). */
+export const containing = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

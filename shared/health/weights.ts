@@ -1,21 +1,19 @@
 import { z } from 'zod';
+import { HEALTH_CATEGORIES, type HealthCategory, isHealthCategory } from '../customer-success/categories.ts';
 import { boundedNumber } from '../numbers.ts';
 
 /**
  * The health categories and their default weights (seed 002): an
  * organization's admins change the weights; the categories are the pack's.
  */
-export const DEFAULT_CATEGORY_WEIGHTS = {
+export const DEFAULT_CATEGORY_WEIGHTS: Readonly<Record<HealthCategory, number>> = {
   'Relationship Strength': 0.2,
   'Adoption & Engagement': 0.25,
   'Support & Experience': 0.2,
   'Product Value': 0.2,
   'Business Outcomes': 0.15,
-} as const;
-export type HealthCategory = keyof typeof DEFAULT_CATEGORY_WEIGHTS;
-export const HEALTH_CATEGORIES = Object.keys(DEFAULT_CATEGORY_WEIGHTS) as HealthCategory[];
-
-export const isHealthCategory = (name: string): name is HealthCategory => Object.hasOwn(DEFAULT_CATEGORY_WEIGHTS, name);
+};
+export { HEALTH_CATEGORIES, type HealthCategory, isHealthCategory };
 
 /** An organization's weights: one for each category, none negative, not all zero. */
 export const categoryWeightsInput = z

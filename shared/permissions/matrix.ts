@@ -1,3 +1,4 @@
+import { customerSuccessPermissions } from '../customer-success/permissions.ts';
 import { dashboardPermissions } from '../dashboards/permissions.ts';
 import { healthPermissions } from '../health/permissions.ts';
 import { kpiTrackerPermissions } from '../kpi-tracker/permissions.ts';
@@ -19,6 +20,7 @@ export const PERMISSIONS = mergePermissions(
   dashboardPermissions,
   healthPermissions,
   playbookPermissions,
+  customerSuccessPermissions,
 );
 
 export type Resource = keyof typeof PERMISSIONS;

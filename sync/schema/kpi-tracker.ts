@@ -21,6 +21,9 @@ const kpi = table('kpi')
     frequency: enumeration<Frequency>(),
     ownerID: string().from('owner_id').optional(),
     accountID: string().from('account_id').optional(),
+    /** The health category it counts towards (shared/customer-success/categories.ts), and its weight there. */
+    healthCategory: string().from('health_category').optional(),
+    weight: number(),
     currentValue: number().from('current_value').optional(),
     currentAt: number().from('current_at').optional(),
     ...authorship,

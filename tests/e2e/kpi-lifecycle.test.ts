@@ -94,12 +94,24 @@ describe('a KPI from creation to archive, live for a second person', () => {
   });
 
   test('Alice edits the target and adds points (one back-dated); Bob sees the chart and table change without a reload', async () => {
+    // Fields the form does not show (set elsewhere: REST, the customer-success pack) survive an edit in it.
+    const accountID = randomUUID();
+    await sql`INSERT INTO cs_account (id, organization_id, name, created_at, updated_at)
+              VALUES (${accountID}, ${org.id}, 'Lifecycle customer', now(), now())`;
+    const described = 'Open tickets at the end of the day, after triage.';
+    await sql`UPDATE kpi SET account_id = ${accountID}, health_category = 'Support & Experience', weight = 3,
+              description = ${described} WHERE id = ${kpiID}`;
+    // The description shows once the row has synced, with the fields beside it.
+    await pageA.getByText(described).waitFor({ timeout: synced.timeout });
     await pageA.getByRole('button', { name: 'Edit KPI' }).click();
     const dialog = pageA.getByRole('dialog', { name: 'Edit KPI' });
     await dialog.getByRole('textbox', { name: 'Target' }).fill('30');
     await dialog.getByRole('button', { name: 'Save changes' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => summary(pageB).textContent(), synced).toContain('Target 30 items (lower is better)');
+    await everyWriteConfirmed(pageA);
+    const [kept] = await sql`SELECT account_id, health_category, weight, description FROM kpi WHERE id = ${kpiID}`;
+    expect(kept).toEqual({ account_id: accountID, health_category: 'Support & Experience', weight: 3, description: described });
 
     await addPoint(pageA, '35');
     await expect.poll(() => summary(pageB).textContent(), synced).toContain('1 data point in all');

@@ -27,6 +27,8 @@ describe('REST /api/kpis', () => {
       frequency: 'monthly',
       ownerId: owner.userID,
       accountId: null,
+      healthCategory: null,
+      weight: 1,
       status: 'active',
       createdAt: expect.any(String),
       updatedAt: expect.any(String),

@@ -43,6 +43,11 @@ const IMPLEMENTED = [
   'PUT /api/category-weights',
   'GET /api/playbook-triggers/{playbookId}',
   'PUT /api/playbook-triggers/{playbookId}',
+  'GET /api/accounts',
+  'POST /api/accounts',
+  'GET /api/accounts/{id}',
+  'PUT /api/accounts/{id}',
+  'DELETE /api/accounts/{id}',
 ].sort();
 
 type Operation = {

@@ -177,6 +177,7 @@ describe('what the role kpi_app is and may touch', () => {
     expect(tables.map((t) => [t.relname, t.relrowsecurity])).toEqual([
       ['api_key', true],
       ['audit_log', true],
+      ['cs_account', true],
       ['dashboard', true],
       ['dashboard_layout', true],
       ['dashboard_preference', true],

@@ -1,5 +1,6 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { customerSuccessSeed } from '../../server/customer-success/seed.ts';
 import { dashboardsSeed } from '../../server/dashboards/seed.ts';
 import { kpiTrackerSeed } from '../../server/kpi-tracker/seed.ts';
 import { PACK_SEEDS, seedPacks } from '../../server/seed.ts';
@@ -15,7 +16,7 @@ afterAll(async () => {
   await Promise.all([admin.end({ timeout: 2 }), app.end({ timeout: 2 })]);
 });
 
-const TABLES = ['kpi', 'data_point', 'goal', 'goal_kpi'] as const;
+const TABLES = ['kpi', 'data_point', 'goal', 'goal_kpi', 'cs_account'] as const;
 
 async function counts(orgID: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -33,14 +34,15 @@ describe('pack seeds are idempotent', () => {
     demo = { orgID, userID: owner.userID };
   });
 
-  test('the KPI tracker and, after it, the dashboards are registered', () => {
+  test('the KPI tracker and, after it, the dashboards and customer success are registered', () => {
     expect(PACK_SEEDS).toContain(kpiTrackerSeed);
     expect(PACK_SEEDS.indexOf(dashboardsSeed)).toBeGreaterThan(PACK_SEEDS.indexOf(kpiTrackerSeed));
+    expect(PACK_SEEDS.indexOf(customerSuccessSeed)).toBeGreaterThan(PACK_SEEDS.indexOf(kpiTrackerSeed));
   });
 
   test('a second run adds nothing; rows it lost come back on the next run, the rest stay as they are', async () => {
     const first = await seedPacks(app, demo);
-    expect(first.added).toBe(6); // 4 KPIs, the goal, the shared dashboard
+    expect(first.added).toBe(11); // 4 KPIs, the goal, the shared dashboard, 5 accounts
     expect(first.kpiIDs).toHaveLength(4);
     const seeded = await counts(demo.orgID);
     // The demo dashboard is laid out from the demo's KPIs: every one of them is on it.
@@ -50,7 +52,7 @@ describe('pack seeds are idempotent', () => {
         FROM dashboard d WHERE d.organization_id = ${demo.orgID} AND d.shared`;
     expect(board).toEqual({ widgets: expect.any(Number), kpis: 4 });
     expect(board?.widgets).toBeGreaterThanOrEqual(7);
-    expect(seeded).toEqual({ kpi: 4, data_point: 20, goal: 1, goal_kpi: 3 });
+    expect(seeded).toEqual({ kpi: 4, data_point: 20, goal: 1, goal_kpi: 3, cs_account: 5 });
 
     const again = await seedPacks(app, demo);
     expect(again).toEqual({ added: 0, kpiIDs: [] });
@@ -64,15 +66,21 @@ describe('pack seeds are idempotent', () => {
     await admin`DELETE FROM goal WHERE organization_id = ${demo.orgID}`;
     await admin`DELETE FROM data_point WHERE organization_id = ${demo.orgID} AND kpi_id <> ${kept?.id ?? ''}`;
     await admin`DELETE FROM kpi WHERE organization_id = ${demo.orgID} AND id <> ${kept?.id ?? ''}`;
-    expect(await counts(demo.orgID)).toEqual({ kpi: 1, data_point: 5, goal: 0, goal_kpi: 0 });
+    // One account deactivated by the demo user; the others gone.
+    const [keptAccount] = await admin<{ id: string }[]>`
+      UPDATE cs_account SET status = 'inactive' WHERE organization_id = ${demo.orgID} AND name = 'Acme Corporation' RETURNING id`;
+    await admin`DELETE FROM cs_account WHERE organization_id = ${demo.orgID} AND id <> ${keptAccount?.id ?? ''}`;
+    expect(await counts(demo.orgID)).toEqual({ kpi: 1, data_point: 5, goal: 0, goal_kpi: 0, cs_account: 1 });
 
     const refill = await seedPacks(app, demo);
-    expect(refill.added).toBe(4);
+    expect(refill.added).toBe(8); // 3 KPIs, the goal, 4 accounts
     expect(refill.kpiIDs).toHaveLength(3);
     expect(refill.kpiIDs).not.toContain(kept?.id);
     expect(await counts(demo.orgID)).toEqual(seeded);
     const [edited] = await admin`SELECT target FROM kpi WHERE id = ${kept?.id ?? ''}`;
     expect(edited?.target).toBe(123);
+    const [deactivated] = await admin`SELECT status FROM cs_account WHERE id = ${keptAccount?.id ?? ''}`;
+    expect(deactivated?.status).toBe('inactive');
     // The goal links the kept KPI, not a copy of it.
     const links = await admin`SELECT kpi_id FROM goal_kpi WHERE organization_id = ${demo.orgID} AND kpi_id = ${kept?.id ?? ''}`;
     expect(links).toHaveLength(1);
@@ -84,7 +92,7 @@ describe('pack seeds are idempotent', () => {
     const { orgID, owner } = await team([]);
     const other = { orgID, userID: owner.userID };
     const both = await Promise.all([seedPacks(app, other), seedPacks(app, other)]);
-    expect(both.map((r) => r.added).sort()).toEqual([0, 6]);
-    expect(await counts(orgID)).toEqual({ kpi: 4, data_point: 20, goal: 1, goal_kpi: 3 });
+    expect(both.map((r) => r.added).sort()).toEqual([0, 11]);
+    expect(await counts(orgID)).toEqual({ kpi: 4, data_point: 20, goal: 1, goal_kpi: 3, cs_account: 5 });
   });
 });

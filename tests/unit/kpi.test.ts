@@ -23,6 +23,8 @@ describe('kpiInput: the field rules shared by the form, the mutators and the RES
       frequency: 'monthly',
       ownerID: null,
       accountID: null,
+      healthCategory: null,
+      weight: 1,
     };
     expect(kpiInput.parse({ name: '  Churn rate  ', unit: ' % ', target: 2.5 })).toEqual({
       name: 'Churn rate',

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { customerSuccessPermissions } from '../../shared/customer-success/permissions.ts';
 import { dashboardPermissions } from '../../shared/dashboards/permissions.ts';
 import { healthPermissions } from '../../shared/health/permissions.ts';
 import { kpiTrackerPermissions } from '../../shared/kpi-tracker/permissions.ts';
@@ -17,6 +18,7 @@ describe('the permission matrix', () => {
       dashboardPermissions,
       healthPermissions,
       playbookPermissions,
+      customerSuccessPermissions,
     ]
       .flatMap((f) => Object.keys(f))
       .sort();

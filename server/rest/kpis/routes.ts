@@ -2,12 +2,9 @@ import type { z } from '@hono/zod-openapi';
 import { archivableRoutes } from '../archivable-routes.ts';
 import type { RestDeps } from '../context.ts';
 import { withRestFields } from '../issues.ts';
-import { definedOnly } from '../json.ts';
+import { containing, definedOnly } from '../json.ts';
 import { recordRoutes } from './records.ts';
 import { KpiCreateSchema, KpiListQuery, KpiSchema, KpiUpdateSchema, kpiJson, kpiRestFields } from './schemas.ts';
-
-/** A LIKE pattern matching `text` literally anywhere. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 
 /** REST field names to the mutators' arguments; absent fields stay absent. */
 function kpiArgs(body: z.infer<typeof KpiUpdateSchema>) {

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { HEALTH_CATEGORIES } from '../../../shared/customer-success/categories.ts';
 import {
   DATA_SOURCES,
   DEFAULT_CATEGORIES,
@@ -54,6 +55,11 @@ export const KpiSchema = z
     frequency: z.enum(FREQUENCIES),
     ownerId: z.string().nullable(),
     accountId: z.string().nullable(),
+    healthCategory: z
+      .enum(HEALTH_CATEGORIES)
+      .nullable()
+      .openapi({ description: 'The account health category the KPI counts towards; null for none' }),
+    weight: z.number().openapi({ description: 'Its weight within the health category (relative)' }),
     status: z.enum(KPI_STATUSES),
     createdAt: z.string().openapi({ format: 'date-time' }),
     updatedAt: z.string().openapi({ format: 'date-time' }),
@@ -82,7 +88,11 @@ const kpiFields = {
   direction: z.enum(DIRECTIONS, { error: 'Direction must be "higher" or "lower"' }),
   frequency: z.enum(FREQUENCIES, { error: `Frequency must be one of ${FREQUENCIES.join(', ')}` }),
   ownerId: nullableId('Owner').openapi({ description: 'A member of the organization; default: the caller' }),
-  accountId: nullableId('Account'),
+  accountId: nullableId('Account').openapi({ description: 'One of the organization’s accounts (GET /api/accounts)' }),
+  healthCategory: text('Health category')
+    .nullable()
+    .openapi({ enum: [...HEALTH_CATEGORIES], description: 'The account health category the KPI counts towards' }),
+  weight: number('Weight').openapi({ minimum: 0, maximum: VALUE_LIMIT, description: 'Relative weight in its category' }),
 };
 
 export const KpiCreateSchema = z
@@ -96,6 +106,8 @@ export const KpiCreateSchema = z
     frequency: kpiFields.frequency.optional().openapi({ default: 'monthly' }),
     ownerId: kpiFields.ownerId.optional(),
     accountId: kpiFields.accountId.optional(),
+    healthCategory: kpiFields.healthCategory.optional().openapi({ default: null }),
+    weight: kpiFields.weight.optional().openapi({ default: 1 }),
   })
   .openapi('KpiCreate');
 
@@ -184,6 +196,8 @@ export function kpiJson(k: Kpi): z.infer<typeof KpiSchema> {
     frequency: k.frequency,
     ownerId: k.ownerID ?? null,
     accountId: k.accountID ?? null,
+    healthCategory: (k.healthCategory ?? null) as z.infer<typeof KpiSchema>['healthCategory'],
+    weight: k.weight,
     status: k.archivedAt === null || k.archivedAt === undefined ? 'active' : 'archived',
     createdAt: iso(k.createdAt),
     updatedAt: iso(k.updatedAt),

@@ -19,6 +19,8 @@ const optionalFields = {
   frequency: z.string().optional(),
   ownerID: z.string().nullable().optional(),
   accountID: z.string().nullable().optional(),
+  healthCategory: z.string().nullable().optional(),
+  weight: z.number().optional(),
 };
 const createArgs = z.object({ id, name: z.string(), unit: z.string(), target: z.number(), ...optionalFields });
 const updateArgs = z.object({
@@ -30,11 +32,14 @@ const updateArgs = z.object({
 });
 const idArgs = z.object({ id });
 
-/** Unit, category and owner must be the organization's (checked on the server, which sees every option). */
+/** The organization's account `accountID`, if there is one (inactive ones too: a KPI may keep its account). */
+const accountOf = (orgID: string, accountID: string) => zql.account.where('organizationID', orgID).where('id', accountID).one();
+
+/** Unit, category, owner and account must be the organization's (checked on the server, which sees every option). */
 async function referenceIssues(
   tx: Transaction,
   orgID: string,
-  fields: { unit?: unknown; category?: unknown; ownerID?: unknown },
+  fields: { unit?: unknown; category?: unknown; ownerID?: unknown; accountID?: unknown },
 ): Promise<FieldIssue[]> {
   if (tx.location !== 'server') return [];
   const options = await tx.run(zql.kpiOption.where('organizationID', orgID));
@@ -58,6 +63,10 @@ async function referenceIssues(
   }
   if (typeof fields.ownerID === 'string' && fields.ownerID && !(await tx.run(membershipOf(orgID, fields.ownerID)))) {
     issues.push({ loc: ['ownerID'], msg: 'Owner must be a member of this organization', type: 'not_member' });
+  }
+  const { accountID } = fields;
+  if (typeof accountID === 'string' && accountID && !(await tx.run(accountOf(orgID, accountID)))) {
+    issues.push({ loc: ['accountID'], msg: 'Account must be one of this organization’s accounts', type: 'not_found' });
   }
   return issues;
 }

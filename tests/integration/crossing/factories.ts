@@ -1,4 +1,5 @@
 import { type MutatorFactory, mergeFactories, type QueryFactory } from './cases.ts';
+import { customerSuccessMutators, customerSuccessQueries } from './customer-success-factories.ts';
 import { dashboardsMutators, dashboardsQueries } from './dashboards-factories.ts';
 import { healthMutators, healthQueries } from './health-factories.ts';
 import { kpiTrackerMutators, kpiTrackerQueries } from './kpi-tracker-factories.ts';
@@ -8,12 +9,19 @@ import { platformMutators, platformQueries } from './platform-factories.ts';
  * Every pack's crossing factories, by registered name. A pack adds its
  * `<pack>-factories.ts` next to these and spreads it in here.
  */
-export const queryFactories = mergeFactories<QueryFactory>(platformQueries, kpiTrackerQueries, dashboardsQueries, healthQueries);
+export const queryFactories = mergeFactories<QueryFactory>(
+  platformQueries,
+  kpiTrackerQueries,
+  dashboardsQueries,
+  healthQueries,
+  customerSuccessQueries,
+);
 export const mutatorFactories = mergeFactories<MutatorFactory>(
   platformMutators,
   kpiTrackerMutators,
   dashboardsMutators,
   healthMutators,
+  customerSuccessMutators,
 );
 
 /** Where a missing factory goes, for the failure message. */

@@ -26,13 +26,25 @@ export const kpiTrackerMutators: Record<string, MutatorFactory> = {
         args: (w) => ({ id: w.fresh(), name: 'Borrowed owner', unit: '$', target: 1, ownerID: w.owner.userID }),
         refusal: 'VALIDATION_FAILED',
       },
+      {
+        args: (w) => ({ id: w.fresh(), name: 'Borrowed account', unit: '$', target: 1, accountID: w.accountID }),
+        refusal: 'VALIDATION_FAILED',
+      },
     ],
   },
   'kpi.update': {
-    args: (w) => ({ id: w.kpiID, name: 'Renamed', target: 5 }),
+    args: (w) => ({
+      id: w.kpiID,
+      name: 'Renamed',
+      target: 5,
+      accountID: w.accountID,
+      healthCategory: 'Product Value',
+      weight: 2,
+    }),
     fromOwnOrg: [
       { args: (w) => ({ id: w.kpiID, name: 'Renamed', target: 5 }), refusal: 'NOT_FOUND' },
       { args: (w) => ({ id: w.kpiB, ownerID: w.owner.userID }), refusal: 'VALIDATION_FAILED' },
+      { args: (w) => ({ id: w.kpiB, accountID: w.accountID }), refusal: 'VALIDATION_FAILED' },
     ],
   },
   'kpi.archive': { args: (w) => ({ id: w.spareKpiID }) },

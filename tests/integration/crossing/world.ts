@@ -47,10 +47,17 @@ export interface World {
   /** A live read-only share link of `dashboardID`, and its token. */
   shareID: string;
   shareToken: string;
-  /** The intruder's own KPI, goal and dashboard in B, for writes that name A's rows from B. */
+  /** Active, owned by A's owner: edit target and the KPI link target. */
+  accountID: string;
+  /** Active: deactivate target. */
+  spareAccountID: string;
+  /** Inactive: activate target. */
+  inactiveAccountID: string;
+  /** The intruder's own KPI, goal, dashboard and account in B, for writes that name A's rows from B. */
   kpiB: string;
   goalB: string;
   dashboardB: string;
+  accountB: string;
   /** A new random id, for rows a write would create. */
   fresh(): string;
   /** Every id that belongs to A alone (the organization, its people, its rows): none may reach the intruder. */
@@ -73,10 +80,11 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
   };
   const ok = by(z);
   const id = () => randomUUID();
-  const [kpiB, goalB, dashboardB] = [id(), id(), id()];
+  const [kpiB, goalB, dashboardB, accountB] = [id(), id(), id(), id()];
   await by(zb)(mutators.kpi.create({ id: kpiB, name: 'Own KPI', unit: '', target: 1 }));
   await by(zb)(mutators.goal.create({ id: goalB, title: 'Own plan', targetDate: FUTURE, kpis: [{ kpiID: kpiB, weight: 1 }] }));
   await by(zb)(mutators.dashboard.create({ id: dashboardB, name: 'Own board', shared: true }));
+  await by(zb)(mutators.account.create({ id: accountB, name: 'Own account' }));
   const ids = {
     kpiID: id(),
     spareKpiID: id(),
@@ -92,6 +100,9 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
     spareWidgetID: id(),
     spareDashboardID: id(),
     rangeID: id(),
+    accountID: id(),
+    spareAccountID: id(),
+    inactiveAccountID: id(),
   };
 
   await ok(mutators.kpiOption.add({ id: ids.optionID, kind: 'unit', value: 'widgets' }));
@@ -119,6 +130,10 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
   await ok(mutators.dashboard.create({ id: ids.spareDashboardID, name: 'Secret spare board', shared: true }));
   await ok(mutators.dashboard.setDefault({ dashboardID: ids.spareDashboardID }));
   await ok(mutators.presence.touch({ dashboardID: ids.dashboardID, arranging: false }));
+  await ok(mutators.account.create({ id: ids.accountID, name: 'Secret customer', annualRevenue: 1000, industry: 'Secret' }));
+  await ok(mutators.account.create({ id: ids.spareAccountID, name: 'Secret spare customer' }));
+  await ok(mutators.account.create({ id: ids.inactiveAccountID, name: 'Secret old customer' }));
+  await ok(mutators.account.deactivate({ id: ids.inactiveAccountID }));
   const share = await createShareLink(owner, orgA, ids.dashboardID);
   const bands = { critical: { min: -100, max: 0 }, risk: { min: 0, max: 30 }, healthy: { min: 30, max: 100 } };
   await ok(mutators.referenceRange.set({ id: ids.rangeID, kpiName: 'Secret NPS', higherIsBetter: true, ...bands }));
@@ -161,6 +176,7 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
     kpiB,
     goalB,
     dashboardB,
+    accountB,
     fresh: id,
     secrets: () => [orgA, owner.userID, viewer.userID, key.id, share.id, ...Object.values(ids), ...pointIDs],
   };

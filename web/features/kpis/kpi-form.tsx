@@ -27,9 +27,16 @@ type Field = (typeof FIELDS)[number];
 const DIRECTION_OPTIONS: SelectOption[] = DIRECTIONS.map((d) => ({ value: d, label: DIRECTION_LABELS[d] }));
 const FREQUENCY_OPTIONS: SelectOption[] = FREQUENCIES.map((f) => ({ value: f, label: FREQUENCY_LABELS[f] }));
 
+/**
+ * The fields this form edits. Account, health category and weight are not on
+ * it: their defaults (none, none, 1) would otherwise count as changes and an
+ * edit here would clear what was set elsewhere (REST, the customer-success pages).
+ */
+const { accountID: _account, healthCategory: _health, weight: _weight, ...formFields } = kpiInputFields;
+
 /** The shared KPI rules, with the target read from its text as the organization writes numbers. */
 const kpiForm = (decimal: DecimalSeparator) =>
-  withTargetRule(z.object({ ...kpiInputFields, target: numberText(kpiFields.target, decimal) }));
+  withTargetRule(z.object({ ...formFields, target: numberText(kpiFields.target, decimal) }));
 
 function initialValues(kpi: Kpi | undefined, me: string | undefined, decimal: DecimalSeparator): Record<Field, string> {
   if (!kpi) {
@@ -111,7 +118,7 @@ export function KPIForm(props: KPIFormProps) {
       if (kpi) {
         const patch: Record<string, unknown> = {};
         for (const key of Object.keys(data) as (keyof typeof data)[]) {
-          const before = key === 'ownerID' || key === 'accountID' ? (kpi[key] ?? null) : kpi[key];
+          const before = key === 'ownerID' ? (kpi[key] ?? null) : kpi[key];
           if (data[key] !== before) patch[key] = data[key];
         }
         if (Object.keys(patch).length === 0) {
