@@ -92,7 +92,9 @@ describe('pack seeds are idempotent', () => {
     const { orgID, owner } = await team([]);
     const other = { orgID, userID: owner.userID };
     const both = await Promise.all([seedPacks(app, other), seedPacks(app, other)]);
-    expect(both.map((r) => r.added).sort()).toEqual([0, 11]);
+    // Each pack seeds under its own lock, so which start adds which pack depends on
+    // timing; together they add every demo row once (the counts below say none twice).
+    expect(both[0]!.added + both[1]!.added).toBe(11);
     expect(await counts(orgID)).toEqual({ kpi: 4, data_point: 20, goal: 1, goal_kpi: 3, cs_account: 5 });
   });
 });
