@@ -82,10 +82,16 @@ describe('a dashboard’s read-only share link, as a wall screen uses it through
   test('an expired or revoked link, or a made-up one, is refused when the screen connects', async () => {
     const { board, link } = await sharedBoard();
     await sql`UPDATE dashboard_share SET expires_at = now() - interval '1 minute' WHERE id = ${link.id}`;
-    await connectionReaches(screen(link.token, link.id), 'needs-auth');
+    // As the wall screen does: it asks for its link, so zero-cache has the server check the token.
+    const asking = (token: string, shareID: string) => {
+      const z = screen(token, shareID);
+      watch(z, queries.sharedDashboard.link({ shareID }));
+      return z;
+    };
+    await connectionReaches(asking(link.token, link.id), 'needs-auth');
     const fresh = await createShareLink(org.ada, org.id, board.id);
     const forged = `${fresh.token.slice(0, -4)}AAAA`;
-    await connectionReaches(screen(forged, fresh.id), 'needs-auth');
+    await connectionReaches(asking(forged, fresh.id), 'needs-auth');
   });
 
   test('a link from another organization reads nothing of this one, and a link writes nothing', async () => {
