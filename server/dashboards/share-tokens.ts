@@ -1,12 +1,12 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Sql } from 'postgres';
+import { SHARE_TOKEN_PREFIX, shareIDOf } from '../../shared/dashboards/share-token.ts';
 
 /**
  * Read-only share links for wall screens. The token is `lks_<link id>_<32
  * random bytes>`: the id finds the row, the hash of the whole token proves
  * it. Only the hash is stored (and it is not published to zero-cache).
  */
-export const SHARE_TOKEN_PREFIX = 'lks_';
 const SHOWN_CHARS = 12;
 
 export function newShareToken(shareID: string): { token: string; prefix: string; hash: string } {
@@ -19,12 +19,6 @@ export function hashShareToken(token: string): string {
 }
 
 export const isShareToken = (token: string) => token.startsWith(SHARE_TOKEN_PREFIX);
-
-/** The link id a token names (not yet proven), or null when it is not shaped like one. */
-export function shareIDOf(token: string): string | null {
-  const match = /^lks_([0-9a-f-]{36})_[A-Za-z0-9_-]{43}$/.exec(token);
-  return match?.[1] ?? null;
-}
 
 export interface LiveShare {
   id: string;

@@ -2,6 +2,7 @@ import type { Zero } from '@rocicorp/zero';
 import { useQuery, useZero, ZeroProvider } from '@rocicorp/zero/solid';
 import { useParams } from '@solidjs/router';
 import { createEffect, createMemo, createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
+import { shareIDOf } from '../../../../shared/dashboards/share-token.ts';
 import { formatsFor } from '../../../../shared/formats.ts';
 import type { ZeroContext } from '../../../../sync/context.ts';
 import { mutators } from '../../../../sync/mutators.ts';
@@ -16,9 +17,6 @@ import { TvBoard, TvFrame } from './tv-board.tsx';
 const DAY = 86_400_000;
 /** Before the dashboard's range is known: two years covers the longest rolling range and the period before it. */
 const WIDEST_SINCE_DAYS = 2 * 366;
-
-/** The link id in a share token (`lks_<id>_<secret>`), or null when it is not shaped like one. */
-const shareIDOf = (token: string) => /^lks_([0-9a-f-]{36})_[A-Za-z0-9_-]{43}$/.exec(token)?.[1] ?? null;
 
 function Invalid(props: { why: string }) {
   return (
