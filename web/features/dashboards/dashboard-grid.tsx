@@ -43,6 +43,8 @@ export function DashboardGrid(props: DashboardGridProps) {
   let grid: GridStack | undefined;
   /** True while applying synced positions: the grid's change events are then not the person's moves. */
   let applying = false;
+  /** The widget the person is dragging or resizing: synced positions wait until they let go. */
+  let held: string | null = null;
   const [announcement, setAnnouncement] = createSignal('');
   // In id order, which a move never changes: gridstack reorders the items in
   // the DOM by position (reading and tab order), and a list that Solid also
@@ -72,10 +74,14 @@ export function DashboardGrid(props: DashboardGridProps) {
       if (applying || !props.arranging || !wide()) return;
       props.onMove(nodes.map(moveOf));
     });
-    grid.on('dragstart resizestart', (_event: Event, el: GridItemHTMLElement) =>
-      props.onHold?.(el.gridstackNode?.id ? String(el.gridstackNode.id) : null),
-    );
-    grid.on('dragstop resizestop', () => props.onHold?.(null));
+    grid.on('dragstart resizestart', (_event: Event, el: GridItemHTMLElement) => {
+      held = el.gridstackNode?.id ? String(el.gridstackNode.id) : null;
+      props.onHold?.(held);
+    });
+    grid.on('dragstop resizestop', () => {
+      held = null;
+      props.onHold?.(null);
+    });
   });
   onCleanup(() => grid?.destroy(false));
 
@@ -142,10 +148,23 @@ export function DashboardGrid(props: DashboardGridProps) {
               if (!el.gridstackNode) grid?.makeWidget(el);
             });
             onCleanup(() => grid?.removeWidget(el, false, false));
-            createEffect(() => {
-              const i = item();
-              if (i) place(el, { id: i.id, x: i.x, y: i.y, w: i.w, h: i.h });
-            });
+            // Only when this widget's synced place changes (another person's
+            // move, or this person's own coming back), never because some
+            // other row changed: re-placing every widget on each sync would
+            // yank a widget from under a drag in progress.
+            const synced = createMemo(
+              () => {
+                const i = item();
+                return i ? { id: i.id, x: i.x, y: i.y, w: i.w, h: i.h } : undefined;
+              },
+              undefined,
+              { equals: (a, b) => a?.x === b?.x && a?.y === b?.y && a?.w === b?.w && a?.h === b?.h },
+            );
+            createEffect(
+              on(synced, (cell) => {
+                if (cell && held !== id) place(el, cell);
+              }),
+            );
             const handle = (
               <Show when={props.arranging && item()}>
                 {(i) => (
