@@ -1,6 +1,7 @@
 import { defineMutators } from '@rocicorp/zero';
 import { withCheckedArgs } from './checked-args.ts';
 import './context.ts';
+import { accountHealthMutators } from './mutators/account-health/index.ts';
 import { customerSuccessMutators } from './mutators/customer-success/index.ts';
 import { dashboardsMutators } from './mutators/dashboards/index.ts';
 import { healthMutators } from './mutators/health/index.ts';
@@ -23,6 +24,7 @@ export const mutators = defineMutators(
     ...healthMutators,
     ...playbookMutators,
     ...customerSuccessMutators,
+    ...accountHealthMutators,
   }),
 );
 

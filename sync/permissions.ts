@@ -29,6 +29,7 @@ const ACTION_PHRASES: Record<string, string> = {
   'account.create': 'add accounts',
   'account.update': 'edit accounts',
   'account.deactivate': 'deactivate or reactivate accounts',
+  'healthRescore.start': 'start a re-score of past months',
 };
 
 /** The refusal for a role that may not take an action: names the role and the action, and who can help. */

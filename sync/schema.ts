@@ -1,4 +1,5 @@
 import { createBuilder, createSchema, type Row } from '@rocicorp/zero';
+import { accountHealthRelationships, accountHealthScopes, accountHealthTables } from './schema/account-health.ts';
 import { customerSuccessRelationships, customerSuccessScopes, customerSuccessTables } from './schema/customer-success.ts';
 import { dashboardsRelationships, dashboardsScopes, dashboardsTables } from './schema/dashboards.ts';
 import { healthRelationships, healthScopes, healthTables } from './schema/health.ts';
@@ -24,6 +25,7 @@ export const schema = createSchema({
     ...healthTables,
     ...playbookTables,
     ...customerSuccessTables,
+    ...accountHealthTables,
   ],
   relationships: [
     ...platformRelationships,
@@ -32,6 +34,7 @@ export const schema = createSchema({
     ...healthRelationships,
     ...playbookRelationships,
     ...customerSuccessRelationships,
+    ...accountHealthRelationships,
   ],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
@@ -48,6 +51,7 @@ export const tenantScopes = {
   ...healthScopes,
   ...playbookScopes,
   ...customerSuccessScopes,
+  ...accountHealthScopes,
 };
 export type TenantTable = keyof typeof tenantScopes;
 
@@ -69,3 +73,6 @@ export type DashboardShare = Row<typeof schema.tables.dashboardShare>;
 export type DashboardPresence = Row<typeof schema.tables.dashboardPresence>;
 export type ReferenceRangeRow = Row<typeof schema.tables.referenceRange>;
 export type Account = Row<typeof schema.tables.account>;
+export type AccountHealth = Row<typeof schema.tables.accountHealth>;
+export type HealthTrend = Row<typeof schema.tables.healthTrend>;
+export type HealthRescore = Row<typeof schema.tables.healthRescore>;

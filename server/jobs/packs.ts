@@ -1,4 +1,5 @@
 import type { Sql } from 'postgres';
+import { registerHealthJobs } from '../customer-success/health/jobs.ts';
 import { registerInsightJobs } from '../insights/jobs.ts';
 import type { Narrator } from '../insights/narrator.ts';
 import type { JobQueue } from './queue.ts';
@@ -14,4 +15,5 @@ export interface PackJobDeps {
 /** Every pack's jobs on the one queue; a new pack adds its `register…Jobs` call here. */
 export function registerPackJobs(queue: JobQueue, deps: PackJobDeps): void {
   registerInsightJobs(queue, deps);
+  registerHealthJobs(queue, deps);
 }

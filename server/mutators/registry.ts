@@ -1,5 +1,6 @@
 import { defineMutators } from '@rocicorp/zero';
 import { mutators } from '../../sync/mutators.ts';
+import { healthServerMutators } from '../customer-success/health/mutators.ts';
 import { kpiTrackerServerMutators } from '../kpi-tracker/mutators.ts';
 import type { PostCommitTasks } from './post-commit.ts';
 
@@ -10,9 +11,11 @@ import type { PostCommitTasks } from './post-commit.ts';
  * A pack adds its overrides here; groups not overridden run as shared.
  */
 export function createServerMutators(tasks: PostCommitTasks) {
-  return defineMutators(mutators, {
+  const tracked = defineMutators(mutators, {
     ...kpiTrackerServerMutators(tasks),
   });
+  // Overrides that wrap the registry so far (the same mutator may carry several packs' tasks).
+  return defineMutators(tracked, healthServerMutators(tasks, tracked as never));
 }
 
 export type ServerMutators = ReturnType<typeof createServerMutators>;

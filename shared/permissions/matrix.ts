@@ -1,5 +1,6 @@
 import { customerSuccessPermissions } from '../customer-success/permissions.ts';
 import { dashboardPermissions } from '../dashboards/permissions.ts';
+import { liveHealthPermissions } from '../health/live-permissions.ts';
 import { healthPermissions } from '../health/permissions.ts';
 import { kpiTrackerPermissions } from '../kpi-tracker/permissions.ts';
 import { platformPermissions } from '../platform/permissions.ts';
@@ -21,6 +22,7 @@ export const PERMISSIONS = mergePermissions(
   healthPermissions,
   playbookPermissions,
   customerSuccessPermissions,
+  liveHealthPermissions,
 );
 
 export type Resource = keyof typeof PERMISSIONS;

@@ -2,9 +2,10 @@ import { defineQuery } from '@rocicorp/zero';
 import { z } from 'zod';
 import '../context.ts';
 import { scoped } from '../tenant.ts';
+import { accountHealthQueries } from './account-health.ts';
 import { orgArgs as org } from './args.ts';
 
-/** The health configuration's synced queries (customer-success pack). */
+/** The health configuration's synced queries (customer-success pack), and live health's (./account-health.ts). */
 export const healthQueries = {
   health: {
     /** Every reference range of the organization, by KPI name. */
@@ -18,5 +19,6 @@ export const healthQueries = {
         .orderBy('version', 'desc')
         .limit(args.limit),
     ),
+    ...accountHealthQueries,
   },
 };

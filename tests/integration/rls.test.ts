@@ -175,6 +175,7 @@ describe('what the role kpi_app is and may touch', () => {
       WHERE n.nspname = 'public' AND c.relkind = 'r' AND has_table_privilege('kpi_app', c.oid, 'SELECT')
       ORDER BY c.relname`;
     expect(tables.map((t) => [t.relname, t.relrowsecurity])).toEqual([
+      ['account_health', true],
       ['api_key', true],
       ['audit_log', true],
       ['cs_account', true],
@@ -190,6 +191,8 @@ describe('what the role kpi_app is and may touch', () => {
       ['goal_kpi', true],
       ['health_category_weights', true],
       ['health_config_version', true],
+      ['health_rescore', true],
+      ['health_trend', true],
       ['insight', true],
       ['kpi', true],
       ['kpi_option', true],

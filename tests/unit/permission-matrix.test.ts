@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { customerSuccessPermissions } from '../../shared/customer-success/permissions.ts';
 import { dashboardPermissions } from '../../shared/dashboards/permissions.ts';
+import { liveHealthPermissions } from '../../shared/health/live-permissions.ts';
 import { healthPermissions } from '../../shared/health/permissions.ts';
 import { kpiTrackerPermissions } from '../../shared/kpi-tracker/permissions.ts';
 import { definePermissions, mergePermissions } from '../../shared/permissions/define.ts';
@@ -19,6 +20,7 @@ describe('the permission matrix', () => {
       healthPermissions,
       playbookPermissions,
       customerSuccessPermissions,
+      liveHealthPermissions,
     ]
       .flatMap((f) => Object.keys(f))
       .sort();

@@ -1,3 +1,4 @@
+import { accountHealthMutators, accountHealthQueries } from './account-health-factories.ts';
 import { type MutatorFactory, mergeFactories, type QueryFactory } from './cases.ts';
 import { customerSuccessMutators, customerSuccessQueries } from './customer-success-factories.ts';
 import { dashboardsMutators, dashboardsQueries } from './dashboards-factories.ts';
@@ -15,6 +16,7 @@ export const queryFactories = mergeFactories<QueryFactory>(
   dashboardsQueries,
   healthQueries,
   customerSuccessQueries,
+  accountHealthQueries,
 );
 export const mutatorFactories = mergeFactories<MutatorFactory>(
   platformMutators,
@@ -22,6 +24,7 @@ export const mutatorFactories = mergeFactories<MutatorFactory>(
   dashboardsMutators,
   healthMutators,
   customerSuccessMutators,
+  accountHealthMutators,
 );
 
 /** Where a missing factory goes, for the failure message. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { monthOf } from '../../../shared/health/breakdown.ts';
 import { DEFAULT_CATEGORY_WEIGHTS } from '../../../shared/health/weights.ts';
 import { mutators } from '../../../sync/mutators.ts';
 import { queries } from '../../../sync/queries.ts';
@@ -147,6 +148,9 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
     }),
   );
   await ok(mutators.categoryWeights.set({ weights: { ...DEFAULT_CATEGORY_WEIGHTS, 'Product Value': 0.3 } }));
+  // A re-score run of this month (its job also gives the accounts this month's trend).
+  const month = monthOf(Date.now());
+  await ok(mutators.healthRescore.start({ id: id(), from: month, to: month }));
   const key = await createKey(owner, orgA, 'viewer', 'Secret key');
   // The points last: the insight that reads all of them is the last job the set-up causes.
   const values = [10, 12, 15, 17, 20];
