@@ -22,6 +22,8 @@ const KPIDashboard = page(() => import('./features/kpis/dashboard/dashboard-page
 const ArchivedKpisPage = page(() => import('./features/kpis/detail/archived-page.tsx'), 'ArchivedKpisPage');
 const KpiPage = page(() => import('./features/kpis/detail/kpi-page.tsx'), 'KpiPage');
 const GoalsPage = page(() => import('./features/goals/goals-page.tsx'), 'GoalsPage');
+const AccountsPage = page(() => import('./features/accounts/accounts-page.tsx'), 'AccountsPage');
+const AccountPage = page(() => import('./features/accounts/account-page.tsx'), 'AccountPage');
 // Dashboards.
 const HomePage = page(() => import('./features/dashboards/home-page.tsx'), 'HomePage');
 const DashboardPage = page(() => import('./features/dashboards/dashboard-page.tsx'), 'DashboardPage');
@@ -75,6 +77,8 @@ export function App() {
         <Route path="/kpis/archived" component={ArchivedKpisPage} />
         <Route path="/kpis/:id" component={KpiPage} />
         <Route path="/goals" component={GoalsPage} />
+        <Route path="/accounts" component={AccountsPage} />
+        <Route path="/accounts/:id" component={AccountPage} />
         <Route path="/members" component={MembersPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/settings/health" component={HealthConfigPage} />

@@ -48,6 +48,9 @@ export function AppShell(props: { children: JSX.Element }) {
             <A href="/goals" activeClass="active">
               Goals
             </A>
+            <A href="/accounts" activeClass="active">
+              Accounts
+            </A>
             <A href="/members" activeClass="active">
               Members
             </A>
