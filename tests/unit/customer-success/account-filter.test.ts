@@ -7,6 +7,7 @@ import {
   filterFromParams,
   type ListedAccount,
 } from '../../../web/features/accounts/account-filter.ts';
+import { bandCounts, monthStart, portfolioTrend } from '../../../web/features/accounts/portfolio.ts';
 
 const acct = (id: string, name: string, more: Partial<ListedAccount> = {}): ListedAccount => ({
   id,
@@ -79,5 +80,27 @@ describe('the accounts list filter', () => {
       sort: 'health-asc',
     });
     expect(filterFromParams({ status: 'deleted', band: 'great', sort: 'random' })).toEqual(DEFAULT_FILTER);
+  });
+});
+
+describe('the portfolio view', () => {
+  test('band counts put accounts without a score apart', () => {
+    expect(bandCounts([90, 74, 10, null, 75])).toEqual({ healthy: 2, risk: 1, critical: 1, unscored: 1 });
+  });
+
+  test('the monthly mean counts only scored accounts of the kept ones, months in order', () => {
+    const snaps = [
+      { month: '2026-02', overall: 80, accountID: 'a' },
+      { month: '2026-01', overall: 60, accountID: 'a' },
+      { month: '2026-01', overall: 70, accountID: 'b' },
+      { month: '2026-01', overall: null, accountID: 'c' },
+      { month: '2026-02', overall: 10, accountID: 'gone' },
+      { month: '2025-12', overall: null, accountID: 'a' },
+    ];
+    expect(portfolioTrend(snaps, (id) => id !== 'gone')).toEqual([
+      { month: '2026-01', mean: 65, accounts: 2 },
+      { month: '2026-02', mean: 80, accounts: 1 },
+    ]);
+    expect(monthStart('2026-02')).toBe(Date.UTC(2026, 1, 1));
   });
 });

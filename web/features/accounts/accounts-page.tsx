@@ -21,6 +21,8 @@ import {
   type ListedAccount,
 } from './account-filter.ts';
 import { BAND_LABELS, HealthChip } from './health-chip.tsx';
+import { bandCounts } from './portfolio.ts';
+import { PortfolioPanel } from './portfolio-panel.tsx';
 
 const STATUS_OPTIONS: SelectOption[] = [
   { value: 'active', label: 'Active' },
@@ -94,6 +96,9 @@ export function AccountsPage() {
         </div>
       }
     >
+      <Show when={listed().length > 0}>
+        <PortfolioPanel counts={bandCounts(shown().map((a) => a.health))} accountIDs={new Set(shown().map((a) => a.id))} />
+      </Show>
       <search class="toolbar account-toolbar" aria-label="Find accounts">
         <TextInput
           class="toolbar-search"
