@@ -1,5 +1,5 @@
 import { type Health, round2, scoreHealth } from './health.ts';
-import type { HealthStatus, ReferenceRange } from './ranges.ts';
+import { BAND_SCORES, type HealthStatus, type ReferenceRange } from './ranges.ts';
 
 type Bounds = { min: number; max: number };
 
@@ -101,6 +101,12 @@ export function endOfMonth(month: string): number {
   return Date.UTC(y, m, 1);
 }
 
+/** The first instant of a month ('YYYY-MM'), in UTC epoch ms. */
+export function startOfMonth(month: string): number {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return Date.UTC(y, m - 1, 1);
+}
+
 /** Every month from `from` to `to`, inclusive ('YYYY-MM'). */
 export function monthsBetween(from: string, to: string): string[] {
   const out: string[] = [];
@@ -115,4 +121,10 @@ export function monthsBetween(from: string, to: string): string[] {
       y += 1;
     }
   }
+}
+
+/** The band a 0-100 score falls in (BAND_SCORES: healthy from 75, risk from 50), or null without a score. */
+export function bandOfScore(score: number | null | undefined): HealthStatus | null {
+  if (score === null || score === undefined) return null;
+  return score >= BAND_SCORES.healthy.worst ? 'healthy' : score >= BAND_SCORES.risk.worst ? 'risk' : 'critical';
 }

@@ -40,15 +40,3 @@ export function kpiScore(value: number, r: ReferenceRange): number {
   const t = better(r, value, b.worst) / Math.abs(b.best - b.worst);
   return Math.min(100, Math.max(0, worst + Math.min(1, Math.max(0, t)) * (best - worst)));
 }
-
-/**
- * The band a 0-100 score falls in (the same edges as a KPI's score: below 50
- * critical, below 75 risk, else healthy); null when there is no score. Used
- * for an account's overall and category scores.
- */
-export function scoreBand(score: number | null | undefined): HealthStatus | null {
-  if (score === null || score === undefined) return null;
-  if (score < BAND_SCORES.critical.best) return 'critical';
-  if (score < BAND_SCORES.risk.best) return 'risk';
-  return 'healthy';
-}

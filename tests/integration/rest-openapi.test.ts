@@ -48,6 +48,10 @@ const IMPLEMENTED = [
   'GET /api/accounts/{id}',
   'PUT /api/accounts/{id}',
   'DELETE /api/accounts/{id}',
+  'GET /api/accounts/{id}/health',
+  'GET /api/accounts/{id}/health/trend',
+  'POST /api/health/rescore',
+  'GET /api/health/rescore/{id}',
 ].sort();
 
 type Operation = {

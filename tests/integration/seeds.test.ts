@@ -1,5 +1,6 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { accountHealthSeed } from '../../server/customer-success/health/seed.ts';
 import { customerSuccessSeed } from '../../server/customer-success/seed.ts';
 import { dashboardsSeed } from '../../server/dashboards/seed.ts';
 import { kpiTrackerSeed } from '../../server/kpi-tracker/seed.ts';
@@ -16,7 +17,16 @@ afterAll(async () => {
   await Promise.all([admin.end({ timeout: 2 }), app.end({ timeout: 2 })]);
 });
 
-const TABLES = ['kpi', 'data_point', 'goal', 'goal_kpi', 'cs_account'] as const;
+const TABLES = [
+  'kpi',
+  'data_point',
+  'goal',
+  'goal_kpi',
+  'cs_account',
+  'reference_range',
+  'health_trend',
+  'account_health',
+] as const;
 
 async function counts(orgID: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -38,12 +48,15 @@ describe('pack seeds are idempotent', () => {
     expect(PACK_SEEDS).toContain(kpiTrackerSeed);
     expect(PACK_SEEDS.indexOf(dashboardsSeed)).toBeGreaterThan(PACK_SEEDS.indexOf(kpiTrackerSeed));
     expect(PACK_SEEDS.indexOf(customerSuccessSeed)).toBeGreaterThan(PACK_SEEDS.indexOf(kpiTrackerSeed));
+    // Live health's demo gives the accounts their KPIs: after them.
+    expect(PACK_SEEDS.indexOf(accountHealthSeed)).toBeGreaterThan(PACK_SEEDS.indexOf(customerSuccessSeed));
   });
 
   test('a second run adds nothing; rows it lost come back on the next run, the rest stay as they are', async () => {
     const first = await seedPacks(app, demo);
-    expect(first.added).toBe(11); // 4 KPIs, the goal, the shared dashboard, 5 accounts
-    expect(first.kpiIDs).toHaveLength(4);
+    // 4 KPIs, the goal, the shared dashboard, 25 accounts, 8 reference ranges, 8 health KPIs per account
+    expect(first.added).toBe(4 + 1 + 1 + 25 + 8 + 200);
+    expect(first.kpiIDs).toHaveLength(204);
     const seeded = await counts(demo.orgID);
     // The demo dashboard is laid out from the demo's KPIs: every one of them is on it.
     const [board] = await admin<{ widgets: number; kpis: number }[]>`
@@ -52,7 +65,21 @@ describe('pack seeds are idempotent', () => {
         FROM dashboard d WHERE d.organization_id = ${demo.orgID} AND d.shared`;
     expect(board).toEqual({ widgets: expect.any(Number), kpis: 4 });
     expect(board?.widgets).toBeGreaterThanOrEqual(7);
-    expect(seeded).toEqual({ kpi: 4, data_point: 20, goal: 1, goal_kpi: 3, cs_account: 5 });
+    // Twelve months of history per health KPI; each account's trend has its twelve months, computed.
+    const SEEDED = {
+      kpi: 204,
+      data_point: 20 + 200 * 12,
+      goal: 1,
+      goal_kpi: 3,
+      cs_account: 25,
+      reference_range: 8,
+      health_trend: 25 * 12,
+      account_health: 25,
+    };
+    expect(seeded).toEqual(SEEDED);
+    const [scored] = await admin<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM health_trend WHERE organization_id = ${demo.orgID} AND overall IS NOT NULL AND valid_kpis = 8`;
+    expect(scored?.n).toBe(25 * 12);
 
     const again = await seedPacks(app, demo);
     expect(again).toEqual({ added: 0, kpiIDs: [] });
@@ -70,11 +97,20 @@ describe('pack seeds are idempotent', () => {
     const [keptAccount] = await admin<{ id: string }[]>`
       UPDATE cs_account SET status = 'inactive' WHERE organization_id = ${demo.orgID} AND name = 'Acme Corporation' RETURNING id`;
     await admin`DELETE FROM cs_account WHERE organization_id = ${demo.orgID} AND id <> ${keptAccount?.id ?? ''}`;
-    expect(await counts(demo.orgID)).toEqual({ kpi: 1, data_point: 5, goal: 0, goal_kpi: 0, cs_account: 1 });
+    expect(await counts(demo.orgID)).toEqual({
+      kpi: 1,
+      data_point: 5,
+      goal: 0,
+      goal_kpi: 0,
+      cs_account: 1,
+      reference_range: 8,
+      health_trend: 12,
+      account_health: 1,
+    });
 
     const refill = await seedPacks(app, demo);
-    expect(refill.added).toBe(8); // 3 KPIs, the goal, 4 accounts
-    expect(refill.kpiIDs).toHaveLength(3);
+    expect(refill.added).toBe(3 + 1 + 24 + 200); // 3 KPIs, the goal, 24 accounts, 8 health KPIs per account (the inactive one's too)
+    expect(refill.kpiIDs).toHaveLength(203);
     expect(refill.kpiIDs).not.toContain(kept?.id);
     expect(await counts(demo.orgID)).toEqual(seeded);
     const [edited] = await admin`SELECT target FROM kpi WHERE id = ${kept?.id ?? ''}`;
@@ -94,7 +130,16 @@ describe('pack seeds are idempotent', () => {
     const both = await Promise.all([seedPacks(app, other), seedPacks(app, other)]);
     // Each pack seeds under its own lock, so which start adds which pack depends on
     // timing; together they add every demo row once (the counts below say none twice).
-    expect(both[0]!.added + both[1]!.added).toBe(11);
-    expect(await counts(orgID)).toEqual({ kpi: 4, data_point: 20, goal: 1, goal_kpi: 3, cs_account: 5 });
+    expect(both[0]!.added + both[1]!.added).toBe(4 + 1 + 1 + 25 + 8 + 200);
+    expect(await counts(orgID)).toEqual({
+      kpi: 204,
+      data_point: 20 + 200 * 12,
+      goal: 1,
+      goal_kpi: 3,
+      cs_account: 25,
+      reference_range: 8,
+      health_trend: 25 * 12,
+      account_health: 25,
+    });
   });
 });

@@ -1,6 +1,6 @@
-import type { Sql } from 'postgres';
+import type { Sql, TransactionSql } from 'postgres';
 import { endOfMonth, healthBreakdown, monthOf, monthsBetween } from '../../../shared/health/breakdown.ts';
-import { configAtVersion } from '../../../shared/health/config-history.ts';
+import { configAtVersion, type HealthConfig } from '../../../shared/health/config-history.ts';
 import { withTenant } from '../../db/pools.ts';
 import {
   accountIsActive,
@@ -40,19 +40,51 @@ export async function recomputeHealth(appSql: Sql, actor: HealthActor, accountID
         ? [accountID]
         : []
       : await activeAccounts(tx, actor.orgID);
-    if (accounts.length === 0) return 0;
-    const config = await currentConfig(tx, actor.orgID);
-    const kpis = await kpisOfAccounts(tx, actor.orgID, accounts, null);
-    const at = new Date(now);
-    const trends = accounts.map((id) => ({
-      accountID: id,
-      month: monthOf(now),
-      health: healthBreakdown(config.weights, withRanges(kpis.get(id) ?? [], config.ranges)),
-    }));
-    for (const t of trends) await storeAccountHealth(tx, actor.orgID, t.accountID, t.health, config.version, at);
-    await storeTrends(tx, actor.orgID, trends, config.version, at);
+    await scoreCurrent(tx, actor.orgID, accounts, now);
     return accounts.length;
   });
+}
+
+/** Scores these accounts now, under the current configuration: their stored health and this month's snapshot. */
+export async function scoreCurrent(tx: TransactionSql, orgID: string, accounts: readonly string[], now: number): Promise<void> {
+  if (accounts.length === 0) return;
+  const config = await currentConfig(tx, orgID);
+  const kpis = await kpisOfAccounts(tx, orgID, accounts, null);
+  const at = new Date(now);
+  const trends = accounts.map((id) => ({
+    accountID: id,
+    month: monthOf(now),
+    health: healthBreakdown(config.weights, withRanges(kpis.get(id) ?? [], config.ranges)),
+  }));
+  for (const t of trends) await storeAccountHealth(tx, orgID, t.accountID, t.health, config.version, at);
+  await storeTrends(tx, orgID, trends, config.version, at);
+}
+
+/**
+ * Scores these accounts for each of these months, from the data points
+ * recorded before each month's end, under `config`, and stores the snapshots
+ * (marked with `version`). Returns how many account-months it stored.
+ */
+export async function scoreMonths(
+  tx: TransactionSql,
+  orgID: string,
+  accounts: readonly string[],
+  months: readonly string[],
+  config: HealthConfig,
+  version: number,
+  now: number,
+): Promise<number> {
+  const last = months[months.length - 1];
+  if (accounts.length === 0 || !last) return 0;
+  const histories = await kpiHistories(tx, orgID, accounts, endOfMonth(last));
+  const rows = months.flatMap((month) =>
+    accounts.map((accountID) => {
+      const asOf = (histories.get(accountID) ?? []).map((h) => valueBefore(h, endOfMonth(month)));
+      return { accountID, month, health: healthBreakdown(config.weights, withRanges(asOf, config.ranges)) };
+    }),
+  );
+  await storeTrends(tx, orgID, rows, version, new Date(now));
+  return rows.length;
 }
 
 /** Accounts a re-score handles per transaction (and per progress step). */
@@ -95,16 +127,9 @@ export async function rescore(appSql: Sql, actor: HealthActor, runID: string, no
     for (let i = 0; i < accounts.length; i += RESCORE_CHUNK) {
       const chunk = accounts.slice(i, i + RESCORE_CHUNK);
       await withTenant(appSql, tenant(actor), async (tx) => {
-        const histories = await kpiHistories(tx, actor.orgID, chunk, endOfMonth(run.toMonth));
-        const rows = months.flatMap((month) =>
-          chunk.map((accountID) => {
-            const asOf = (histories.get(accountID) ?? []).map((h) => valueBefore(h, endOfMonth(month)));
-            return { accountID, month, health: healthBreakdown(config.weights, withRanges(asOf, config.ranges)) };
-          }),
-        );
-        await storeTrends(tx, actor.orgID, rows, run.configVersion, new Date(now));
+        const stored = await scoreMonths(tx, actor.orgID, chunk, months, config, run.configVersion, now);
         await tx`
-          UPDATE health_rescore SET done = done + ${rows.length}, updated_at = ${new Date()}
+          UPDATE health_rescore SET done = done + ${stored}, updated_at = ${new Date()}
           WHERE organization_id = ${actor.orgID} AND id = ${runID}`;
       });
     }

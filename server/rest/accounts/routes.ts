@@ -1,3 +1,4 @@
+import { addAccountHealthRoutes } from '../account-health/routes.ts';
 import { archivableRoutes } from '../archivable-routes.ts';
 import type { RestDeps } from '../context.ts';
 import { withRestFields } from '../issues.ts';
@@ -14,7 +15,7 @@ import {
 
 /** /api/accounts: the organization's customer accounts; "inactive" is their soft delete. */
 export function accountRoutes(platform: RestDeps) {
-  return archivableRoutes(withRestFields(platform, accountRestFields), {
+  const app = archivableRoutes(withRestFields(platform, accountRestFields), {
     table: 'account',
     resource: 'account',
     softDelete: { action: 'deactivate', archived: (a) => a.status === 'inactive' },
@@ -62,4 +63,7 @@ export function accountRoutes(platform: RestDeps) {
       returns: 'The inactive account',
     },
   });
+  // GET /{id}/health and /{id}/health/trend (live health).
+  addAccountHealthRoutes(app, platform);
+  return app;
 }

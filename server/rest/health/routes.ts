@@ -3,6 +3,7 @@ import { rounded, scoreHealth } from '../../../shared/health/health.ts';
 import { healthInput } from '../../../shared/health/input.ts';
 import { BAND_NAMES } from '../../../shared/health/ranges.ts';
 import { parseOrThrow } from '../../../shared/validation.ts';
+import { addRescoreRoutes } from '../account-health/routes.ts';
 import type { RestDeps } from '../context.ts';
 import { errors, jsonBody, ok, sessionOrKey } from '../openapi.ts';
 import { resourceApp } from '../resource-app.ts';
@@ -74,5 +75,7 @@ export function healthRoutes(deps: RestDeps) {
       return c.json(rounded(scoreHealth(input)), 200);
     },
   );
+  // POST /rescore and GET /rescore/{id} (live health).
+  addRescoreRoutes(app, deps);
   return app;
 }

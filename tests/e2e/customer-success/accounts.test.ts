@@ -32,7 +32,7 @@ describe('accounts in a real browser', () => {
 
     const row = viewer.locator(`tr[data-account-id="${accountID}"]`);
     await row.waitFor(synced);
-    expect(await row.textContent()).toContain('Not scored');
+    expect(await row.textContent()).toMatch(/not computed yet|Not scored/);
 
     // A KPI of the organization joins the account with a category and weight.
     const nps = await createKpi(mia(), { title: 'NPS Score', targetValue: 50 });
@@ -58,8 +58,14 @@ describe('accounts in a real browser', () => {
 
     // A value lands through the API: the viewer's list shows the health, without a reload.
     expectStatus(await rest(mia(), 'POST', `/api/kpis/${nps.id}/records`, { value: 15 }), 201);
-    await row.getByText('63 · At risk').waitFor(synced); // 15 in the risk band 0-30: 50 + 25 x 15/30
-    await manager.locator(`tr[data-kpi-id="${nps.id}"]`).getByText('At risk · 63').waitFor(synced);
+    await row.getByRole('button', { name: /Health of Acme Corp: 62\.5 At risk/ }).waitFor(synced); // 15 in the risk band 0-30: 50 + 25 x 15/30
+    await manager.locator(`tr[data-kpi-id="${nps.id}"]`).getByText('At risk · 62.5').waitFor(synced);
+    // "Why this number", from the score in the list.
+    await row.getByRole('button', { name: /Health of Acme Corp/ }).click();
+    const why = viewer.getByRole('dialog', { name: 'Why 62.5: Acme Corp' });
+    await why.getByText('NPS Score').first().waitFor(synced);
+    await viewer.keyboard.press('Escape');
+    await why.waitFor({ state: 'detached', ...synced });
 
     await viewer
       .getByRole('button', { name: /Health/ })

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { scoreBand } from '../../../shared/health/score.ts';
+import { bandOfScore, startOfMonth } from '../../../shared/health/breakdown.ts';
 import {
   choicesOf,
   DEFAULT_FILTER,
@@ -7,7 +7,7 @@ import {
   filterFromParams,
   type ListedAccount,
 } from '../../../web/features/accounts/account-filter.ts';
-import { bandCounts, monthStart, portfolioTrend } from '../../../web/features/accounts/portfolio.ts';
+import { bandCounts, portfolioTrend } from '../../../web/features/accounts/portfolio.ts';
 
 const acct = (id: string, name: string, more: Partial<ListedAccount> = {}): ListedAccount => ({
   id,
@@ -32,9 +32,16 @@ const ids = (f: Partial<typeof DEFAULT_FILTER>) => filterAccounts(accounts, { ..
 
 describe('health bands of a 0-100 score', () => {
   test('below 50 critical, below 75 risk, else healthy; no score is no band (never critical)', () => {
-    expect([0, 49.99, 50, 74.99, 75, 100].map(scoreBand)).toEqual(['critical', 'critical', 'risk', 'risk', 'healthy', 'healthy']);
-    expect(scoreBand(null)).toBeNull();
-    expect(scoreBand(undefined)).toBeNull();
+    expect([0, 49.99, 50, 74.99, 75, 100].map(bandOfScore)).toEqual([
+      'critical',
+      'critical',
+      'risk',
+      'risk',
+      'healthy',
+      'healthy',
+    ]);
+    expect(bandOfScore(null)).toBeNull();
+    expect(bandOfScore(undefined)).toBeNull();
   });
 });
 
@@ -101,6 +108,6 @@ describe('the portfolio view', () => {
       { month: '2026-01', mean: 65, accounts: 2 },
       { month: '2026-02', mean: 80, accounts: 1 },
     ]);
-    expect(monthStart('2026-02')).toBe(Date.UTC(2026, 1, 1));
+    expect(startOfMonth('2026-02')).toBe(Date.UTC(2026, 1, 1));
   });
 });

@@ -1,6 +1,6 @@
 import type { AccountStatus } from '../../../shared/customer-success/account-fields.ts';
+import { bandOfScore } from '../../../shared/health/breakdown.ts';
 import type { HealthStatus } from '../../../shared/health/ranges.ts';
-import { scoreBand } from '../../../shared/health/score.ts';
 
 /** What the accounts list is narrowed to and ordered by (kept in the page's URL). */
 export interface AccountFilter {
@@ -55,7 +55,7 @@ export function filterAccounts(accounts: readonly ListedAccount[], f: AccountFil
     if (f.industry && a.industry !== f.industry) return false;
     if (f.region && a.region !== f.region) return false;
     if (f.band) {
-      const band = scoreBand(a.health);
+      const band = bandOfScore(a.health);
       if (f.band === 'unscored' ? band !== null : band !== f.band) return false;
     }
     if (words.length) {

@@ -7,10 +7,10 @@ import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { Modal } from '../../components/modal.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { showToast } from '../../components/toast.tsx';
+import { bandLabel, bandTone } from '../customer-success/health/health-band.ts';
 import { useCurrentOrganization, useFormats } from '../organizations/current-organization.tsx';
 import { mutate } from '../sync/mutate.ts';
 import { AccountKpiForm } from './account-kpi-form.tsx';
-import { BAND_LABELS, BAND_TONES } from './health-chip.tsx';
 
 /** How a KPI scored in the account's current health (from the stored breakdown), if it did. */
 export interface KpiScore {
@@ -96,8 +96,8 @@ export function AccountKpis(props: { accountID: string; kpis: readonly Kpi[]; sc
                         const s = scored();
                         return s?.status ? (
                           <StatusBadge
-                            tone={BAND_TONES[s.status]}
-                            label={`${BAND_LABELS[s.status]}${s.score === null ? '' : ` · ${Math.round(s.score)}`}`}
+                            tone={bandTone(s.status)}
+                            label={`${bandLabel(s.status)}${s.score === null ? '' : ` · ${fmt().number(s.score)}`}`}
                           />
                         ) : (
                           <span class="muted">{kpi.healthCategory ? 'Not scored' : '—'}</span>

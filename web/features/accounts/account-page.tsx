@@ -107,7 +107,7 @@ function AccountView(props: { account: AccountWithKpis }) {
           </dd>
         </div>
       </dl>
-      <AccountHealthPanel accountID={a().id} health={health()} />
+      <AccountHealthPanel accountID={a().id} accountName={a().name} health={health()} />
       <AccountKpis accountID={a().id} kpis={a().kpis} scores={scores()} />
     </WorkspacePage>
   );

@@ -6,6 +6,8 @@ import { queries } from '../../../sync/queries.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { SelectField, type SelectOption } from '../../components/select-field.tsx';
 import { TextInput } from '../../components/text-input.tsx';
+import { bandLabel } from '../customer-success/health/health-band.ts';
+import { HealthScore } from '../customer-success/health/health-score.tsx';
 import { useCurrentOrganization, useFormats } from '../organizations/current-organization.tsx';
 import { ReadOnlyNote } from '../workspace/read-only-note.tsx';
 import { RoleGate } from '../workspace/role-gate.tsx';
@@ -20,7 +22,6 @@ import {
   filterFromParams,
   type ListedAccount,
 } from './account-filter.ts';
-import { BAND_LABELS, HealthChip } from './health-chip.tsx';
 import { bandCounts } from './portfolio.ts';
 import { PortfolioPanel } from './portfolio-panel.tsx';
 
@@ -31,9 +32,9 @@ const STATUS_OPTIONS: SelectOption[] = [
 ];
 const BAND_OPTIONS: SelectOption[] = [
   { value: '', label: 'Any health' },
-  { value: 'critical', label: BAND_LABELS.critical },
-  { value: 'risk', label: BAND_LABELS.risk },
-  { value: 'healthy', label: BAND_LABELS.healthy },
+  { value: 'critical', label: bandLabel('critical') },
+  { value: 'risk', label: bandLabel('risk') },
+  { value: 'healthy', label: bandLabel('healthy') },
   { value: 'unscored', label: 'Not scored' },
 ];
 const SORT_OPTIONS: { value: AccountSort; label: string }[] = [
@@ -61,8 +62,9 @@ export function AccountsPage() {
   const [health] = useQuery(() => queries.health.portfolio({ orgID: org.orgID }));
   const [members] = useQuery(() => queries.members.list({ orgID: org.orgID }));
 
+  const healthOf = createMemo(() => new Map(health().map((h) => [h.accountID, h])));
   const listed = createMemo<ListedAccount[]>(() => {
-    const scores = new Map(health().map((h) => [h.accountID, h.overall ?? null]));
+    const scores = healthOf();
     const names = new Map(members().map((m) => [m.userID, m.user?.name ?? null]));
     return accounts().map((a) => ({
       id: a.id,
@@ -72,7 +74,7 @@ export function AccountsPage() {
       region: a.region,
       annualRevenue: a.annualRevenue,
       ownerName: a.ownerID ? (names.get(a.ownerID) ?? null) : null,
-      health: scores.get(a.id) ?? null,
+      health: scores.get(a.id)?.overall ?? null,
     }));
   });
   const shown = createMemo(() => filterAccounts(listed(), filter()));
@@ -219,7 +221,7 @@ export function AccountsPage() {
                       </Show>
                     </th>
                     <td data-label="Health">
-                      <HealthChip score={a.health} />
+                      <HealthScore health={healthOf().get(a.id)} subject={a.name} />
                     </td>
                     <td data-label="CSM">{a.ownerName ?? '—'}</td>
                     <td data-label="Industry">{a.industry ?? '—'}</td>

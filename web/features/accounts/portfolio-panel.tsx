@@ -1,11 +1,12 @@
 import { useQuery } from '@rocicorp/zero/solid';
 import { createMemo, For, Show } from 'solid-js';
+import { startOfMonth } from '../../../shared/health/breakdown.ts';
 import { queries } from '../../../sync/queries.ts';
 import { LineChart } from '../../components/chart/line-chart.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
+import { bandLabel, bandTone } from '../customer-success/health/health-band.ts';
 import { useCurrentOrganization } from '../organizations/current-organization.tsx';
-import { BAND_LABELS, BAND_TONES } from './health-chip.tsx';
-import { type BandCounts, monthStart, portfolioTrend } from './portfolio.ts';
+import { type BandCounts, portfolioTrend } from './portfolio.ts';
 
 const monthLabel = new Intl.DateTimeFormat(undefined, { month: 'short', year: 'numeric', timeZone: 'UTC' });
 
@@ -18,7 +19,7 @@ export function PortfolioPanel(props: { counts: BandCounts; accountIDs: Readonly
   const org = useCurrentOrganization();
   const [snapshots] = useQuery(() => queries.health.portfolioTrend({ orgID: org.orgID }));
   const months = createMemo(() => portfolioTrend(snapshots(), (id) => props.accountIDs.has(id)).slice(-12));
-  const points = () => months().map((m) => ({ x: monthStart(m.month), y: m.mean }));
+  const points = () => months().map((m) => ({ x: startOfMonth(m.month), y: m.mean }));
   return (
     <section class="panel portfolio" aria-labelledby="portfolio-title">
       <h2 id="portfolio-title">Portfolio</h2>
@@ -26,7 +27,7 @@ export function PortfolioPanel(props: { counts: BandCounts; accountIDs: Readonly
         <For each={['healthy', 'risk', 'critical'] as const}>
           {(band) => (
             <li>
-              <StatusBadge tone={BAND_TONES[band]} label={`${props.counts[band]} ${BAND_LABELS[band].toLowerCase()}`} />
+              <StatusBadge tone={bandTone(band)} label={`${props.counts[band]} ${bandLabel(band).toLowerCase()}`} />
             </li>
           )}
         </For>
@@ -63,7 +64,7 @@ export function PortfolioPanel(props: { counts: BandCounts; accountIDs: Readonly
             <For each={months()}>
               {(m) => (
                 <tr>
-                  <th scope="row">{monthLabel.format(monthStart(m.month))}</th>
+                  <th scope="row">{monthLabel.format(startOfMonth(m.month))}</th>
                   <td>{Math.round(m.mean)}</td>
                   <td>{m.accounts}</td>
                 </tr>

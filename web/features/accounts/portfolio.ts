@@ -1,12 +1,12 @@
+import { bandOfScore } from '../../../shared/health/breakdown.ts';
 import type { HealthStatus } from '../../../shared/health/ranges.ts';
-import { scoreBand } from '../../../shared/health/score.ts';
 
 /** How many accounts sit in each band now ('unscored': no overall score yet). */
 export type BandCounts = Record<HealthStatus | 'unscored', number>;
 
 export function bandCounts(scores: readonly (number | null)[]): BandCounts {
   const counts: BandCounts = { healthy: 0, risk: 0, critical: 0, unscored: 0 };
-  for (const s of scores) counts[scoreBand(s) ?? 'unscored'] += 1;
+  for (const s of scores) counts[bandOfScore(s) ?? 'unscored'] += 1;
   return counts;
 }
 
@@ -38,6 +38,3 @@ export function portfolioTrend(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([month, { sum, n }]) => ({ month, mean: Math.round((sum / n) * 100) / 100, accounts: n }));
 }
-
-/** A 'YYYY-MM' month as the epoch ms of its first day (UTC), for a time axis. */
-export const monthStart = (month: string): number => Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1, 1);

@@ -10,6 +10,7 @@ import { useCurrentOrganization, useFormats } from '../../organizations/current-
 import { mutate } from '../../sync/mutate.ts';
 import { ReadOnlyNote } from '../../workspace/read-only-note.tsx';
 import { WorkspacePage } from '../../workspace/workspace-page.tsx';
+import { RescorePanel } from '../health/rescore-panel.tsx';
 import { RangeEditor } from './range-editor.tsx';
 import { WeightsPanel } from './weights-panel.tsx';
 
@@ -114,6 +115,7 @@ export function HealthConfigPage() {
             </ol>
           </Show>
         </section>
+        <RescorePanel />
       </div>
       <Show when={editing()} keyed>
         {(target) => (

@@ -1,0 +1,153 @@
+import { Button } from '@kobalte/core/button';
+import { useQuery } from '@rocicorp/zero/solid';
+import { createMemo, createSignal, For, Show } from 'solid-js';
+import { monthOf } from '../../../../shared/health/breakdown.ts';
+import { can } from '../../../../shared/roles.ts';
+import { mutators } from '../../../../sync/mutators.ts';
+import { queries } from '../../../../sync/queries.ts';
+import type { HealthRescore } from '../../../../sync/schema.ts';
+import { FormError } from '../../../components/form-error.tsx';
+import { QueryError } from '../../../components/query-error.tsx';
+import { SelectField } from '../../../components/select-field.tsx';
+import { StatusBadge, type Tone } from '../../../components/status-badge.tsx';
+import { useCurrentOrganization, useFormats } from '../../organizations/current-organization.tsx';
+import { mutate } from '../../sync/mutate.ts';
+
+const STATUS: Record<HealthRescore['status'], { tone: Tone; label: string }> = {
+  queued: { tone: 'neutral', label: 'Queued' },
+  running: { tone: 'warn', label: 'Running' },
+  done: { tone: 'good', label: 'Done' },
+  failed: { tone: 'bad', label: 'Failed' },
+};
+
+/** The month `back` months before the current one ('YYYY-MM'). */
+const monthsBack = (back: number) => {
+  const now = new Date();
+  return monthOf(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
+};
+
+/**
+ * Re-score past months: choose the months and the configuration version
+ * (the current one, an earlier one, or the defaults), start it (managers and
+ * up), and follow every run's progress live, as every member does.
+ */
+export function RescorePanel() {
+  const org = useCurrentOrganization();
+  const fmt = useFormats();
+  const canStart = () => can(org.role(), 'healthRescore', 'start');
+  const [versions] = useQuery(() => queries.health.versions({ orgID: org.orgID, limit: 500 }));
+  const [runs, details] = useQuery(() => queries.health.rescores({ orgID: org.orgID }));
+  const [from, setFrom] = createSignal(monthsBack(11));
+  const [to, setTo] = createSignal(monthsBack(0));
+  const [version, setVersion] = createSignal('current');
+  const [error, setError] = createSignal<string>();
+  const [starting, setStarting] = createSignal(false);
+
+  const versionOptions = createMemo(() => [
+    { value: 'current', label: `The current configuration${versions()[0] ? ` (v${versions()[0]?.version})` : ''}` },
+    ...versions()
+      .slice(1)
+      .map((v) => ({ value: String(v.version), label: `v${v.version}, ${fmt().dateTime(v.changedAt)}` })),
+    { value: '0', label: 'The defaults (v0: no ranges, default weights)' },
+  ]);
+
+  const start = async (e: SubmitEvent) => {
+    e.preventDefault();
+    setStarting(true);
+    const configVersion = version() === 'current' ? null : Number(version());
+    const outcome = await mutate(
+      mutators.healthRescore.start({ id: crypto.randomUUID(), from: from(), to: to(), configVersion }),
+    );
+    setStarting(false);
+    setError(outcome.status === 'rejected' ? outcome.message : undefined);
+  };
+
+  return (
+    <section class="panel" aria-labelledby="rescore-title">
+      <h2 id="rescore-title">Re-score past months</h2>
+      <p class="panel-hint">
+        Recomputes every active account’s monthly health from the data as it was at each month’s end, under the configuration you
+        choose.
+      </p>
+      <Show when={canStart()}>
+        <form class="form" onSubmit={(e) => void start(e)} noValidate>
+          <div class="form-grid">
+            <label class="field">
+              <span class="field-label">From month</span>
+              <input
+                class="field-input"
+                type="month"
+                name="from"
+                value={from()}
+                max={monthsBack(0)}
+                onInput={(e) => setFrom(e.currentTarget.value)}
+              />
+            </label>
+            <label class="field">
+              <span class="field-label">To month</span>
+              <input
+                class="field-input"
+                type="month"
+                name="to"
+                value={to()}
+                max={monthsBack(0)}
+                onInput={(e) => setTo(e.currentTarget.value)}
+              />
+            </label>
+            <SelectField
+              label="Configuration"
+              name="configVersion"
+              options={versionOptions()}
+              value={version()}
+              onChange={setVersion}
+            />
+          </div>
+          <FormError message={error()} />
+          <div class="form-actions">
+            <Button type="submit" class="button button-primary" disabled={starting()}>
+              Start re-score
+            </Button>
+          </div>
+        </form>
+      </Show>
+      <QueryError details={details()} what="the re-score runs" />
+      <Show
+        when={runs().length > 0}
+        fallback={
+          <p class="panel-hint">{details().type === 'unknown' ? 'Loading the runs…' : 'No re-score has been run yet.'}</p>
+        }
+      >
+        <ul class="rescore-runs" aria-label="Re-score runs">
+          <For each={runs()}>
+            {(run) => (
+              <li class="rescore-run">
+                <div>
+                  <strong>
+                    {run.fromMonth} to {run.toMonth}
+                  </strong>{' '}
+                  under {run.configVersion === 0 ? 'the defaults' : `v${run.configVersion}`}, by{' '}
+                  {run.requester?.name ?? 'someone'},{' '}
+                  <time datetime={new Date(run.requestedAt).toISOString()}>{fmt().dateTime(run.requestedAt)}</time>
+                </div>
+                <StatusBadge {...STATUS[run.status]} />
+                <progress
+                  max={Math.max(run.total, 1)}
+                  value={run.status === 'done' ? Math.max(run.total, 1) : run.done}
+                  aria-label={`Progress of the re-score from ${run.fromMonth} to ${run.toMonth}`}
+                />
+                <span class="panel-hint">
+                  {run.total > 0
+                    ? `${run.done} of ${run.total} account-months`
+                    : run.status === 'done'
+                      ? 'No active account'
+                      : 'Waiting to start'}
+                </span>
+                <Show when={run.error}>{(message) => <p class="form-error">{message()}</p>}</Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </section>
+  );
+}
