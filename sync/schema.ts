@@ -3,6 +3,7 @@ import { customerSuccessRelationships, customerSuccessScopes, customerSuccessTab
 import { dashboardsRelationships, dashboardsScopes, dashboardsTables } from './schema/dashboards.ts';
 import { healthRelationships, healthScopes, healthTables } from './schema/health.ts';
 import { kpiTrackerRelationships, kpiTrackerScopes, kpiTrackerTables } from './schema/kpi-tracker.ts';
+import { kpiUploadRelationshipsList, kpiUploadScopes, kpiUploadTables } from './schema/kpi-uploads.ts';
 import { platformRelationships, platformScopes, platformTables } from './schema/platform.ts';
 import { playbookRelationships, playbookScopes, playbookTables } from './schema/playbooks.ts';
 
@@ -24,6 +25,7 @@ export const schema = createSchema({
     ...healthTables,
     ...playbookTables,
     ...customerSuccessTables,
+    ...kpiUploadTables,
   ],
   relationships: [
     ...platformRelationships,
@@ -32,6 +34,7 @@ export const schema = createSchema({
     ...healthRelationships,
     ...playbookRelationships,
     ...customerSuccessRelationships,
+    ...kpiUploadRelationshipsList,
   ],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
@@ -48,6 +51,7 @@ export const tenantScopes = {
   ...healthScopes,
   ...playbookScopes,
   ...customerSuccessScopes,
+  ...kpiUploadScopes,
 };
 export type TenantTable = keyof typeof tenantScopes;
 
@@ -69,3 +73,4 @@ export type DashboardShare = Row<typeof schema.tables.dashboardShare>;
 export type DashboardPresence = Row<typeof schema.tables.dashboardPresence>;
 export type ReferenceRangeRow = Row<typeof schema.tables.referenceRange>;
 export type Account = Row<typeof schema.tables.account>;
+export type KpiUpload = Row<typeof schema.tables.kpiUpload>;

@@ -1,5 +1,6 @@
 import { defineMutators } from '@rocicorp/zero';
 import { mutators } from '../../sync/mutators.ts';
+import { kpiUploadServerMutators } from '../customer-success/uploads/mutators.ts';
 import { kpiTrackerServerMutators } from '../kpi-tracker/mutators.ts';
 import type { PostCommitTasks } from './post-commit.ts';
 
@@ -12,6 +13,7 @@ import type { PostCommitTasks } from './post-commit.ts';
 export function createServerMutators(tasks: PostCommitTasks) {
   return defineMutators(mutators, {
     ...kpiTrackerServerMutators(tasks),
+    ...kpiUploadServerMutators(tasks),
   });
 }
 

@@ -1,4 +1,5 @@
 import { customerSuccessPermissions } from '../customer-success/permissions.ts';
+import { kpiUploadPermissions } from '../customer-success/uploads-permissions.ts';
 import { dashboardPermissions } from '../dashboards/permissions.ts';
 import { healthPermissions } from '../health/permissions.ts';
 import { kpiTrackerPermissions } from '../kpi-tracker/permissions.ts';
@@ -21,6 +22,7 @@ export const PERMISSIONS = mergePermissions(
   healthPermissions,
   playbookPermissions,
   customerSuccessPermissions,
+  kpiUploadPermissions,
 );
 
 export type Resource = keyof typeof PERMISSIONS;
