@@ -77,7 +77,7 @@ export async function previewUpload(
   if (file.bytes.length === 0)
     throw new AppError('VALIDATION_FAILED', 'The file is empty', fileIssue('The file is empty', 'empty'));
   if (file.bytes.length > MAX_FILE_BYTES) {
-    throw new AppError('TOO_LARGE', `The file is over ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+    throw new AppError('TOO_LARGE', `The file is over ${MAX_FILE_BYTES / 1_000_000} MB`);
   }
   let sheets: Awaited<ReturnType<typeof readWorkbook>>;
   try {

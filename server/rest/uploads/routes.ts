@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { AppError, notFound } from '../../../shared/errors.ts';
+import type { ZeroContext } from '../../../sync/context.ts';
 import { authorize } from '../../../sync/permissions.ts';
 import { findOwned, scoped } from '../../../sync/tenant.ts';
 import { exampleWorkbook } from '../../customer-success/uploads/example.ts';
 import { type Preview, previewUpload } from '../../customer-success/uploads/preview.ts';
+import type { ServerMutators } from '../../mutators/registry.ts';
 import type { DbTransaction } from '../../zero/db-provider.ts';
 import { mutatorContext, type RestDeps, type RestEnv } from '../context.ts';
 import { iso } from '../json.ts';
@@ -52,6 +54,29 @@ async function uploadOf(tx: DbTransaction, orgID: string, accountID: string, upl
   const upload = await findOwned(tx, 'kpiUpload', orgID, uploadID);
   if (!upload || upload.accountID !== accountID) throw notFound('Upload');
   return upload;
+}
+
+/**
+ * One write on an account's upload, as its mutator: the role first, then the
+ * upload (404 unless it is this account's), then the mutator; answers the
+ * upload `answerID` (the same one, or the version a rollback made) as it then is.
+ */
+function actOnUpload(
+  deps: RestDeps,
+  c: Context<RestEnv>,
+  action: 'confirm' | 'rollback' | 'upload',
+  write: (w: { tx: DbTransaction; m: ServerMutators; ctx: ZeroContext; uploadID: string }) => Promise<unknown>,
+  answerID?: string,
+) {
+  const { id, uploadId } = c.req.param() as { id: string; uploadId: string };
+  const caller = c.get('caller');
+  return inTenant(deps, caller, restSource(c), async (tx, m) => {
+    const ctx = mutatorContext(caller);
+    await authorize(tx, ctx, 'kpiUpload', action);
+    await uploadOf(tx, caller.orgID, id, uploadId);
+    await write({ tx, m, ctx, uploadID: uploadId });
+    return uploadJson(await uploadOf(tx, caller.orgID, id, answerID ?? uploadId));
+  });
 }
 
 /**
@@ -131,16 +156,11 @@ export function uploadRoutes(deps: RestDeps) {
       responses: { 200: ok(UploadSchema, 'The confirmed version'), ...errors(403, 409) },
     }),
     async (c) => {
-      const { id, uploadId } = c.req.valid('param');
-      const caller = c.get('caller');
-      const row = await inTenant(deps, caller, restSource(c), async (tx, m) => {
-        const ctx = mutatorContext(caller);
-        await authorize(tx, ctx, 'kpiUpload', 'confirm');
-        await uploadOf(tx, caller.orgID, id, uploadId);
-        await m.kpiUpload.confirm.fn({ tx, args: { id: uploadId }, ctx });
-        return uploadOf(tx, caller.orgID, id, uploadId);
-      });
-      return c.json(uploadJson(row), 200);
+      c.req.valid('param');
+      const row = await actOnUpload(deps, c, 'confirm', ({ tx, m, ctx, uploadID }) =>
+        m.kpiUpload.confirm.fn({ tx, args: { id: uploadID }, ctx }),
+      );
+      return c.json(row, 200);
     },
   );
 
@@ -157,17 +177,16 @@ export function uploadRoutes(deps: RestDeps) {
       responses: { 201: ok(UploadSchema, 'The new version'), ...errors(403, 409) },
     }),
     async (c) => {
-      const { id, uploadId } = c.req.valid('param');
-      const caller = c.get('caller');
+      c.req.valid('param');
       const newID = randomUUID();
-      const row = await inTenant(deps, caller, restSource(c), async (tx, m) => {
-        const ctx = mutatorContext(caller);
-        await authorize(tx, ctx, 'kpiUpload', 'rollback');
-        await uploadOf(tx, caller.orgID, id, uploadId);
-        await m.kpiUpload.rollback.fn({ tx, args: { id: newID, fromID: uploadId }, ctx });
-        return uploadOf(tx, caller.orgID, id, newID);
-      });
-      return c.json(uploadJson(row), 201);
+      const row = await actOnUpload(
+        deps,
+        c,
+        'rollback',
+        ({ tx, m, ctx, uploadID }) => m.kpiUpload.rollback.fn({ tx, args: { id: newID, fromID: uploadID }, ctx }),
+        newID,
+      );
+      return c.json(row, 201);
     },
   );
 
@@ -184,16 +203,11 @@ export function uploadRoutes(deps: RestDeps) {
       responses: { 200: ok(UploadSchema, 'The discarded preview'), ...errors(403, 409) },
     }),
     async (c) => {
-      const { id, uploadId } = c.req.valid('param');
-      const caller = c.get('caller');
-      const row = await inTenant(deps, caller, restSource(c), async (tx, m) => {
-        const ctx = mutatorContext(caller);
-        await authorize(tx, ctx, 'kpiUpload', 'upload');
-        await uploadOf(tx, caller.orgID, id, uploadId);
-        await m.kpiUpload.discard.fn({ tx, args: { id: uploadId }, ctx });
-        return uploadOf(tx, caller.orgID, id, uploadId);
-      });
-      return c.json(uploadJson(row), 200);
+      c.req.valid('param');
+      const row = await actOnUpload(deps, c, 'upload', ({ tx, m, ctx, uploadID }) =>
+        m.kpiUpload.discard.fn({ tx, args: { id: uploadID }, ctx }),
+      );
+      return c.json(row, 200);
     },
   );
 

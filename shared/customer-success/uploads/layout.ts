@@ -42,8 +42,8 @@ export function columnsOf(mode: UploadMode): ColumnKey[] {
 export const IMPACT_LEVELS = ['High', 'Medium', 'Low'] as const;
 export type ImpactLevel = (typeof IMPACT_LEVELS)[number];
 
-/** Limits: a file over MAX_FILE_BYTES (the REST API's 1 MB body limit) or with more than MAX_ROWS KPI rows is refused whole. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+/** Limits: a file over MAX_FILE_BYTES (1 MB, under the REST API's 1 MiB body limit so the file is refused by name) or with more than MAX_ROWS KPI rows is refused whole. */
+export const MAX_FILE_BYTES = 1_000_000;
 /** What the workbook may unpack to (its XML): a small file that inflates past this is refused as a zip bomb. */
 export const MAX_UNPACKED_BYTES = 40 * 1024 * 1024;
 export const MAX_ROWS = 2000;

@@ -124,20 +124,21 @@ export function validateWorkbook(sheets: readonly SheetCells[], mode: UploadMode
       const at = (key: ColumnKey, message: string) =>
         issues.push({ sheet: sheet.name, row, column: COLUMNS[key].letter, message });
       for (const [key, message] of read.issues) at(key, message);
-      if (!read.row) continue;
-      const name = norm(read.row.name);
-      const key = `${name}\u0000${norm(read.row.unit ?? '')}`;
+      // A KPI named twice is reported even when the row has other problems.
+      if (!read.name) continue;
+      const name = norm(read.name);
+      const key = `${name}\u0000${norm(read.unit ?? '')}`;
       const inOtherSheet = sheetOf.get(name);
       const twice = entryOf.get(key);
       if (inOtherSheet && inOtherSheet.sheet !== sheet.name) {
-        at('name', `The KPI “${read.row.name}” is already in ${inOtherSheet.sheet}, row ${inOtherSheet.row}`);
+        at('name', `The KPI “${read.name}” is already in ${inOtherSheet.sheet}, row ${inOtherSheet.row}`);
       } else if (twice) {
-        const unit = mode === 'rollup' ? ` for the business unit “${read.row.unit}”` : '';
-        at('name', `The KPI “${read.row.name}” is already in ${twice.sheet}, row ${twice.row}${unit}`);
+        const unit = mode === 'rollup' ? ` for the business unit “${read.unit}”` : '';
+        at('name', `The KPI “${read.name}” is already in ${twice.sheet}, row ${twice.row}${unit}`);
       } else {
         sheetOf.set(name, { sheet: sheet.name, row });
         entryOf.set(key, { sheet: sheet.name, row });
-        rows.push({ sheet: sheet.name, row, category: category as HealthCategory, ...read.row });
+        if (read.row) rows.push({ sheet: sheet.name, row, category: category as HealthCategory, ...read.row });
       }
     }
   }
@@ -150,7 +151,10 @@ export function validateWorkbook(sheets: readonly SheetCells[], mode: UploadMode
 type RowFields = Omit<UploadRow, 'sheet' | 'row' | 'category'>;
 
 /** One row's cells read and checked; every bad cell named by its column. */
-function readRow(cells: Cell[], mode: UploadMode): { row: RowFields | null; issues: [ColumnKey, string][] } {
+function readRow(
+  cells: Cell[],
+  mode: UploadMode,
+): { name: string | undefined; unit: string | null; row: RowFields | null; issues: [ColumnKey, string][] } {
   const issues: [ColumnKey, string][] = [];
   const take = <T>(key: ColumnKey, r: Read<T>): T | undefined => {
     if (r.ok) return r.value;
@@ -171,7 +175,8 @@ function readRow(cells: Cell[], mode: UploadMode): { row: RowFields | null; issu
     if (text === '') issues.push(['unit', 'Business unit is required in rollup mode']);
     unit = text || null;
   }
-  if (issues.length || !name || value === undefined || weight === undefined || impact === undefined) return { row: null, issues };
-  if (!frequency || sourceReview === undefined) return { row: null, issues };
-  return { row: { name, value, weight, impact, frequency, sourceReview, unit }, issues };
+  const none = { name: name || undefined, unit, row: null, issues };
+  if (issues.length || !name || value === undefined || weight === undefined || impact === undefined) return none;
+  if (!frequency || sourceReview === undefined) return none;
+  return { name, unit, row: { name, value, weight, impact, frequency, sourceReview, unit }, issues };
 }
