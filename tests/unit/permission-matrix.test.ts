@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { customerSuccessPermissions } from '../../shared/customer-success/permissions.ts';
+import { kpiUploadPermissions } from '../../shared/customer-success/uploads-permissions.ts';
 import { dashboardPermissions } from '../../shared/dashboards/permissions.ts';
 import { healthPermissions } from '../../shared/health/permissions.ts';
 import { kpiTrackerPermissions } from '../../shared/kpi-tracker/permissions.ts';
@@ -19,6 +20,7 @@ describe('the permission matrix', () => {
       healthPermissions,
       playbookPermissions,
       customerSuccessPermissions,
+      kpiUploadPermissions,
     ]
       .flatMap((f) => Object.keys(f))
       .sort();

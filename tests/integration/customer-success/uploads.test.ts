@@ -128,6 +128,15 @@ describe('REST /api/accounts/{id}/uploads: versioned Excel KPI uploads', () => {
     });
     expectError(await rest(as('mia'), 'POST', `/api/accounts/${accountID}/uploads/${third.uploadId}/confirm`), 409, 'CONFLICT');
     expectError(await rest(as('mia'), 'DELETE', `/api/accounts/${accountID}/uploads/${first.uploadId}`), 409, 'CONFLICT');
+    // A preview over an hour old cannot be confirmed.
+    const stale = expectStatus(await postWorkbook(org.mia, org.id, accountID, await buildWorkbook(sheetRows(2, 2))), 200);
+    await sql`UPDATE kpi_upload SET expires_at = now() - interval '1 second' WHERE id = ${stale.uploadId}`;
+    const expired = expectError(
+      await rest(as('mia'), 'POST', `/api/accounts/${accountID}/uploads/${stale.uploadId}/confirm`),
+      409,
+      'CONFLICT',
+    );
+    expect(expired.message).toBe('This preview has expired; upload the file again.');
     expect(await current(accountID)).toEqual({ 'NPS Score': 35, CSAT: 4 });
   });
 
