@@ -41,7 +41,8 @@ export const DEFAULT_CATEGORIES = [
 ] as const;
 export const DIRECTIONS = ['higher', 'lower'] as const;
 export const FREQUENCIES = ['daily', 'weekly', 'monthly', 'quarterly', 'yearly'] as const;
-export const DATA_SOURCES = ['manual', 'integration', 'import'] as const;
+/** 'upload': written by a confirmed Excel KPI upload or its rollback (customer success, 015_cs_kpi_uploads.sql). */
+export const DATA_SOURCES = ['manual', 'integration', 'import', 'upload'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 export type Frequency = (typeof FREQUENCIES)[number];
 export type DataSource = (typeof DATA_SOURCES)[number];

@@ -6,6 +6,7 @@ import { customerSuccessMutators } from './mutators/customer-success/index.ts';
 import { dashboardsMutators } from './mutators/dashboards/index.ts';
 import { healthMutators } from './mutators/health/index.ts';
 import { kpiTrackerMutators } from './mutators/kpi-tracker/index.ts';
+import { kpiUploadMutators } from './mutators/kpi-uploads/index.ts';
 import { platformMutators } from './mutators/platform/index.ts';
 import { playbookMutators } from './mutators/playbooks/index.ts';
 
@@ -25,6 +26,7 @@ export const mutators = defineMutators(
     ...playbookMutators,
     ...customerSuccessMutators,
     ...accountHealthMutators,
+    kpiUpload: kpiUploadMutators,
   }),
 );
 

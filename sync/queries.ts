@@ -4,6 +4,7 @@ import { customerSuccessQueries } from './queries/customer-success.ts';
 import { dashboardQueries } from './queries/dashboards.ts';
 import { healthQueries } from './queries/health.ts';
 import { kpiTrackerQueries } from './queries/kpi-tracker.ts';
+import { kpiUploadQueries } from './queries/kpi-uploads.ts';
 import { platformQueries } from './queries/platform.ts';
 import { playbookQueries } from './queries/playbooks.ts';
 import { sharedDashboardQueries } from './queries/shared-dashboard.ts';
@@ -24,6 +25,7 @@ export const queries = defineQueries({
   ...healthQueries,
   ...playbookQueries,
   ...customerSuccessQueries,
+  ...kpiUploadQueries,
 });
 
 export type Queries = typeof queries;

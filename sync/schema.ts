@@ -4,6 +4,7 @@ import { customerSuccessRelationships, customerSuccessScopes, customerSuccessTab
 import { dashboardsRelationships, dashboardsScopes, dashboardsTables } from './schema/dashboards.ts';
 import { healthRelationships, healthScopes, healthTables } from './schema/health.ts';
 import { kpiTrackerRelationships, kpiTrackerScopes, kpiTrackerTables } from './schema/kpi-tracker.ts';
+import { kpiUploadRelationshipsList, kpiUploadScopes, kpiUploadTables } from './schema/kpi-uploads.ts';
 import { platformRelationships, platformScopes, platformTables } from './schema/platform.ts';
 import { playbookRelationships, playbookScopes, playbookTables } from './schema/playbooks.ts';
 
@@ -26,6 +27,7 @@ export const schema = createSchema({
     ...playbookTables,
     ...customerSuccessTables,
     ...accountHealthTables,
+    ...kpiUploadTables,
   ],
   relationships: [
     ...platformRelationships,
@@ -35,6 +37,7 @@ export const schema = createSchema({
     ...playbookRelationships,
     ...customerSuccessRelationships,
     ...accountHealthRelationships,
+    ...kpiUploadRelationshipsList,
   ],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
@@ -52,6 +55,7 @@ export const tenantScopes = {
   ...playbookScopes,
   ...customerSuccessScopes,
   ...accountHealthScopes,
+  ...kpiUploadScopes,
 };
 export type TenantTable = keyof typeof tenantScopes;
 
@@ -76,3 +80,4 @@ export type Account = Row<typeof schema.tables.account>;
 export type AccountHealth = Row<typeof schema.tables.accountHealth>;
 export type HealthTrend = Row<typeof schema.tables.healthTrend>;
 export type HealthRescore = Row<typeof schema.tables.healthRescore>;
+export type KpiUpload = Row<typeof schema.tables.kpiUpload>;

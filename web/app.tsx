@@ -34,6 +34,10 @@ const HealthConfigPage = page(
   () => import('./features/customer-success/health-config/health-config-page.tsx'),
   'HealthConfigPage',
 );
+const AccountUploadsPage = page(
+  () => import('./features/customer-success/uploads/account-uploads-page.tsx'),
+  'AccountUploadsPage',
+);
 // Platform pages outside the shell.
 const MembersPage = page(() => import('./features/organizations/members-page.tsx'), 'MembersPage');
 const SettingsPage = page(() => import('./features/settings/settings-page.tsx'), 'SettingsPage');
@@ -82,6 +86,7 @@ export function App() {
         <Route path="/members" component={MembersPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/settings/health" component={HealthConfigPage} />
+        <Route path="/accounts/:id/uploads" component={AccountUploadsPage} />
       </Route>
       <Route path="*404" component={NotFound} />
     </Router>

@@ -1,6 +1,7 @@
 import { defineMutators } from '@rocicorp/zero';
 import { mutators } from '../../sync/mutators.ts';
 import { healthServerMutators } from '../customer-success/health/mutators.ts';
+import { kpiUploadServerMutators } from '../customer-success/uploads/mutators.ts';
 import { kpiTrackerServerMutators } from '../kpi-tracker/mutators.ts';
 import type { PostCommitTasks } from './post-commit.ts';
 
@@ -13,6 +14,7 @@ import type { PostCommitTasks } from './post-commit.ts';
 export function createServerMutators(tasks: PostCommitTasks) {
   const tracked = defineMutators(mutators, {
     ...kpiTrackerServerMutators(tasks),
+    ...kpiUploadServerMutators(tasks),
   });
   // Overrides that wrap the registry so far (the same mutator may carry several packs' tasks).
   return defineMutators(tracked, healthServerMutators(tasks, tracked as never));

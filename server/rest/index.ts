@@ -10,6 +10,7 @@ import { categoryWeightRoutes, referenceRangeRoutes } from './health-config/rout
 import { kpiRoutes } from './kpis/routes.ts';
 import { registerSecuritySchemes } from './openapi.ts';
 import { playbookTriggerRoutes } from './playbook-triggers/routes.ts';
+import { uploadExampleRoutes, uploadRoutes } from './uploads/routes.ts';
 
 export type { RestDeps } from './context.ts';
 
@@ -32,6 +33,8 @@ export function restRoutes(deps: RestDeps) {
   api.route('/reference-ranges', referenceRangeRoutes(deps));
   api.route('/category-weights', categoryWeightRoutes(deps));
   api.route('/playbook-triggers', playbookTriggerRoutes(deps));
+  api.route('/accounts', uploadRoutes(deps));
+  api.route('/uploads', uploadExampleRoutes(deps));
   serveDocs(api, BASE);
   return api;
 }

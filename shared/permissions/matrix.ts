@@ -1,4 +1,5 @@
 import { customerSuccessPermissions } from '../customer-success/permissions.ts';
+import { kpiUploadPermissions } from '../customer-success/uploads-permissions.ts';
 import { dashboardPermissions } from '../dashboards/permissions.ts';
 import { liveHealthPermissions } from '../health/live-permissions.ts';
 import { healthPermissions } from '../health/permissions.ts';
@@ -23,6 +24,7 @@ export const PERMISSIONS = mergePermissions(
   playbookPermissions,
   customerSuccessPermissions,
   liveHealthPermissions,
+  kpiUploadPermissions,
 );
 
 export type Resource = keyof typeof PERMISSIONS;

@@ -52,6 +52,13 @@ const IMPLEMENTED = [
   'GET /api/accounts/{id}/health/trend',
   'POST /api/health/rescore',
   'GET /api/health/rescore/{id}',
+  'GET /api/accounts/{id}/uploads',
+  'POST /api/accounts/{id}/uploads',
+  'POST /api/accounts/{id}/uploads/{uploadId}/confirm',
+  'POST /api/accounts/{id}/uploads/{uploadId}/rollback',
+  'DELETE /api/accounts/{id}/uploads/{uploadId}',
+  'GET /api/accounts/{id}/uploads/{uploadId}/file',
+  'GET /api/uploads/example.xlsx',
 ].sort();
 
 type Operation = {
@@ -90,7 +97,9 @@ describe('OpenAPI document and reference page', () => {
             op.parameters?.some((p) => p.name === 'id' && p.in === 'path'),
             where,
           ).toBe(true);
-        if (method === 'post' || method === 'put') expect(op.requestBody?.content['application/json'], where).toBeDefined();
+        // The one file upload takes multipart/form-data; every other write takes JSON.
+        const body = where === 'post /api/accounts/{id}/uploads' ? 'multipart/form-data' : 'application/json';
+        if (method === 'post' || method === 'put') expect(op.requestBody?.content[body], where).toBeDefined();
         const success = Object.keys(op.responses).filter((s) => s.startsWith('2'));
         expect(success, where).toHaveLength(1);
         for (const status of ['400', '401', '404', '500']) {

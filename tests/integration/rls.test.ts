@@ -196,6 +196,8 @@ describe('what the role kpi_app is and may touch', () => {
       ['insight', true],
       ['kpi', true],
       ['kpi_option', true],
+      ['kpi_upload', true],
+      ['kpi_upload_file', true],
       ['member', true],
       ['organization', true],
       ['playbook_trigger', true],

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { customerSuccessPermissions } from '../../shared/customer-success/permissions.ts';
+import { kpiUploadPermissions } from '../../shared/customer-success/uploads-permissions.ts';
 import { dashboardPermissions } from '../../shared/dashboards/permissions.ts';
 import { liveHealthPermissions } from '../../shared/health/live-permissions.ts';
 import { healthPermissions } from '../../shared/health/permissions.ts';
@@ -21,6 +22,7 @@ describe('the permission matrix', () => {
       playbookPermissions,
       customerSuccessPermissions,
       liveHealthPermissions,
+      kpiUploadPermissions,
     ]
       .flatMap((f) => Object.keys(f))
       .sort();

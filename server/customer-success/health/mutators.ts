@@ -44,6 +44,14 @@ const accountArg: Touched = async ({ args }) => {
 };
 const everyAccount: Touched = async () => 'all';
 
+/** The account of the Excel upload `id` (a confirmed upload or a rollback writes a value to each of its KPIs). */
+const uploadAccount: Touched = async ({ tx, args, ctx }) => {
+  const id = field(args, 'id');
+  if (!id || !ctx.orgID) return [];
+  const upload = await tx.run(zql.kpiUpload.where('organizationID', ctx.orgID).where('id', id).one());
+  return upload ? [upload.accountID] : [];
+};
+
 /** Any subset of the loose registry, by group and name. */
 type Registry = Record<string, Record<string, unknown>>;
 
@@ -58,6 +66,7 @@ type Registry = Record<string, Record<string, unknown>>;
  * - a KPI created, edited (its account, category or weight), archived or
  *   restored: its account before and after;
  * - a reference range set or removed, the category weights set: every account;
+ * - an Excel upload confirmed or rolled back: its account;
  * - an account created or reactivated: that account;
  * - a re-score started: the re-score job.
  */
@@ -93,6 +102,10 @@ export function healthServerMutators(tasks: PostCommitTasks, base: Registry) {
     },
     categoryWeights: {
       set: track('categoryWeights', 'set', null, everyAccount),
+    },
+    kpiUpload: {
+      confirm: track('kpiUpload', 'confirm', null, uploadAccount),
+      rollback: track('kpiUpload', 'rollback', null, uploadAccount),
     },
     account: {
       create: track('account', 'create', null, accountArg),

@@ -4,6 +4,7 @@ import type { MutatorFactory, QueryFactory } from './cases.ts';
 export const customerSuccessQueries: Record<string, QueryFactory> = {
   'accounts.list': { args: (w) => ({ orgID: w.orgA }) },
   'accounts.byId': { args: (w) => ({ orgID: w.orgA, accountID: w.accountID }) },
+  'kpiUploads.byAccount': { args: (w) => ({ orgID: w.orgA, accountID: w.accountID }) },
 };
 
 /** Customer success's mutators. */
@@ -24,4 +25,7 @@ export const customerSuccessMutators: Record<string, MutatorFactory> = {
   },
   'account.deactivate': { args: (w) => ({ id: w.spareAccountID }) },
   'account.activate': { args: (w) => ({ id: w.inactiveAccountID }) },
+  'kpiUpload.confirm': { args: (w) => ({ id: w.uploadPreviewID }) },
+  'kpiUpload.discard': { args: (w) => ({ id: w.uploadSpareID }) },
+  'kpiUpload.rollback': { args: (w) => ({ id: w.fresh(), fromID: w.uploadVersionID }) },
 };

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { exampleWorkbook } from '../../../server/customer-success/uploads/example.ts';
 import { monthOf } from '../../../shared/health/breakdown.ts';
 import { DEFAULT_CATEGORY_WEIGHTS } from '../../../shared/health/weights.ts';
 import { mutators } from '../../../sync/mutators.ts';
 import { queries } from '../../../sync/queries.ts';
 import { JOB_DEADLINE_MS } from '../../helpers/deadlines.ts';
 import { addMember, createOrg, type Person, signUp } from '../../helpers/people.ts';
-import { createKey, createShareLink } from '../../helpers/rest.ts';
+import { createKey, createShareLink, expectStatus, rest } from '../../helpers/rest.ts';
+import { postWorkbook } from '../../helpers/workbooks.ts';
 import { openZero, type TestZero, watch } from '../../helpers/zero-client.ts';
 
 const DAY = 86_400_000;
@@ -54,6 +56,10 @@ export interface World {
   spareAccountID: string;
   /** Inactive: activate target. */
   inactiveAccountID: string;
+  /** Excel uploads of `accountID` (made through REST): an open preview (confirm target), another (discard target), and version 1 (rollback target). */
+  uploadPreviewID: string;
+  uploadSpareID: string;
+  uploadVersionID: string;
   /** The intruder's own KPI, goal, dashboard and account in B, for writes that name A's rows from B. */
   kpiB: string;
   goalB: string;
@@ -152,6 +158,7 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
   const month = monthOf(Date.now());
   await ok(mutators.healthRescore.start({ id: id(), from: month, to: month }));
   const key = await createKey(owner, orgA, 'viewer', 'Secret key');
+  const uploads = await worldUploads(owner, orgA, ids.accountID);
   // The points last: the insight that reads all of them is the last job the set-up causes.
   const values = [10, 12, 15, 17, 20];
   const pointIDs = [ids.pointID, ids.sparePointID, id(), id(), id()];
@@ -174,6 +181,7 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
     viewer,
     intruder,
     ...ids,
+    ...uploads,
     apiKeyID: key.id,
     shareID: share.id,
     shareToken: share.token,
@@ -182,7 +190,28 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
     dashboardB,
     accountB,
     fresh: id,
-    secrets: () => [orgA, owner.userID, viewer.userID, key.id, share.id, ...Object.values(ids), ...pointIDs],
+    secrets: () => [
+      orgA,
+      owner.userID,
+      viewer.userID,
+      key.id,
+      share.id,
+      ...Object.values(ids),
+      ...Object.values(uploads),
+      ...pointIDs,
+    ],
   };
   return { world, ownerZero: z, intruderZero: zb };
+}
+
+/** Three uploads of the example workbook on A's account, through REST: version 1, and two open previews. */
+async function worldUploads(owner: Person, orgA: string, accountID: string) {
+  const bytes = await exampleWorkbook();
+  const preview = async () => expectStatus(await postWorkbook(owner, orgA, accountID, bytes), 200).uploadId as string;
+  const uploadVersionID = await preview();
+  expectStatus(
+    await rest({ person: owner, org: orgA }, 'POST', `/api/accounts/${accountID}/uploads/${uploadVersionID}/confirm`),
+    200,
+  );
+  return { uploadVersionID, uploadPreviewID: await preview(), uploadSpareID: await preview() };
 }

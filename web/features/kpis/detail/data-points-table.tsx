@@ -13,7 +13,12 @@ import { EditPointForm } from './edit-point-form.tsx';
 export type PointRow = DataPoint & { readonly author?: User | undefined };
 
 const PAGE = 50;
-const SOURCE_LABELS: Record<DataPoint['source'], string> = { manual: 'Manual', import: 'CSV import', integration: 'Integration' };
+const SOURCE_LABELS: Record<DataPoint['source'], string> = {
+  manual: 'Manual',
+  import: 'CSV import',
+  integration: 'Integration',
+  upload: 'Excel upload',
+};
 
 export interface DataPointsTableProps {
   kpi: Kpi;
