@@ -9,6 +9,7 @@ import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { showToast } from '../../components/toast.tsx';
+import { AccountUploads } from '../customer-success/uploads/account-uploads.tsx';
 import { useCurrentOrganization, useFormats } from '../organizations/current-organization.tsx';
 import { mutate } from '../sync/mutate.ts';
 import { ReadOnlyNote } from '../workspace/read-only-note.tsx';
@@ -109,6 +110,7 @@ function AccountView(props: { account: AccountWithKpis }) {
       </dl>
       <AccountHealthPanel accountID={a().id} accountName={a().name} health={health()} />
       <AccountKpis accountID={a().id} kpis={a().kpis} scores={scores()} />
+      <AccountUploads accountID={a().id} />
     </WorkspacePage>
   );
 }
