@@ -13,6 +13,7 @@ type SharedBoard = { id: string; widgets: { kpiLinks: { kpi: { id: string; curre
 /** Resolves once the client's connection reaches `state` (rejects after the sync deadline). */
 function connectionReaches(zero: TestZero, state: string): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (zero.connection.state.current.name === state) return resolve();
     const timer = setTimeout(() => reject(new Error(`connection never reached ${state}`)), SYNC_DEADLINE_MS);
     const stop = zero.connection.state.subscribe((s) => {
       if (s.name !== state) return;
