@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
 import { mutators } from '../../sync/mutators.ts';
@@ -11,6 +9,7 @@ import { addMember, createOrg, signUp } from '../helpers/people.ts';
 import { useStack } from '../helpers/stack-info.ts';
 import { startTestStack } from '../helpers/test-stack.ts';
 import { openZero, watch } from '../helpers/zero-client.ts';
+import { percentile, writeBenchResult } from './bench-output.ts';
 
 /**
  * `npm run bench:dashboard`: an organization with KPIS KPIs of POINTS points
@@ -25,10 +24,6 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const GOAL_SAMPLES = Number(process.env.BENCH_GOAL_SAMPLES ?? 20);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? Number.NaN;
-};
 const round = (n: number) => Math.round(n);
 
 const stack = await startTestStack();
@@ -118,7 +113,7 @@ try {
     seed_ms: round(seedMs),
     grid_cold_ms: { runs: cold.map(round), median: round(median(cold)) },
     grid_warm_ms: { runs: warm.map(round), median: round(median(warm)) },
-    goal_progress_ms: { p50: round(pct(goalMs, 50)), p95: round(pct(goalMs, 95)), samples: goalMs.length },
+    goal_progress_ms: { p50: round(percentile(goalMs, 50)), p95: round(percentile(goalMs, 95)), samples: goalMs.length },
   };
   console.log('\ndashboard benchmark');
   console.table([
@@ -127,10 +122,7 @@ try {
     { measure: 'data point -> goal progress on a 2nd client, p50', ms: result.goal_progress_ms.p50 },
     { measure: 'data point -> goal progress on a 2nd client, p95', ms: result.goal_progress_ms.p95 },
   ]);
-  const out = path.resolve('bench-results', 'dashboard.json');
-  await mkdir(path.dirname(out), { recursive: true });
-  await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`wrote ${path.relative(process.cwd(), out)}`);
+  await writeBenchResult('dashboard', result);
 } finally {
   await stack.stop();
 }

@@ -28,6 +28,18 @@ const TABLES = [
   'account_health',
 ] as const;
 
+/** What the demo holds once seeded: 4 tracker KPIs and 25 accounts with 8 health KPIs each, twelve months of history and trend. */
+const SEEDED = {
+  kpi: 4 + 25 * 8,
+  data_point: 4 * 5 + 25 * 8 * 12,
+  goal: 1,
+  goal_kpi: 3,
+  cs_account: 25,
+  reference_range: 8,
+  health_trend: 25 * 12,
+  account_health: 25,
+};
+
 async function counts(orgID: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of TABLES) {
@@ -65,17 +77,6 @@ describe('pack seeds are idempotent', () => {
         FROM dashboard d WHERE d.organization_id = ${demo.orgID} AND d.shared`;
     expect(board).toEqual({ widgets: expect.any(Number), kpis: 4 });
     expect(board?.widgets).toBeGreaterThanOrEqual(7);
-    // Twelve months of history per health KPI; each account's trend has its twelve months, computed.
-    const SEEDED = {
-      kpi: 204,
-      data_point: 20 + 200 * 12,
-      goal: 1,
-      goal_kpi: 3,
-      cs_account: 25,
-      reference_range: 8,
-      health_trend: 25 * 12,
-      account_health: 25,
-    };
     expect(seeded).toEqual(SEEDED);
     const [scored] = await admin<{ n: number }[]>`
       SELECT count(*)::int AS n FROM health_trend WHERE organization_id = ${demo.orgID} AND overall IS NOT NULL AND valid_kpis = 8`;
@@ -131,15 +132,6 @@ describe('pack seeds are idempotent', () => {
     // Each pack seeds under its own lock, so which start adds which pack depends on
     // timing; together they add every demo row once (the counts below say none twice).
     expect(both[0]!.added + both[1]!.added).toBe(4 + 1 + 1 + 25 + 8 + 200);
-    expect(await counts(orgID)).toEqual({
-      kpi: 204,
-      data_point: 20 + 200 * 12,
-      goal: 1,
-      goal_kpi: 3,
-      cs_account: 25,
-      reference_range: 8,
-      health_trend: 25 * 12,
-      account_health: 25,
-    });
+    expect(await counts(orgID)).toEqual(SEEDED);
   });
 });

@@ -89,6 +89,8 @@ export async function scoreMonths(
 
 /** Accounts a re-score handles per transaction (and per progress step). */
 export const RESCORE_CHUNK = 100;
+/** Chunks a re-score works on at once. */
+export const RESCORE_PARALLEL = 2;
 
 interface RescoreRun {
   fromMonth: string;
@@ -124,15 +126,26 @@ export async function rescore(appSql: Sql, actor: HealthActor, runID: string, no
   if (!start) return;
   const { run, accounts, months, config } = start;
   try {
-    for (let i = 0; i < accounts.length; i += RESCORE_CHUNK) {
-      const chunk = accounts.slice(i, i + RESCORE_CHUNK);
-      await withTenant(appSql, tenant(actor), async (tx) => {
+    const chunks: string[][] = [];
+    for (let i = 0; i < accounts.length; i += RESCORE_CHUNK) chunks.push(accounts.slice(i, i + RESCORE_CHUNK));
+    const scoreChunk = (chunk: string[]) =>
+      withTenant(appSql, tenant(actor), async (tx) => {
         const stored = await scoreMonths(tx, actor.orgID, chunk, months, config, run.configVersion, now);
         await tx`
           UPDATE health_rescore SET done = done + ${stored}, updated_at = ${new Date()}
           WHERE organization_id = ${actor.orgID} AND id = ${runID}`;
       });
-    }
+    // A few chunks at once: one scores in JavaScript while another's rows are stored by Postgres.
+    let next = 0;
+    const worker = async () => {
+      try {
+        while (next < chunks.length) await scoreChunk(chunks[next++] as string[]);
+      } catch (err) {
+        next = chunks.length; // the others stop after their chunk
+        throw err;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(RESCORE_PARALLEL, chunks.length) }, worker));
     await finish(appSql, actor, runID, 'done', null);
   } catch (err) {
     // Recorded on the run for every viewer; a retry would find it failed and stop.

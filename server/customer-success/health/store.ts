@@ -22,15 +22,8 @@ export async function accountIsActive(tx: TransactionSql, orgID: string, account
   return row !== undefined;
 }
 
-interface KpiValueRow {
-  accountID: string;
-  id: string;
-  name: string;
-  category: string;
-  weight: number;
-  value: number | null;
-  valueAt: number | null;
-}
+/** A health KPI of an account with its value as of some time (its range comes from the configuration). */
+type KpiValueRow = Omit<KpiForHealth, 'range'> & { accountID: string };
 
 /**
  * The health KPIs (active, with a category) of these accounts, each with its

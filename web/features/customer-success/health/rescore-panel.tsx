@@ -26,6 +26,23 @@ const monthsBack = (back: number) => {
   return monthOf(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1));
 };
 
+/** A month picker ('YYYY-MM'), up to the current month. */
+function MonthField(props: { label: string; name: string; value: string; onInput: (month: string) => void }) {
+  return (
+    <label class="field">
+      <span class="field-label">{props.label}</span>
+      <input
+        class="field-input"
+        type="month"
+        name={props.name}
+        value={props.value}
+        max={monthsBack(0)}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </label>
+  );
+}
+
 /**
  * Re-score past months: choose the months and the configuration version
  * (the current one, an earlier one, or the defaults), start it (managers and
@@ -72,28 +89,8 @@ export function RescorePanel() {
       <Show when={canStart()}>
         <form class="form" onSubmit={(e) => void start(e)} noValidate>
           <div class="form-grid">
-            <label class="field">
-              <span class="field-label">From month</span>
-              <input
-                class="field-input"
-                type="month"
-                name="from"
-                value={from()}
-                max={monthsBack(0)}
-                onInput={(e) => setFrom(e.currentTarget.value)}
-              />
-            </label>
-            <label class="field">
-              <span class="field-label">To month</span>
-              <input
-                class="field-input"
-                type="month"
-                name="to"
-                value={to()}
-                max={monthsBack(0)}
-                onInput={(e) => setTo(e.currentTarget.value)}
-              />
-            </label>
+            <MonthField label="From month" name="from" value={from()} onInput={setFrom} />
+            <MonthField label="To month" name="to" value={to()} onInput={setTo} />
             <SelectField
               label="Configuration"
               name="configVersion"
