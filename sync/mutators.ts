@@ -6,6 +6,7 @@ import { dashboardsMutators } from './mutators/dashboards/index.ts';
 import { healthMutators } from './mutators/health/index.ts';
 import { kpiTrackerMutators } from './mutators/kpi-tracker/index.ts';
 import { platformMutators } from './mutators/platform/index.ts';
+import { playbookRunMutators } from './mutators/playbook-executions/index.ts';
 import { playbookMutators } from './mutators/playbooks/index.ts';
 
 /**
@@ -23,6 +24,7 @@ export const mutators = defineMutators(
     ...healthMutators,
     ...playbookMutators,
     ...customerSuccessMutators,
+    ...playbookRunMutators,
   }),
 );
 

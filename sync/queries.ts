@@ -5,6 +5,7 @@ import { dashboardQueries } from './queries/dashboards.ts';
 import { healthQueries } from './queries/health.ts';
 import { kpiTrackerQueries } from './queries/kpi-tracker.ts';
 import { platformQueries } from './queries/platform.ts';
+import { playbookExecutionQueries } from './queries/playbook-executions.ts';
 import { playbookQueries } from './queries/playbooks.ts';
 import { sharedDashboardQueries } from './queries/shared-dashboard.ts';
 
@@ -24,6 +25,7 @@ export const queries = defineQueries({
   ...healthQueries,
   ...playbookQueries,
   ...customerSuccessQueries,
+  ...playbookExecutionQueries,
 });
 
 export type Queries = typeof queries;

@@ -4,6 +4,11 @@ import { dashboardsRelationships, dashboardsScopes, dashboardsTables } from './s
 import { healthRelationships, healthScopes, healthTables } from './schema/health.ts';
 import { kpiTrackerRelationships, kpiTrackerScopes, kpiTrackerTables } from './schema/kpi-tracker.ts';
 import { platformRelationships, platformScopes, platformTables } from './schema/platform.ts';
+import {
+  playbookExecutionRelationships,
+  playbookExecutionScopes,
+  playbookExecutionTables,
+} from './schema/playbook-executions.ts';
 import { playbookRelationships, playbookScopes, playbookTables } from './schema/playbooks.ts';
 
 export type { GoalPace } from '../shared/goals.ts';
@@ -24,6 +29,7 @@ export const schema = createSchema({
     ...healthTables,
     ...playbookTables,
     ...customerSuccessTables,
+    ...playbookExecutionTables,
   ],
   relationships: [
     ...platformRelationships,
@@ -32,6 +38,7 @@ export const schema = createSchema({
     ...healthRelationships,
     ...playbookRelationships,
     ...customerSuccessRelationships,
+    ...playbookExecutionRelationships,
   ],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
@@ -48,6 +55,7 @@ export const tenantScopes = {
   ...healthScopes,
   ...playbookScopes,
   ...customerSuccessScopes,
+  ...playbookExecutionScopes,
 };
 export type TenantTable = keyof typeof tenantScopes;
 
@@ -69,3 +77,5 @@ export type DashboardShare = Row<typeof schema.tables.dashboardShare>;
 export type DashboardPresence = Row<typeof schema.tables.dashboardPresence>;
 export type ReferenceRangeRow = Row<typeof schema.tables.referenceRange>;
 export type Account = Row<typeof schema.tables.account>;
+export type PlaybookExecution = Row<typeof schema.tables.playbookExecution>;
+export type PlaybookStepRow = Row<typeof schema.tables.playbookStep>;

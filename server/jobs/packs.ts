@@ -1,6 +1,7 @@
 import type { Sql } from 'postgres';
 import { registerInsightJobs } from '../insights/jobs.ts';
 import type { Narrator } from '../insights/narrator.ts';
+import { registerPlaybookJobs } from '../playbooks/jobs.ts';
 import type { JobQueue } from './queue.ts';
 
 /** What the packs' job handlers may use. */
@@ -14,4 +15,5 @@ export interface PackJobDeps {
 /** Every pack's jobs on the one queue; a new pack adds its `register…Jobs` call here. */
 export function registerPackJobs(queue: JobQueue, deps: PackJobDeps): void {
   registerInsightJobs(queue, deps);
+  registerPlaybookJobs(queue, deps);
 }

@@ -1,6 +1,7 @@
 import { defineMutators } from '@rocicorp/zero';
 import { mutators } from '../../sync/mutators.ts';
 import { kpiTrackerServerMutators } from '../kpi-tracker/mutators.ts';
+import { playbookServerMutators } from '../playbooks/mutators.ts';
 import type { PostCommitTasks } from './post-commit.ts';
 
 /**
@@ -10,8 +11,11 @@ import type { PostCommitTasks } from './post-commit.ts';
  * A pack adds its overrides here; groups not overridden run as shared.
  */
 export function createServerMutators(tasks: PostCommitTasks) {
+  const kpiTracker = kpiTrackerServerMutators(tasks);
   return defineMutators(mutators, {
-    ...kpiTrackerServerMutators(tasks),
+    ...kpiTracker,
+    // Playbook triggers wrap the KPI tracker's data point overrides, so both packs' tasks are queued.
+    ...playbookServerMutators(tasks, kpiTracker.dataPoint),
   });
 }
 
