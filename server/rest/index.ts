@@ -9,6 +9,7 @@ import { healthRoutes } from './health/routes.ts';
 import { categoryWeightRoutes, referenceRangeRoutes } from './health-config/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
 import { registerSecuritySchemes } from './openapi.ts';
+import { accountExecutionRoutes, executionRoutes } from './playbook-executions/routes.ts';
 import { playbookTriggerRoutes } from './playbook-triggers/routes.ts';
 
 export type { RestDeps } from './context.ts';
@@ -32,6 +33,8 @@ export function restRoutes(deps: RestDeps) {
   api.route('/reference-ranges', referenceRangeRoutes(deps));
   api.route('/category-weights', categoryWeightRoutes(deps));
   api.route('/playbook-triggers', playbookTriggerRoutes(deps));
+  api.route('/accounts/:id/playbook-executions', accountExecutionRoutes(deps));
+  api.route('/playbook-executions', executionRoutes(deps));
   serveDocs(api, BASE);
   return api;
 }

@@ -48,6 +48,10 @@ const IMPLEMENTED = [
   'GET /api/accounts/{id}',
   'PUT /api/accounts/{id}',
   'DELETE /api/accounts/{id}',
+  'GET /api/accounts/{id}/playbook-executions',
+  'POST /api/accounts/{id}/playbook-executions',
+  'PATCH /api/playbook-executions/{id}/steps/{stepId}',
+  'GET /api/playbook-executions/{id}/report',
 ].sort();
 
 type Operation = {
