@@ -32,6 +32,8 @@ const HealthConfigPage = page(
   () => import('./features/customer-success/health-config/health-config-page.tsx'),
   'HealthConfigPage',
 );
+const PlaybooksPage = page(() => import('./features/playbooks/playbooks-page.tsx'), 'PlaybooksPage');
+const ExecutionPage = page(() => import('./features/playbooks/execution-page.tsx'), 'ExecutionPage');
 // Platform pages outside the shell.
 const MembersPage = page(() => import('./features/organizations/members-page.tsx'), 'MembersPage');
 const SettingsPage = page(() => import('./features/settings/settings-page.tsx'), 'SettingsPage');
@@ -78,6 +80,8 @@ export function App() {
         <Route path="/members" component={MembersPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/settings/health" component={HealthConfigPage} />
+        <Route path="/playbooks" component={PlaybooksPage} />
+        <Route path="/executions/:id" component={ExecutionPage} />
       </Route>
       <Route path="*404" component={NotFound} />
     </Router>

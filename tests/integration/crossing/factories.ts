@@ -4,6 +4,7 @@ import { dashboardsMutators, dashboardsQueries } from './dashboards-factories.ts
 import { healthMutators, healthQueries } from './health-factories.ts';
 import { kpiTrackerMutators, kpiTrackerQueries } from './kpi-tracker-factories.ts';
 import { platformMutators, platformQueries } from './platform-factories.ts';
+import { playbookExecutionMutators, playbookExecutionQueries } from './playbook-executions-factories.ts';
 
 /**
  * Every pack's crossing factories, by registered name. A pack adds its
@@ -15,6 +16,7 @@ export const queryFactories = mergeFactories<QueryFactory>(
   dashboardsQueries,
   healthQueries,
   customerSuccessQueries,
+  playbookExecutionQueries,
 );
 export const mutatorFactories = mergeFactories<MutatorFactory>(
   platformMutators,
@@ -22,6 +24,7 @@ export const mutatorFactories = mergeFactories<MutatorFactory>(
   dashboardsMutators,
   healthMutators,
   customerSuccessMutators,
+  playbookExecutionMutators,
 );
 
 /** Where a missing factory goes, for the failure message. */

@@ -48,6 +48,9 @@ export function AppShell(props: { children: JSX.Element }) {
             <A href="/goals" activeClass="active">
               Goals
             </A>
+            <A href="/playbooks" activeClass="active">
+              Playbooks
+            </A>
             <A href="/members" activeClass="active">
               Members
             </A>
