@@ -1,5 +1,6 @@
 import type { Sql, TransactionSql } from 'postgres';
 import type { Auth } from './auth/auth.ts';
+import { playbookSeed } from './customer-success/playbook-seed.ts';
 import { customerSuccessSeed } from './customer-success/seed.ts';
 import { dashboardsSeed } from './dashboards/seed.ts';
 import { type Pools, withTenant } from './db/pools.ts';
@@ -35,7 +36,7 @@ export interface PackSeed {
 }
 
 /** Every pack's seed, in order; a new pack adds its own here. */
-export const PACK_SEEDS: readonly PackSeed[] = [kpiTrackerSeed, dashboardsSeed, customerSuccessSeed];
+export const PACK_SEEDS: readonly PackSeed[] = [kpiTrackerSeed, dashboardsSeed, customerSuccessSeed, playbookSeed];
 
 /** The demo person and organization, created when missing (both found by their natural keys). */
 export async function seedPlatform(auth: Auth, pools: Pools): Promise<DemoOrg & { created: boolean }> {

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { Sql, TransactionSql } from 'postgres';
 import { BUILTIN_PLAYBOOKS, type PlaybookID } from '../../shared/playbooks/builtins.ts';
-import { executionPlan } from '../../shared/playbooks/executions.ts';
+import type { KpiValue } from '../../shared/playbooks/report.ts';
 import { firedConditions, type TriggerCondition } from '../../shared/playbooks/triggers.ts';
 import { withTenant } from '../db/pools.ts';
 import { accountFacts } from './facts.ts';
+import { insertExecution } from './store.ts';
 
 /** A write changed an account's data: evaluate the organization's automatic triggers for it. */
 export interface TriggerJob {
@@ -15,39 +15,25 @@ export interface TriggerJob {
 
 export const TRIGGER_JOB_SOURCE = 'job:playbook-triggers';
 
-const stepID = (executionID: string, position: number) => `${executionID}:${position}`;
-
-/**
- * Starts an execution unless one of this playbook is open on the account:
- * the insert does nothing on the unique "one open" index, so two jobs racing
- * still make one. Returns whether it started one.
- */
+/** Starts the playbook on the account with the account's KPI values as the baseline, unless one is open. */
 async function startAuto(tx: TransactionSql, job: TriggerJob, playbookID: PlaybookID, fired: TriggerCondition[]) {
-  const playbook = BUILTIN_PLAYBOOKS[playbookID];
-  const id = randomUUID();
-  const now = Date.now();
-  const plan = executionPlan(playbook, now);
-  const baseline = await tx<{ kpi: string; value: number | null }[]>`
+  const baseline = await tx<KpiValue[]>`
     SELECT k.name AS kpi,
       (SELECT p.value FROM data_point p WHERE p.organization_id = k.organization_id AND p.kpi_id = k.id
         ORDER BY p.recorded_at DESC, p.id DESC LIMIT 1) AS value
     FROM kpi k WHERE k.organization_id = ${job.orgID} AND k.account_id = ${job.accountID} AND k.archived_at IS NULL
     ORDER BY k.name`;
-  const inserted = await tx`
-    INSERT INTO playbook_execution (id, organization_id, account_id, playbook_id, playbook_name, exit_criteria, status,
-      triggered_by, trigger_reason, baseline, started_by, started_at, due_at, updated_at)
-    VALUES (${id}, ${job.orgID}, ${job.accountID}, ${playbookID}, ${playbook.name}, ${tx.json(playbook.exitCriteria)}, 'active',
-      'auto', ${tx.json(fired)}, ${tx.json(baseline)}, ${job.userID}, ${new Date(now)}, ${new Date(plan.dueAt)}, ${new Date(now)})
-    ON CONFLICT (organization_id, account_id, playbook_id) WHERE status = 'active' DO NOTHING
-    RETURNING id`;
-  if (inserted.length === 0) return false;
-  for (const s of plan.steps) {
-    await tx`
-      INSERT INTO playbook_step (id, organization_id, execution_id, position, step_key, title, raci, status, due_at, updated_at)
-      VALUES (${stepID(id, s.position)}, ${job.orgID}, ${id}, ${s.position}, ${s.stepKey}, ${s.title}, ${tx.json(s.raci)},
-        'pending', ${new Date(s.dueAt)}, ${new Date(now)})`;
-  }
-  return true;
+  const started = await insertExecution(tx, {
+    orgID: job.orgID,
+    accountID: job.accountID,
+    playbook: BUILTIN_PLAYBOOKS[playbookID],
+    triggeredBy: 'auto',
+    triggerReason: fired,
+    baseline: [...baseline],
+    startedBy: job.userID,
+    startedAt: Date.now(),
+  });
+  return started !== null;
 }
 
 /**

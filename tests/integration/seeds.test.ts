@@ -42,7 +42,7 @@ describe('pack seeds are idempotent', () => {
 
   test('a second run adds nothing; rows it lost come back on the next run, the rest stay as they are', async () => {
     const first = await seedPacks(app, demo);
-    expect(first.added).toBe(11); // 4 KPIs, the goal, the shared dashboard, 5 accounts
+    expect(first.added).toBe(13); // 4 KPIs, the goal, the shared dashboard, 5 accounts, the VoC trigger and its execution
     expect(first.kpiIDs).toHaveLength(4);
     const seeded = await counts(demo.orgID);
     // The demo dashboard is laid out from the demo's KPIs: every one of them is on it.
@@ -73,7 +73,7 @@ describe('pack seeds are idempotent', () => {
     expect(await counts(demo.orgID)).toEqual({ kpi: 1, data_point: 5, goal: 0, goal_kpi: 0, cs_account: 1 });
 
     const refill = await seedPacks(app, demo);
-    expect(refill.added).toBe(8); // 3 KPIs, the goal, 4 accounts
+    expect(refill.added).toBe(9); // 3 KPIs, the goal, 4 accounts, the VoC execution (its account was deleted)
     expect(refill.kpiIDs).toHaveLength(3);
     expect(refill.kpiIDs).not.toContain(kept?.id);
     expect(await counts(demo.orgID)).toEqual(seeded);
@@ -94,7 +94,7 @@ describe('pack seeds are idempotent', () => {
     const both = await Promise.all([seedPacks(app, other), seedPacks(app, other)]);
     // Each pack seeds under its own lock, so which start adds which pack depends on
     // timing; together they add every demo row once (the counts below say none twice).
-    expect(both[0]!.added + both[1]!.added).toBe(11);
+    expect(both[0]!.added + both[1]!.added).toBe(13);
     expect(await counts(orgID)).toEqual({ kpi: 4, data_point: 20, goal: 1, goal_kpi: 3, cs_account: 5 });
   });
 });
