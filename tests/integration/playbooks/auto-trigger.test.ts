@@ -80,4 +80,43 @@ describe('automatic playbook triggers', () => {
         AND source = 'job:playbook-triggers'`;
     expect(audit).toEqual([{ actor_id: org.cam.userID }]);
   });
+
+  test('a health drop of 10 points month over month fires (health scored from the account’s KPIs and ranges)', async () => {
+    expectStatus(await rest(as('ada'), 'PUT', '/api/reference-ranges/CSAT', { ...NPS, critical: { min: -100, max: 0 } }), 200);
+    const conditions = [{ kpi: 'health', op: 'drop', value: 10 }];
+    expectStatus(await rest(as('ada'), 'PUT', '/api/playbook-triggers/sla', { autoTrigger: true, conditions }), 200);
+    // The VoC sprint's trigger of the test before, switched off: only the SLA playbook is under test here.
+    expectStatus(await rest(as('ada'), 'PUT', '/api/playbook-triggers/voc-sprint', { autoTrigger: false, conditions }), 200);
+    const account = expectStatus(await rest(as('ada'), 'POST', '/api/accounts', { name: 'Wingtip' }), 201) as { id: string };
+    const kpi = expectStatus(
+      await rest(as('ada'), 'POST', '/api/kpis', {
+        title: 'CSAT',
+        unit: '',
+        targetValue: 90,
+        accountId: account.id,
+        healthCategory: 'Support & Experience',
+      }),
+      201,
+    ) as { id: string };
+    const startOfMonth = new Date();
+    startOfMonth.setUTCDate(1);
+    startOfMonth.setUTCHours(0, 0, 0, 0);
+    const lastMonth = new Date(startOfMonth.getTime() - 2 * 86_400_000).toISOString();
+    const za = open(org.ada, org.id);
+    const runs = watch<PlaybookExecution[]>(za, queries.playbookExecutions.forAccount({ orgID: org.id, accountID: account.id }));
+
+    // Last month healthy (score 100), now still healthy (score 91.4): an 8.6-point fall does not fire.
+    expectStatus(await rest(as('cam'), 'POST', `/api/kpis/${kpi.id}/records`, { value: 100, recordedAt: lastMonth }), 201);
+    expectStatus(await rest(as('cam'), 'POST', `/api/kpis/${kpi.id}/records`, { value: 76 }), 201);
+    const sla = async () => expectStatus(await rest(as('cam'), 'GET', '/api/playbook-triggers/sla'), 200) as Trigger;
+    await expect.poll(async () => (await sla()).lastEvaluatedAt, { timeout: JOB_DEADLINE_MS }).not.toBeNull();
+    expect((await sla()).triggerCount).toBe(0);
+    expect(runs.current()).toEqual([]);
+
+    // Into the risk band (score 62.5): a 37.5-point fall fires the SLA playbook.
+    expectStatus(await rest(as('cam'), 'POST', `/api/kpis/${kpi.id}/records`, { value: 15 }), 201);
+    const started = await runs.until((r) => r.length === 1, JOB_DEADLINE_MS);
+    expect(started[0]).toMatchObject({ playbookID: 'sla', triggeredBy: 'auto', triggerReason: conditions });
+    expect((await sla()).triggerCount).toBe(1);
+  });
 });

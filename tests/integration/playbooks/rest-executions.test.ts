@@ -45,6 +45,7 @@ describe('REST playbook executions', () => {
     expect(unknown.details.map((d) => d.loc.join('.'))).toEqual(['body.playbookId']);
     expectError(await rest(as('vic'), 'POST', base, { playbookId: 'sla' }), 403, 'FORBIDDEN');
     expectError(await rest({ person: outsider.ida, org: outsider.id }, 'GET', base), 404, 'NOT_FOUND');
+    expectError(await rest({ person: outsider.ida, org: outsider.id }, 'POST', base, { playbookId: 'sla' }), 404, 'NOT_FOUND');
 
     const [first, ...others] = started.steps as [Step, ...Step[]];
     const stepPath = `/api/playbook-executions/${started.id}/steps/${first.id}`;
