@@ -4,9 +4,7 @@ import type { Playbook } from '../../shared/playbooks/builtins.ts';
 import { executionPlan } from '../../shared/playbooks/executions.ts';
 import type { KpiValue } from '../../shared/playbooks/report.ts';
 import type { TriggerCondition } from '../../shared/playbooks/triggers.ts';
-
-/** A step's id: its execution's and its position (as the start mutator makes them). */
-const stepID = (executionID: string, position: number) => `${executionID}:${position}`;
+import { stepID } from '../../sync/mutators/playbook-executions/executions.ts';
 
 export interface NewExecution {
   orgID: string;

@@ -19,6 +19,12 @@ export const STEP_STATUS_LABELS: Record<StepStatus, string> = {
   skipped: 'Skipped',
 };
 
+export const EXECUTION_STATUS_LABELS: Record<ExecutionStatus, string> = {
+  active: 'In progress',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
 /**
  * Where a step may go from each status: forward at any time, and back to
  * work (a done step reopened, a skipped one taken up again).

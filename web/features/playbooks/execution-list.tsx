@@ -1,5 +1,6 @@
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
+import { EXECUTION_STATUS_LABELS } from '../../../shared/playbooks/executions.ts';
 import type { PlaybookExecution } from '../../../sync/schema.ts';
 import { useFormats } from '../organizations/current-organization.tsx';
 
@@ -7,8 +8,6 @@ export type ListedExecution = PlaybookExecution & {
   account?: { name: string } | undefined;
   steps: readonly { status: string }[];
 };
-
-const STATUS_WORDS = { active: 'In progress', completed: 'Completed', cancelled: 'Cancelled' } as const;
 
 /** Executions as a list: playbook, account, progress, how it started; each opens its page. */
 export function ExecutionList(props: { executions: readonly ListedExecution[]; empty: string; label: string }) {
@@ -25,7 +24,7 @@ export function ExecutionList(props: { executions: readonly ListedExecution[]; e
                 {e.account ? ` · ${e.account.name}` : ''}
               </A>{' '}
               <span class="status-chip" data-status={e.status}>
-                {STATUS_WORDS[e.status]}
+                {EXECUTION_STATUS_LABELS[e.status]}
               </span>{' '}
               <span class="panel-hint">
                 {finished(e)}/{e.steps.length} steps · {e.triggeredBy === 'auto' ? 'started automatically' : 'started by hand'}{' '}

@@ -1,7 +1,7 @@
 import { useQuery } from '@rocicorp/zero/solid';
 import { useParams } from '@solidjs/router';
 import { createMemo, createSignal, For, onCleanup, Show } from 'solid-js';
-import type { StepField } from '../../../shared/playbooks/executions.ts';
+import { EXECUTION_STATUS_LABELS, type StepField } from '../../../shared/playbooks/executions.ts';
 import type { ReportData } from '../../../shared/playbooks/report.ts';
 import { can } from '../../../shared/roles.ts';
 import { EDITING_STALE_MS } from '../../../sync/mutators/playbook-executions/editing.ts';
@@ -32,8 +32,6 @@ type Full = PlaybookExecution & {
   }[];
   report?: { reportData: ReportData; generatedAt: number };
 };
-
-const STATUS_WORDS = { active: 'In progress', completed: 'Completed', cancelled: 'Cancelled' } as const;
 
 /**
  * `/executions/:id`: one playbook execution, worked by several people at
@@ -85,7 +83,7 @@ export function ExecutionPage() {
           subtitle={
             <>
               <span class="status-chip" data-status={e().status}>
-                {STATUS_WORDS[e().status]}
+                {EXECUTION_STATUS_LABELS[e().status]}
               </span>{' '}
               {progress()} · started {e().triggeredBy === 'auto' ? 'automatically' : 'by hand'} {fmt().dateTime(e().startedAt)} ·
               due {fmt().date(e().dueAt)}
