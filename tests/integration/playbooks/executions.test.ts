@@ -59,7 +59,7 @@ describe('playbook executions through Zero', () => {
     await seen.until((e) => e?.editing.length === 0);
 
     const refused = await zv.mutate(mutators.playbookStep.update({ id: step.id, status: 'done' })).server;
-    expect(refused.type === 'error' && refused.error.message).toMatch(/Your role \(Viewer\) cannot/);
+    expect(refused.type === 'error' && refused.error.message).toMatch(/Your role \(Viewer\) cannot work on playbook steps/);
     const badMove = await zc.mutate(mutators.playbookStep.update({ id: step.id, status: 'done', assigneeID: 'nobody' })).server;
     expect(badMove.type === 'error' && badMove.error.message).toMatch(/Assignee must be a member/);
     const [row] = await sql`SELECT status, result FROM playbook_step WHERE id = ${step.id}`;
@@ -103,7 +103,9 @@ describe('playbook executions through Zero', () => {
     const late = await zc.mutate(mutators.playbookStep.update({ id: steps[0]?.id ?? '', result: 'late' })).server;
     expect(late.type === 'error' && late.error.message).toMatch(/already completed/);
     const notMine = await zc.mutate(mutators.playbookExecution.delete({ id: executionID })).server;
-    expect(notMine.type === 'error' && notMine.error.message).toMatch(/Your role \(Operator\) cannot/);
+    expect(notMine.type === 'error' && notMine.error.message).toMatch(
+      /Your role \(Operator\) cannot complete, cancel or delete playbook executions/,
+    );
     await ok(zm, mutators.playbookExecution.delete({ id: executionID }));
     await seen.until((e) => e === undefined);
     expect(await sql`SELECT id FROM playbook_report WHERE execution_id = ${executionID}`).toEqual([]);
