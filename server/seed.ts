@@ -1,6 +1,7 @@
 import type { Sql, TransactionSql } from 'postgres';
 import type { Auth } from './auth/auth.ts';
 import { accountHealthSeed } from './customer-success/health/seed.ts';
+import { playbookSeed } from './customer-success/playbook-seed.ts';
 import { customerSuccessSeed } from './customer-success/seed.ts';
 import { dashboardsSeed } from './dashboards/seed.ts';
 import { type Pools, withTenant } from './db/pools.ts';
@@ -36,7 +37,13 @@ export interface PackSeed {
 }
 
 /** Every pack's seed, in order; a new pack adds its own here. */
-export const PACK_SEEDS: readonly PackSeed[] = [kpiTrackerSeed, dashboardsSeed, customerSuccessSeed, accountHealthSeed];
+export const PACK_SEEDS: readonly PackSeed[] = [
+  kpiTrackerSeed,
+  dashboardsSeed,
+  customerSuccessSeed,
+  accountHealthSeed,
+  playbookSeed,
+];
 
 /** The demo person and organization, created when missing (both found by their natural keys). */
 export async function seedPlatform(auth: Auth, pools: Pools): Promise<DemoOrg & { created: boolean }> {

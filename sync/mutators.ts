@@ -8,6 +8,7 @@ import { healthMutators } from './mutators/health/index.ts';
 import { kpiTrackerMutators } from './mutators/kpi-tracker/index.ts';
 import { kpiUploadMutators } from './mutators/kpi-uploads/index.ts';
 import { platformMutators } from './mutators/platform/index.ts';
+import { playbookRunMutators } from './mutators/playbook-executions/index.ts';
 import { playbookMutators } from './mutators/playbooks/index.ts';
 
 /**
@@ -27,6 +28,7 @@ export const mutators = defineMutators(
     ...customerSuccessMutators,
     ...accountHealthMutators,
     kpiUpload: kpiUploadMutators,
+    ...playbookRunMutators,
   }),
 );
 

@@ -6,6 +6,7 @@ import { healthQueries } from './queries/health.ts';
 import { kpiTrackerQueries } from './queries/kpi-tracker.ts';
 import { kpiUploadQueries } from './queries/kpi-uploads.ts';
 import { platformQueries } from './queries/platform.ts';
+import { playbookExecutionQueries } from './queries/playbook-executions.ts';
 import { playbookQueries } from './queries/playbooks.ts';
 import { sharedDashboardQueries } from './queries/shared-dashboard.ts';
 
@@ -26,6 +27,7 @@ export const queries = defineQueries({
   ...playbookQueries,
   ...customerSuccessQueries,
   ...kpiUploadQueries,
+  ...playbookExecutionQueries,
 });
 
 export type Queries = typeof queries;

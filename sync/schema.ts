@@ -6,6 +6,11 @@ import { healthRelationships, healthScopes, healthTables } from './schema/health
 import { kpiTrackerRelationships, kpiTrackerScopes, kpiTrackerTables } from './schema/kpi-tracker.ts';
 import { kpiUploadRelationshipsList, kpiUploadScopes, kpiUploadTables } from './schema/kpi-uploads.ts';
 import { platformRelationships, platformScopes, platformTables } from './schema/platform.ts';
+import {
+  playbookExecutionRelationships,
+  playbookExecutionScopes,
+  playbookExecutionTables,
+} from './schema/playbook-executions.ts';
 import { playbookRelationships, playbookScopes, playbookTables } from './schema/playbooks.ts';
 
 export type { GoalPace } from '../shared/goals.ts';
@@ -28,6 +33,7 @@ export const schema = createSchema({
     ...customerSuccessTables,
     ...accountHealthTables,
     ...kpiUploadTables,
+    ...playbookExecutionTables,
   ],
   relationships: [
     ...platformRelationships,
@@ -38,6 +44,7 @@ export const schema = createSchema({
     ...customerSuccessRelationships,
     ...accountHealthRelationships,
     ...kpiUploadRelationshipsList,
+    ...playbookExecutionRelationships,
   ],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
@@ -56,6 +63,7 @@ export const tenantScopes = {
   ...customerSuccessScopes,
   ...accountHealthScopes,
   ...kpiUploadScopes,
+  ...playbookExecutionScopes,
 };
 export type TenantTable = keyof typeof tenantScopes;
 
@@ -81,3 +89,5 @@ export type AccountHealth = Row<typeof schema.tables.accountHealth>;
 export type HealthTrend = Row<typeof schema.tables.healthTrend>;
 export type HealthRescore = Row<typeof schema.tables.healthRescore>;
 export type KpiUpload = Row<typeof schema.tables.kpiUpload>;
+export type PlaybookExecution = Row<typeof schema.tables.playbookExecution>;
+export type PlaybookStepRow = Row<typeof schema.tables.playbookStep>;

@@ -38,6 +38,8 @@ const AccountUploadsPage = page(
   () => import('./features/customer-success/uploads/account-uploads-page.tsx'),
   'AccountUploadsPage',
 );
+const PlaybooksPage = page(() => import('./features/playbooks/playbooks-page.tsx'), 'PlaybooksPage');
+const ExecutionPage = page(() => import('./features/playbooks/execution-page.tsx'), 'ExecutionPage');
 // Platform pages outside the shell.
 const MembersPage = page(() => import('./features/organizations/members-page.tsx'), 'MembersPage');
 const SettingsPage = page(() => import('./features/settings/settings-page.tsx'), 'SettingsPage');
@@ -87,6 +89,8 @@ export function App() {
         <Route path="/settings" component={SettingsPage} />
         <Route path="/settings/health" component={HealthConfigPage} />
         <Route path="/accounts/:id/uploads" component={AccountUploadsPage} />
+        <Route path="/playbooks" component={PlaybooksPage} />
+        <Route path="/executions/:id" component={ExecutionPage} />
       </Route>
       <Route path="*404" component={NotFound} />
     </Router>

@@ -2,6 +2,7 @@ import type { Sql } from 'postgres';
 import { registerHealthJobs } from '../customer-success/health/jobs.ts';
 import { registerInsightJobs } from '../insights/jobs.ts';
 import type { Narrator } from '../insights/narrator.ts';
+import { registerPlaybookJobs } from '../playbooks/jobs.ts';
 import type { JobQueue } from './queue.ts';
 
 /** What the packs' job handlers may use. */
@@ -16,4 +17,5 @@ export interface PackJobDeps {
 export function registerPackJobs(queue: JobQueue, deps: PackJobDeps): void {
   registerInsightJobs(queue, deps);
   registerHealthJobs(queue, deps);
+  registerPlaybookJobs(queue, deps);
 }

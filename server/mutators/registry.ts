@@ -3,6 +3,7 @@ import { mutators } from '../../sync/mutators.ts';
 import { healthServerMutators } from '../customer-success/health/mutators.ts';
 import { kpiUploadServerMutators } from '../customer-success/uploads/mutators.ts';
 import { kpiTrackerServerMutators } from '../kpi-tracker/mutators.ts';
+import { playbookServerMutators } from '../playbooks/mutators.ts';
 import type { PostCommitTasks } from './post-commit.ts';
 
 /**
@@ -12,9 +13,13 @@ import type { PostCommitTasks } from './post-commit.ts';
  * A pack adds its overrides here; groups not overridden run as shared.
  */
 export function createServerMutators(tasks: PostCommitTasks) {
+  const kpiTracker = kpiTrackerServerMutators(tasks);
+  const uploads = kpiUploadServerMutators(tasks);
   const tracked = defineMutators(mutators, {
-    ...kpiTrackerServerMutators(tasks),
-    ...kpiUploadServerMutators(tasks),
+    ...kpiTracker,
+    ...uploads,
+    // Playbook triggers wrap the KPI tracker's data point and the uploads' overrides, so every pack's tasks are queued.
+    ...playbookServerMutators(tasks, kpiTracker.dataPoint, uploads.kpiUpload),
   });
   // Overrides that wrap the registry so far (the same mutator may carry several packs' tasks).
   return defineMutators(tracked, healthServerMutators(tasks, tracked as never));

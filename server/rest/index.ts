@@ -9,6 +9,7 @@ import { healthRoutes } from './health/routes.ts';
 import { categoryWeightRoutes, referenceRangeRoutes } from './health-config/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
 import { registerSecuritySchemes } from './openapi.ts';
+import { accountExecutionRoutes, executionRoutes } from './playbook-executions/routes.ts';
 import { playbookTriggerRoutes } from './playbook-triggers/routes.ts';
 import { uploadExampleRoutes, uploadRoutes } from './uploads/routes.ts';
 
@@ -35,6 +36,8 @@ export function restRoutes(deps: RestDeps) {
   api.route('/playbook-triggers', playbookTriggerRoutes(deps));
   api.route('/accounts', uploadRoutes(deps));
   api.route('/uploads', uploadExampleRoutes(deps));
+  api.route('/accounts/:id/playbook-executions', accountExecutionRoutes(deps));
+  api.route('/playbook-executions', executionRoutes(deps));
   serveDocs(api, BASE);
   return api;
 }

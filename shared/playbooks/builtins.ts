@@ -18,13 +18,14 @@ export const RACI_ROLES = [
 ] as const;
 export type RaciRole = (typeof RACI_ROLES)[number];
 
-export interface PlaybookStep {
+// A type, not an interface: executions and copies store steps as JSON, and JSON types need an index signature.
+export type PlaybookStep = {
   key: string;
   title: string;
   /** Days after the start that the step is due. */
   dueDay: number;
   raci: { responsible: RaciRole; accountable: RaciRole; consulted: RaciRole[]; informed: RaciRole[] };
-}
+};
 
 export interface Playbook {
   id: PlaybookID;

@@ -59,6 +59,10 @@ const IMPLEMENTED = [
   'DELETE /api/accounts/{id}/uploads/{uploadId}',
   'GET /api/accounts/{id}/uploads/{uploadId}/file',
   'GET /api/uploads/example.xlsx',
+  'GET /api/accounts/{id}/playbook-executions',
+  'POST /api/accounts/{id}/playbook-executions',
+  'PATCH /api/playbook-executions/{id}/steps/{stepId}',
+  'GET /api/playbook-executions/{id}/report',
 ].sort();
 
 type Operation = {

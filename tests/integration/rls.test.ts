@@ -200,6 +200,12 @@ describe('what the role kpi_app is and may touch', () => {
       ['kpi_upload_file', true],
       ['member', true],
       ['organization', true],
+      ['playbook_copy', true],
+      ['playbook_execution', true],
+      ['playbook_report', true],
+      ['playbook_step', true],
+      ['playbook_step_editing', true],
+      ['playbook_step_note', true],
       ['playbook_trigger', true],
       ['reference_range', true],
     ]);

@@ -66,8 +66,8 @@ describe('pack seeds are idempotent', () => {
 
   test('a second run adds nothing; rows it lost come back on the next run, the rest stay as they are', async () => {
     const first = await seedPacks(app, demo);
-    // 4 KPIs, the goal, the shared dashboard, 25 accounts, 8 reference ranges, 8 health KPIs per account
-    expect(first.added).toBe(4 + 1 + 1 + 25 + 8 + 200);
+    // 4 KPIs, the goal, the shared dashboard, 25 accounts, 8 reference ranges, 8 health KPIs per account, the VoC trigger and its execution
+    expect(first.added).toBe(4 + 1 + 1 + 25 + 8 + 200 + 2);
     expect(first.kpiIDs).toHaveLength(204);
     const seeded = await counts(demo.orgID);
     // The demo dashboard is laid out from the demo's KPIs: every one of them is on it.
@@ -110,7 +110,8 @@ describe('pack seeds are idempotent', () => {
     });
 
     const refill = await seedPacks(app, demo);
-    expect(refill.added).toBe(3 + 1 + 24 + 200); // 3 KPIs, the goal, 24 accounts, 8 health KPIs per account (the inactive one's too)
+    // 3 KPIs, the goal, 24 accounts, 8 health KPIs per account (the inactive one's too), the VoC execution (its account was deleted)
+    expect(refill.added).toBe(3 + 1 + 24 + 200 + 1);
     expect(refill.kpiIDs).toHaveLength(203);
     expect(refill.kpiIDs).not.toContain(kept?.id);
     expect(await counts(demo.orgID)).toEqual(seeded);
@@ -131,7 +132,7 @@ describe('pack seeds are idempotent', () => {
     const both = await Promise.all([seedPacks(app, other), seedPacks(app, other)]);
     // Each pack seeds under its own lock, so which start adds which pack depends on
     // timing; together they add every demo row once (the counts below say none twice).
-    expect(both[0]!.added + both[1]!.added).toBe(4 + 1 + 1 + 25 + 8 + 200);
+    expect(both[0]!.added + both[1]!.added).toBe(4 + 1 + 1 + 25 + 8 + 200 + 2);
     expect(await counts(orgID)).toEqual(SEEDED);
   });
 });

@@ -5,6 +5,7 @@ import { dashboardsMutators, dashboardsQueries } from './dashboards-factories.ts
 import { healthMutators, healthQueries } from './health-factories.ts';
 import { kpiTrackerMutators, kpiTrackerQueries } from './kpi-tracker-factories.ts';
 import { platformMutators, platformQueries } from './platform-factories.ts';
+import { playbookExecutionMutators, playbookExecutionQueries } from './playbook-executions-factories.ts';
 
 /**
  * Every pack's crossing factories, by registered name. A pack adds its
@@ -17,6 +18,7 @@ export const queryFactories = mergeFactories<QueryFactory>(
   healthQueries,
   customerSuccessQueries,
   accountHealthQueries,
+  playbookExecutionQueries,
 );
 export const mutatorFactories = mergeFactories<MutatorFactory>(
   platformMutators,
@@ -25,6 +27,7 @@ export const mutatorFactories = mergeFactories<MutatorFactory>(
   healthMutators,
   customerSuccessMutators,
   accountHealthMutators,
+  playbookExecutionMutators,
 );
 
 /** Where a missing factory goes, for the failure message. */

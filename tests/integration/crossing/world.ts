@@ -60,6 +60,15 @@ export interface World {
   uploadPreviewID: string;
   uploadSpareID: string;
   uploadVersionID: string;
+  /** Executions on `accountID`: `executionID` (VoC sprint, its first step `stepID`, the owner editing it) to work, and one each to complete, cancel and delete. */
+  executionID: string;
+  stepID: string;
+  completeExecutionID: string;
+  cancelExecutionID: string;
+  deleteExecutionID: string;
+  /** A's copies of a built-in playbook: one to edit, one to delete. */
+  copyID: string;
+  spareCopyID: string;
   /** The intruder's own KPI, goal, dashboard and account in B, for writes that name A's rows from B. */
   kpiB: string;
   goalB: string;
@@ -110,6 +119,12 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
     accountID: id(),
     spareAccountID: id(),
     inactiveAccountID: id(),
+    executionID: id(),
+    completeExecutionID: id(),
+    cancelExecutionID: id(),
+    deleteExecutionID: id(),
+    copyID: id(),
+    spareCopyID: id(),
   };
 
   await ok(mutators.kpiOption.add({ id: ids.optionID, kind: 'unit', value: 'widgets' }));
@@ -141,6 +156,20 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
   await ok(mutators.account.create({ id: ids.spareAccountID, name: 'Secret spare customer' }));
   await ok(mutators.account.create({ id: ids.inactiveAccountID, name: 'Secret old customer' }));
   await ok(mutators.account.deactivate({ id: ids.inactiveAccountID }));
+  const runs = [
+    [ids.executionID, 'voc-sprint'],
+    [ids.completeExecutionID, 'sla'],
+    [ids.cancelExecutionID, 'activation'],
+    [ids.deleteExecutionID, 'renewal'],
+  ] as const;
+  for (const [executionID, playbookID] of runs) {
+    await ok(mutators.playbookExecution.start({ id: executionID, accountID: ids.accountID, playbookID }));
+  }
+  const stepID = `${ids.executionID}:0`;
+  await ok(mutators.playbookStep.addNote({ id: id(), stepID, body: 'Secret note' }));
+  await ok(mutators.playbookEditing.touch({ executionID: ids.executionID, stepID, field: 'notes' }));
+  await ok(mutators.playbookCopy.create({ id: ids.copyID, sourcePlaybookID: 'voc-sprint', name: 'Secret sprint' }));
+  await ok(mutators.playbookCopy.create({ id: ids.spareCopyID, sourcePlaybookID: 'sla', name: 'Secret spare' }));
   const share = await createShareLink(owner, orgA, ids.dashboardID);
   const bands = { critical: { min: -100, max: 0 }, risk: { min: 0, max: 30 }, healthy: { min: 30, max: 100 } };
   await ok(mutators.referenceRange.set({ id: ids.rangeID, kpiName: 'Secret NPS', higherIsBetter: true, ...bands }));
@@ -189,6 +218,7 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
     goalB,
     dashboardB,
     accountB,
+    stepID: `${ids.executionID}:0`,
     fresh: id,
     secrets: () => [
       orgA,

@@ -11,6 +11,7 @@ import { StatusBadge } from '../../components/status-badge.tsx';
 import { showToast } from '../../components/toast.tsx';
 import { AccountUploads } from '../customer-success/uploads/account-uploads.tsx';
 import { useCurrentOrganization, useFormats } from '../organizations/current-organization.tsx';
+import { AccountPlaybooks } from '../playbooks/account-playbooks.tsx';
 import { mutate } from '../sync/mutate.ts';
 import { ReadOnlyNote } from '../workspace/read-only-note.tsx';
 import { RoleGate } from '../workspace/role-gate.tsx';
@@ -110,6 +111,7 @@ function AccountView(props: { account: AccountWithKpis }) {
       </dl>
       <AccountHealthPanel accountID={a().id} accountName={a().name} health={health()} />
       <AccountKpis accountID={a().id} kpis={a().kpis} scores={scores()} />
+      <AccountPlaybooks accountID={a().id} />
       <AccountUploads accountID={a().id} />
     </WorkspacePage>
   );

@@ -2,7 +2,7 @@ import { mutators } from '../../../sync/mutators.ts';
 import { mutate, type WriteOutcome } from './mutate.ts';
 import { forceQueryError } from './query-faults.ts';
 
-type HookMutator = 'kpi.create' | 'dataPoint.add';
+type HookMutator = 'kpi.create' | 'dataPoint.add' | 'playbookStep.update';
 
 /**
  * A test asks for the server's answer, not the form's patience (a form says
@@ -43,6 +43,8 @@ export function installTestHook(): () => void {
           return mutate(mutators.kpi.create(full as Parameters<typeof mutators.kpi.create>[0]), wait);
         case 'dataPoint.add':
           return mutate(mutators.dataPoint.add(full as Parameters<typeof mutators.dataPoint.add>[0]), wait);
+        case 'playbookStep.update':
+          return mutate(mutators.playbookStep.update(full as Parameters<typeof mutators.playbookStep.update>[0]), wait);
         default:
           return Promise.reject(new Error(`Unknown mutator ${String(name)}`));
       }

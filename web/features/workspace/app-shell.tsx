@@ -51,6 +51,9 @@ export function AppShell(props: { children: JSX.Element }) {
             <A href="/accounts" activeClass="active">
               Accounts
             </A>
+            <A href="/playbooks" activeClass="active">
+              Playbooks
+            </A>
             <A href="/members" activeClass="active">
               Members
             </A>

@@ -1,0 +1,90 @@
+import { describe, expect, test } from 'vitest';
+import { mutateInPage, useBrowser } from '../../helpers/browser.ts';
+import { JOB_DEADLINE_MS, synced } from '../../helpers/deadlines.ts';
+import { useOrg } from '../../helpers/people.ts';
+import { expectStatus, rest } from '../../helpers/rest.ts';
+
+const NPS = { higherIsBetter: true, critical: { min: -100, max: 0 }, risk: { min: 0, max: 30 }, healthy: { min: 30, max: 100 } };
+
+describe('playbook executions in a real browser', () => {
+  const browser = useBrowser();
+  const org = useOrg('Playbooks e2e', { ada: 'owner', cam: 'operator', cid: 'operator', vic: 'viewer' });
+  const as = (who: 'ada' | 'cam') => ({ person: org[who], org: org.id });
+
+  test('two CSMs work one execution at once and each sees the other’s step changes and editing without reloading', async () => {
+    const account = expectStatus(await rest(as('ada'), 'POST', '/api/accounts', { name: 'Litware' }), 201) as { id: string };
+    const run = expectStatus(
+      await rest(as('cam'), 'POST', `/api/accounts/${account.id}/playbook-executions`, { playbookId: 'voc-sprint' }),
+      201,
+    ) as { id: string; steps: { id: string }[] };
+    const path = `/executions/${run.id}`;
+    const [cam, cid, vic] = await Promise.all([
+      browser.open(org.cam, path),
+      browser.open(org.cid, path),
+      browser.open(org.vic, path),
+    ]);
+    for (const page of [cam, cid, vic])
+      await page.getByRole('heading', { name: /Voice of the customer sprint: Litware/ }).waitFor(synced);
+
+    // Cam writes the result of step 1; Cid sees it.
+    const camResult = cam.getByRole('textbox', { name: 'Result of step 1' });
+    await camResult.fill('Three detractors reached');
+    await camResult.blur();
+    await expect
+      .poll(() => cid.getByRole('textbox', { name: 'Result of step 1' }).inputValue(), synced)
+      .toBe('Three detractors reached');
+
+    // Cid starts a note: Cam sees who is editing; Cid's note arrives while Cam changes the status.
+    const cidNote = cid.getByRole('textbox', { name: 'New note of step 1' });
+    await cidNote.focus();
+    await cam.getByText(/is editing a note/).waitFor(synced);
+    await cidNote.fill('Backlog is 40 tickets');
+    await cam.getByRole('button', { name: /Status of step 1/ }).click();
+    await cam.getByRole('option', { name: 'In progress' }).click();
+    await cid.getByRole('button', { name: 'Add note to step 1' }).click();
+    await cam.getByText('Backlog is 40 tickets').waitFor(synced);
+    await cid.locator('li.playbook-step[data-status="in_progress"]').first().waitFor(synced);
+    await expect
+      .poll(() => cid.getByRole('textbox', { name: 'Result of step 1' }).inputValue(), synced)
+      .toBe('Three detractors reached');
+
+    // A viewer's change is refused: the screen rolls back and says why.
+    const refused = await mutateInPage(vic, 'playbookStep.update', { id: run.steps[0]?.id, result: 'Viewer was here' });
+    expect(refused).toMatchObject({ status: 'rejected', message: expect.stringMatching(/Your role \(Viewer\) cannot/) });
+    await vic.getByText('Change not saved').first().waitFor(synced);
+    await expect
+      .poll(() => vic.getByRole('textbox', { name: 'Result of step 1' }).inputValue(), synced)
+      .toBe('Three detractors reached');
+  });
+
+  test('a data point posted over REST that crosses a threshold starts a playbook that appears on a third person’s open page', async () => {
+    expectStatus(await rest(as('ada'), 'PUT', '/api/reference-ranges/NPS%20Score', NPS), 200);
+    expectStatus(
+      await rest(as('ada'), 'PUT', '/api/playbook-triggers/voc-sprint', {
+        autoTrigger: true,
+        conditions: [{ kpi: 'NPS Score', op: '<', value: 10 }],
+      }),
+      200,
+    );
+    const account = expectStatus(await rest(as('ada'), 'POST', '/api/accounts', { name: 'Adventure Works' }), 201) as {
+      id: string;
+    };
+    const kpi = expectStatus(
+      await rest(as('ada'), 'POST', '/api/kpis', { title: 'NPS Score', unit: '', targetValue: 50, accountId: account.id }),
+      201,
+    ) as { id: string };
+    const watcher = await browser.open(org.vic, '/playbooks');
+    const list = watcher.getByRole('list', { name: 'Open executions' });
+    await watcher.getByRole('heading', { name: 'Open executions' }).waitFor(synced);
+    expect(await list.getByText(/Adventure Works/).count()).toBe(0);
+
+    expectStatus(await rest(as('cam'), 'POST', `/api/kpis/${kpi.id}/records`, { value: 3 }), 201);
+    await list
+      .getByRole('link', { name: /Voice of the customer sprint · Adventure Works/ })
+      .waitFor({ timeout: JOB_DEADLINE_MS });
+    await list
+      .getByText(/started automatically/)
+      .first()
+      .waitFor(synced);
+  });
+});
