@@ -26,3 +26,14 @@ export function trackHold(set: (token: object, inUse: boolean) => void, inUse: A
   createEffect(() => set(token, inUse()));
   onCleanup(() => set(token, false));
 }
+
+/**
+ * For a dialog inside a role gate: an open dialog stays open (and its form
+ * says why) if the role is taken away; the returned accessor says whether
+ * its trigger should still be offered.
+ */
+export function useDialogAccess(open: Accessor<boolean>): Accessor<boolean> {
+  const access = useWriteAccess();
+  access?.holdWhile(open);
+  return () => access?.lost() === undefined;
+}

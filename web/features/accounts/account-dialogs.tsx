@@ -2,15 +2,8 @@ import { useNavigate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import type { Account } from '../../../sync/schema.ts';
 import { Modal } from '../../components/modal.tsx';
-import { useWriteAccess } from '../../lib/write-access.ts';
+import { useDialogAccess } from '../../lib/write-access.ts';
 import { AccountForm } from './account-form.tsx';
-
-/** Inside a role gate: an open dialog stays open (and its form says why) if the role is taken away. */
-function useDialogAccess(open: () => boolean) {
-  const access = useWriteAccess();
-  access?.holdWhile(open);
-  return () => access?.lost() === undefined;
-}
 
 /** "New account": created, then its page opens. */
 export function NewAccountDialog() {

@@ -1,14 +1,7 @@
 import { createSignal } from 'solid-js';
 import { Modal } from '../../components/modal.tsx';
-import { useWriteAccess } from '../../lib/write-access.ts';
+import { useDialogAccess } from '../../lib/write-access.ts';
 import { GoalForm, type GoalWithKpis } from './goal-form.tsx';
-
-/** Inside a role gate: an open dialog stays open (and its form says why) if the role is taken away. */
-function useDialogAccess(open: () => boolean) {
-  const access = useWriteAccess();
-  access?.holdWhile(open);
-  return () => access?.lost() === undefined;
-}
 
 export function NewGoalDialog() {
   const [open, setOpen] = createSignal(false);
