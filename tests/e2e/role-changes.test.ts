@@ -42,7 +42,7 @@ describe('role changes and read-only roles', () => {
   const live = (page: Page) => page.getByRole('status', { name: 'Sync status' }).filter({ hasText: 'Live' }).waitFor(synced);
 
   test('a manager demoted to viewer while writing a KPI keeps the text, is told why, and cannot save it', async () => {
-    const page = await browser.open(org.mia, '/');
+    const page = await browser.open(org.mia, '/kpis');
     await live(page);
     await page.getByRole('button', { name: 'New KPI' }).click();
     const dialog = page.getByRole('dialog', { name: 'New KPI' });
