@@ -59,6 +59,11 @@ export function ExecutionPage() {
       .filter((e) => e.userID !== currentUser()?.id && now() - e.seenAt < EDITING_STALE_MS)
       .map((e) => ({ stepID: e.stepID ?? null, field: e.field ?? null, name: e.user?.name ?? 'Someone' })),
   );
+  // The steps by id, not by row: a step row replaced by someone else's change
+  // updates its card in place, so a note or result being typed there stays.
+  const stepIDs = createMemo(() => (execution()?.steps ?? []).map((s) => s.id), [], {
+    equals: (a, b) => a.length === b.length && a.every((id, i) => id === b[i]),
+  });
   const people = createMemo(() => members().map((m) => ({ userID: m.userID, name: m.user?.name ?? 'Member' })));
   const progress = () => {
     const steps = execution()?.steps ?? [];
@@ -115,17 +120,21 @@ export function ExecutionPage() {
         >
           <Show when={e().report}>{(r) => <ReportView report={r().reportData} generatedAt={r().generatedAt} />}</Show>
           <ol class="playbook-steps" aria-label="Steps">
-            <For each={e().steps}>
-              {(s, i) => (
-                <StepCard
-                  step={s}
-                  number={i() + 1}
-                  notes={e().notes.filter((n) => n.stepID === s.id)}
-                  editors={editors()}
-                  members={people()}
-                  canWork={canWork()}
-                  onFocus={setFocus}
-                />
+            <For each={stepIDs()}>
+              {(id, i) => (
+                <Show when={e().steps.find((s) => s.id === id)}>
+                  {(s) => (
+                    <StepCard
+                      step={s()}
+                      number={i() + 1}
+                      notes={e().notes.filter((n) => n.stepID === id)}
+                      editors={editors()}
+                      members={people()}
+                      canWork={canWork()}
+                      onFocus={setFocus}
+                    />
+                  )}
+                </Show>
               )}
             </For>
           </ol>
