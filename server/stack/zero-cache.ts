@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -85,6 +86,10 @@ export async function startZeroCache(
     // first (a restart above all) several seconds quicker on a busy machine.
     NODE_COMPILE_CACHE: path.join(opts.dataDir, 'node-compile-cache'),
     ZERO_ADMIN_PASSWORD: opts.adminPassword,
+    // Our own task id: left unset, zero-cache picks a nanoid and hands it to its
+    // workers as ZERO_TASK_ID; one that starts with '-' (1 start in 64) is read
+    // back as a flag and the worker dies with "Expected string at taskID".
+    ZERO_TASK_ID: `zkpi-${randomBytes(8).toString('hex')}`,
     ZKPI_BIND_HOST: opts.bindHost,
     ZKPI_LOOPBACK_PORTS: String(opts.port + 1),
     ...opts.extraEnv,
