@@ -5,6 +5,7 @@ import { customerSuccessSeed } from '../../server/customer-success/seed.ts';
 import { dashboardsSeed } from '../../server/dashboards/seed.ts';
 import { kpiTrackerSeed } from '../../server/kpi-tracker/seed.ts';
 import { PACK_SEEDS, seedPacks } from '../../server/seed.ts';
+import { triggerConditionsInput } from '../../shared/playbooks/triggers.ts';
 import { team } from '../helpers/people.ts';
 
 // The pack seeds run at every start with SEED_DEMO on, on fresh and existing
@@ -28,14 +29,14 @@ const TABLES = [
   'account_health',
 ] as const;
 
-/** What the demo holds once seeded: 4 tracker KPIs and 25 accounts with 8 health KPIs each, twelve months of history and trend. */
+/** What the demo holds once seeded: 4 tracker KPIs and 25 accounts with 9 health KPIs each, twelve months of history and trend. */
 const SEEDED = {
-  kpi: 4 + 25 * 8,
-  data_point: 4 * 5 + 25 * 8 * 12,
+  kpi: 4 + 25 * 9,
+  data_point: 4 * 5 + 25 * 9 * 12,
   goal: 1,
   goal_kpi: 3,
   cs_account: 25,
-  reference_range: 8,
+  reference_range: 9,
   health_trend: 25 * 12,
   account_health: 25,
 };
@@ -66,9 +67,9 @@ describe('pack seeds are idempotent', () => {
 
   test('a second run adds nothing; rows it lost come back on the next run, the rest stay as they are', async () => {
     const first = await seedPacks(app, demo);
-    // 4 KPIs, the goal, the shared dashboard, 25 accounts, 8 reference ranges, 8 health KPIs per account, the VoC trigger and its execution
-    expect(first.added).toBe(4 + 1 + 1 + 25 + 8 + 200 + 2);
-    expect(first.kpiIDs).toHaveLength(204);
+    // 4 KPIs, the goal, the shared dashboard, 25 accounts, 9 reference ranges, 9 health KPIs per account, the VoC trigger and its execution
+    expect(first.added).toBe(4 + 1 + 1 + 25 + 9 + 225 + 2);
+    expect(first.kpiIDs).toHaveLength(229);
     const seeded = await counts(demo.orgID);
     // The demo dashboard is laid out from the demo's KPIs: every one of them is on it.
     const [board] = await admin<{ widgets: number; kpis: number }[]>`
@@ -79,8 +80,17 @@ describe('pack seeds are idempotent', () => {
     expect(board?.widgets).toBeGreaterThanOrEqual(7);
     expect(seeded).toEqual(SEEDED);
     const [scored] = await admin<{ n: number }[]>`
-      SELECT count(*)::int AS n FROM health_trend WHERE organization_id = ${demo.orgID} AND overall IS NOT NULL AND valid_kpis = 8`;
+      SELECT count(*)::int AS n FROM health_trend WHERE organization_id = ${demo.orgID} AND overall IS NOT NULL AND valid_kpis = 9`;
     expect(scored?.n).toBe(25 * 12);
+
+    // The seeded triggers name only KPIs the seeded ranges know: saved back unchanged, they are accepted.
+    const ranges = await admin<{ kpi_name: string }[]>`SELECT kpi_name FROM reference_range WHERE organization_id = ${demo.orgID}`;
+    const triggers = await admin<{ conditions: unknown }[]>`SELECT conditions FROM playbook_trigger WHERE organization_id = ${demo.orgID}`;
+    expect(triggers.length).toBeGreaterThan(0);
+    for (const t of triggers) {
+      const checked = triggerConditionsInput(ranges.map((r) => r.kpi_name)).safeParse(t.conditions);
+      expect(checked.error?.issues ?? []).toEqual([]);
+    }
 
     const again = await seedPacks(app, demo);
     expect(again).toEqual({ added: 0, kpiIDs: [] });
@@ -104,15 +114,15 @@ describe('pack seeds are idempotent', () => {
       goal: 0,
       goal_kpi: 0,
       cs_account: 1,
-      reference_range: 8,
+      reference_range: 9,
       health_trend: 12,
       account_health: 1,
     });
 
     const refill = await seedPacks(app, demo);
-    // 3 KPIs, the goal, 24 accounts, 8 health KPIs per account (the inactive one's too), the VoC execution (its account was deleted)
-    expect(refill.added).toBe(3 + 1 + 24 + 200 + 1);
-    expect(refill.kpiIDs).toHaveLength(203);
+    // 3 KPIs, the goal, 24 accounts, 9 health KPIs per account (the inactive one's too), the VoC execution (its account was deleted)
+    expect(refill.added).toBe(3 + 1 + 24 + 225 + 1);
+    expect(refill.kpiIDs).toHaveLength(228);
     expect(refill.kpiIDs).not.toContain(kept?.id);
     expect(await counts(demo.orgID)).toEqual(seeded);
     const [edited] = await admin`SELECT target FROM kpi WHERE id = ${kept?.id ?? ''}`;
@@ -132,7 +142,7 @@ describe('pack seeds are idempotent', () => {
     const both = await Promise.all([seedPacks(app, other), seedPacks(app, other)]);
     // Each pack seeds under its own lock, so which start adds which pack depends on
     // timing; together they add every demo row once (the counts below say none twice).
-    expect(both[0]!.added + both[1]!.added).toBe(4 + 1 + 1 + 25 + 8 + 200 + 2);
+    expect(both[0]!.added + both[1]!.added).toBe(4 + 1 + 1 + 25 + 9 + 225 + 2);
     expect(await counts(orgID)).toEqual(SEEDED);
   });
 });

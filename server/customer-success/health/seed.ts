@@ -95,6 +95,16 @@ const HEALTH_KPIS: {
     edges: [0, 50, 75, 100],
     target: 85,
   },
+  {
+    // Watched by the VoC sprint's default trigger (Churn Risk > 30).
+    name: 'Churn Risk',
+    healthCategory: 'Business Outcomes',
+    unit: '%',
+    category: 'retention',
+    higherIsBetter: false,
+    edges: [0, 15, 30, 100],
+    target: 10,
+  },
 ];
 
 /** Months of history each demo account's KPIs get (the current one included). */
