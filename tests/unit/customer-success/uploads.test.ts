@@ -1,3 +1,4 @@
+import { deflateRawSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
 import { exampleWorkbook } from '../../../server/customer-success/uploads/example.ts';
 import { readWorkbook, WorkbookRefused } from '../../../server/customer-success/uploads/parse.ts';
@@ -117,7 +118,46 @@ describe('Excel KPI workbook: parsing and validation', () => {
     view.setUint32(dir + 24, 0xfffffff0, true);
     await expect(readWorkbook(bytes)).rejects.toThrow(/unpacks to more than/);
   });
+
+  test('a zip bomb whose directory lies about its size is refused too, without unpacking it whole', async () => {
+    // One entry: 200 MB of zeros deflated to about 200 KB, declared as 1 KB.
+    const bomb = lyingZip('xl/worksheets/sheet1.xml', deflateRawSync(Buffer.alloc(200 * 1024 * 1024)), 1024);
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const before = process.memoryUsage().arrayBuffers;
+    await expect(readWorkbook(bomb)).rejects.toThrow(/unpacks to more than 40 MB/);
+    // What it inflated stopped at the 40 MB budget (and is garbage now), far below 200 MB.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(100 * 1024 * 1024);
+    // The same file with truthful compressed data but a method Excel never writes.
+    const odd = lyingZip('a.xml', Buffer.from('hello'), 5, 12);
+    await expect(readWorkbook(odd)).rejects.toThrow(/compression method/);
+  });
 });
+
+/** A one-entry zip whose central directory declares `declaredSize` whatever `data` inflates to. */
+function lyingZip(name: string, data: Buffer, declaredSize: number, method = 8): Uint8Array {
+  const nameBytes = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(method, 8);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(declaredSize, 22);
+  local.writeUInt16LE(nameBytes.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(method, 10);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(declaredSize, 24);
+  central.writeUInt16LE(nameBytes.length, 28);
+  central.writeUInt32LE(0, 42);
+  const dirOffset = local.length + nameBytes.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + nameBytes.length, 12);
+  end.writeUInt32LE(dirOffset, 16);
+  return new Uint8Array(Buffer.concat([local, nameBytes, data, central, nameBytes, end]));
+}
 
 describe('rollup and diff', () => {
   test('corporate: one value per row; rollup: weighted by each row’s weight, one KPI per name', async () => {
