@@ -84,8 +84,12 @@ describe('pack seeds are idempotent', () => {
     expect(scored?.n).toBe(25 * 12);
 
     // The seeded triggers name only KPIs the seeded ranges know: saved back unchanged, they are accepted.
-    const ranges = await admin<{ kpi_name: string }[]>`SELECT kpi_name FROM reference_range WHERE organization_id = ${demo.orgID}`;
-    const triggers = await admin<{ conditions: unknown }[]>`SELECT conditions FROM playbook_trigger WHERE organization_id = ${demo.orgID}`;
+    const ranges = await admin<
+      { kpi_name: string }[]
+    >`SELECT kpi_name FROM reference_range WHERE organization_id = ${demo.orgID}`;
+    const triggers = await admin<
+      { conditions: unknown }[]
+    >`SELECT conditions FROM playbook_trigger WHERE organization_id = ${demo.orgID}`;
     expect(triggers.length).toBeGreaterThan(0);
     for (const t of triggers) {
       const checked = triggerConditionsInput(ranges.map((r) => r.kpi_name)).safeParse(t.conditions);

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import { BUILTIN_PLAYBOOKS } from '../../../shared/playbooks/builtins.ts';
 import { mutateInPage, useBrowser } from '../../helpers/browser.ts';
+import { useAdminSql } from '../../helpers/db.ts';
 import { JOB_DEADLINE_MS, synced } from '../../helpers/deadlines.ts';
 import { useOrg } from '../../helpers/people.ts';
 import { expectStatus, rest } from '../../helpers/rest.ts';
@@ -10,6 +12,7 @@ describe('playbook executions in a real browser', () => {
   const browser = useBrowser();
   const org = useOrg('Playbooks e2e', { ada: 'owner', cam: 'operator', cid: 'operator', vic: 'viewer' });
   const as = (who: 'ada' | 'cam') => ({ person: org[who], org: org.id });
+  const sql = useAdminSql();
 
   test('two CSMs work one execution at once and each sees the other’s step changes and editing without reloading', async () => {
     const account = expectStatus(await rest(as('ada'), 'POST', '/api/accounts', { name: 'Litware' }), 201) as { id: string };
@@ -86,5 +89,41 @@ describe('playbook executions in a real browser', () => {
       .getByText(/started automatically/)
       .first()
       .waitFor(synced);
+  });
+
+  test('a manager copies a built-in and edits its steps, RACI roles and exit criteria; a viewer sees the copy change live', async () => {
+    const [ada, vic] = await Promise.all([browser.open(org.ada, '/playbooks'), browser.open(org.vic, '/playbooks')]);
+    await ada.getByRole('button', { name: 'Copy Renewal' }).click();
+    const edit = ada.getByRole('button', { name: 'Edit Renewal (copy)' });
+    await edit.waitFor(synced);
+    const theirs = vic.getByRole('region', { name: 'Our playbooks' });
+    const builtIn = BUILTIN_PLAYBOOKS.renewal.steps.length;
+    await theirs.getByText(`${builtIn} steps`).waitFor(synced);
+
+    await edit.click();
+    const form = ada.getByRole('form', { name: 'Edit Renewal (copy)' });
+    await form.getByRole('button', { name: /Responsible \(step 1\)/ }).click();
+    await ada.getByRole('option', { name: 'Account Executive' }).click();
+    await form.getByRole('group', { name: 'Informed (step 1)' }).getByRole('checkbox', { name: 'Executive Sponsor' }).check();
+    await form.getByRole('button', { name: 'Add a step' }).click();
+    await form.getByRole('textbox', { name: `Step ${builtIn + 1} title` }).fill('Send the renewal quote');
+    await form.getByRole('textbox', { name: 'Exit criteria' }).fill('Contract signed\n\nQuote sent within 5 days');
+    await form.getByRole('button', { name: 'Save playbook' }).click();
+
+    // The viewer's list follows at once; what was stored is what was chosen.
+    await theirs.getByText(`${builtIn + 1} steps`).waitFor(synced);
+    const [copy] = await sql<{ steps: { title: string; raci: Record<string, unknown> }[]; exit_criteria: string[] }[]>`
+      SELECT steps, exit_criteria FROM playbook_copy WHERE organization_id = ${org.id} AND source_playbook_id = 'renewal'`;
+    expect(copy?.steps[0]?.raci).toMatchObject({
+      responsible: 'Account Executive',
+      informed: expect.arrayContaining(['Executive Sponsor']),
+    });
+    expect(copy?.steps.at(-1)).toMatchObject({
+      title: 'Send the renewal quote',
+      raci: { responsible: 'CSM', accountable: 'CS Manager' },
+    });
+    expect(copy?.exit_criteria).toEqual(['Contract signed', 'Quote sent within 5 days']);
+    // A viewer edits nothing: no copy or edit button.
+    expect(await vic.getByRole('button', { name: /Copy |Edit / }).count()).toBe(0);
   });
 });

@@ -111,4 +111,42 @@ describe('playbook executions through Zero', () => {
     expect(await sql`SELECT id FROM playbook_report WHERE execution_id = ${executionID}`).toEqual([]);
     expect(await sql`SELECT id FROM playbook_step WHERE execution_id = ${executionID}`).toEqual([]);
   });
+
+  test('a manager completes one execution early and cancels another: each keeps its report; an operator may do neither', async () => {
+    const [zc, zm] = [open(org.cam, org.id), open(org.max, org.id)];
+    const accountID = randomUUID();
+    await ok(zm, mutators.account.create({ id: accountID, name: 'Fabrikam' }));
+    const [early, dropped] = [randomUUID(), randomUUID()];
+    await ok(zc, mutators.playbookExecution.start({ id: early, accountID, playbookID: 'renewal' }));
+    await ok(zc, mutators.playbookExecution.start({ id: dropped, accountID, playbookID: 'expansion' }));
+    const first = watch<Full | undefined>(zc, queries.playbookExecutions.byId({ orgID: org.id, executionID: early }));
+    const second = watch<Full | undefined>(zc, queries.playbookExecutions.byId({ orgID: org.id, executionID: dropped }));
+    const steps = (await first.until((e) => (e?.steps.length ?? 0) > 1))?.steps ?? [];
+    await ok(zc, mutators.playbookStep.update({ id: steps[0]?.id ?? '', status: 'done', result: 'Renewal call held' }));
+
+    for (const write of [
+      mutators.playbookExecution.complete({ id: early }),
+      mutators.playbookExecution.cancel({ id: dropped }),
+    ]) {
+      const refused = await zc.mutate(write).server;
+      expect(refused.type === 'error' && refused.error.message).toMatch(/Your role \(Operator\) cannot complete, cancel/);
+    }
+    expect((await sql`SELECT status FROM playbook_execution WHERE id IN ${sql([early, dropped])}`).map((r) => r.status)).toEqual([
+      'active',
+      'active',
+    ]);
+
+    await ok(zm, mutators.playbookExecution.complete({ id: early }));
+    await ok(zm, mutators.playbookExecution.cancel({ id: dropped }));
+    const completed = await first.until((e) => e?.status === 'completed' && !!e.report);
+    const cancelled = await second.until((e) => e?.status === 'cancelled' && !!e.report);
+    // Completing by hand leaves the steps as they were: one done, the rest still pending.
+    expect(completed?.steps.map((s) => s.status)).toEqual(['done', ...steps.slice(1).map(() => 'pending')]);
+    expect(completed?.completedAt).toEqual(expect.any(Number));
+    expect((completed?.report?.reportData as ReportData | undefined)?.executiveSummary).toMatch(/Renewal for Fabrikam completed/);
+    expect((cancelled?.report?.reportData as ReportData | undefined)?.executiveSummary).toMatch(/cancelled/i);
+    // Both are finished: their steps are locked.
+    const late = await zc.mutate(mutators.playbookStep.update({ id: steps[1]?.id ?? '', status: 'done' })).server;
+    expect(late.type === 'error' && late.error.message).toMatch(/already completed/);
+  });
 });
