@@ -55,6 +55,9 @@ async function sessionCaller(deps: RestDeps, c: Context): Promise<Caller> {
  */
 export function authenticate(deps: RestDeps, opts: { sessionOnly?: boolean } = {}): MiddlewareHandler<RestEnv> {
   return async (c, next) => {
+    // Sub-apps mounted under another's path (/accounts/{id}/uploads under /accounts)
+    // both run their plumbing on one request: the caller is resolved once.
+    if (c.get('caller') && !opts.sessionOnly) return next();
     const key = presentedKey(c);
     if (key !== null && opts.sessionOnly) {
       await keyCaller(deps, key); // a bad key is still a 401

@@ -29,8 +29,8 @@ const withSteps = (q: Executions) =>
 
 /**
  * /api/accounts/{id}/playbook-executions: an account's executions, and
- * starting one by hand. Mounted under that path; the accounts sub-app's
- * plumbing (body limit, authentication) also runs for it, which is harmless.
+ * starting one by hand. Mounted under that path, so the accounts sub-app's
+ * plumbing runs for it too; the caller is still resolved once (authenticate).
  */
 export function accountExecutionRoutes(platform: RestDeps) {
   const deps = withRestFields(platform, executionRestFields);
