@@ -92,60 +92,29 @@ CREATE TABLE sf_defect_type (
 );
 CREATE UNIQUE INDEX sf_defect_type_org_code_key ON sf_defect_type (organization_id, code);
 
-ALTER TABLE sf_line ENABLE ROW LEVEL SECURITY;
-ALTER TABLE sf_product ENABLE ROW LEVEL SECURITY;
-ALTER TABLE sf_shift ENABLE ROW LEVEL SECURITY;
-ALTER TABLE sf_employee ENABLE ROW LEVEL SECURITY;
-ALTER TABLE sf_downtime_reason ENABLE ROW LEVEL SECURITY;
-ALTER TABLE sf_defect_type ENABLE ROW LEVEL SECURITY;
-
--- Each table reads its own matrix resource; archiving and restoring are updates of archived_at.
-CREATE POLICY sf_line_read ON sf_line FOR SELECT TO kpi_app USING (app_can(organization_id, 'line', 'read'));
-CREATE POLICY sf_line_insert ON sf_line FOR INSERT TO kpi_app WITH CHECK (app_can(organization_id, 'line', 'create'));
-CREATE POLICY sf_line_update ON sf_line FOR UPDATE TO kpi_app
-  USING (app_can(organization_id, 'line', 'update', 'archive')) WITH CHECK (app_can(organization_id, 'line', 'update', 'archive'));
-
-CREATE POLICY sf_product_read ON sf_product FOR SELECT TO kpi_app USING (app_can(organization_id, 'product', 'read'));
-CREATE POLICY sf_product_insert ON sf_product FOR INSERT TO kpi_app WITH CHECK (app_can(organization_id, 'product', 'create'));
-CREATE POLICY sf_product_update ON sf_product FOR UPDATE TO kpi_app
-  USING (app_can(organization_id, 'product', 'update', 'archive'))
-  WITH CHECK (app_can(organization_id, 'product', 'update', 'archive'));
-
-CREATE POLICY sf_shift_read ON sf_shift FOR SELECT TO kpi_app USING (app_can(organization_id, 'shift', 'read'));
-CREATE POLICY sf_shift_insert ON sf_shift FOR INSERT TO kpi_app WITH CHECK (app_can(organization_id, 'shift', 'create'));
-CREATE POLICY sf_shift_update ON sf_shift FOR UPDATE TO kpi_app
-  USING (app_can(organization_id, 'shift', 'update', 'archive')) WITH CHECK (app_can(organization_id, 'shift', 'update', 'archive'));
-
-CREATE POLICY sf_employee_read ON sf_employee FOR SELECT TO kpi_app USING (app_can(organization_id, 'employee', 'read'));
-CREATE POLICY sf_employee_insert ON sf_employee FOR INSERT TO kpi_app WITH CHECK (app_can(organization_id, 'employee', 'create'));
-CREATE POLICY sf_employee_update ON sf_employee FOR UPDATE TO kpi_app
-  USING (app_can(organization_id, 'employee', 'update', 'archive'))
-  WITH CHECK (app_can(organization_id, 'employee', 'update', 'archive'));
-
-CREATE POLICY sf_downtime_reason_read ON sf_downtime_reason FOR SELECT TO kpi_app
-  USING (app_can(organization_id, 'downtimeReason', 'read'));
-CREATE POLICY sf_downtime_reason_insert ON sf_downtime_reason FOR INSERT TO kpi_app
-  WITH CHECK (app_can(organization_id, 'downtimeReason', 'create'));
-CREATE POLICY sf_downtime_reason_update ON sf_downtime_reason FOR UPDATE TO kpi_app
-  USING (app_can(organization_id, 'downtimeReason', 'update', 'archive'))
-  WITH CHECK (app_can(organization_id, 'downtimeReason', 'update', 'archive'));
-
-CREATE POLICY sf_defect_type_read ON sf_defect_type FOR SELECT TO kpi_app USING (app_can(organization_id, 'defectType', 'read'));
-CREATE POLICY sf_defect_type_insert ON sf_defect_type FOR INSERT TO kpi_app
-  WITH CHECK (app_can(organization_id, 'defectType', 'create'));
-CREATE POLICY sf_defect_type_update ON sf_defect_type FOR UPDATE TO kpi_app
-  USING (app_can(organization_id, 'defectType', 'update', 'archive'))
-  WITH CHECK (app_can(organization_id, 'defectType', 'update', 'archive'));
-
-GRANT SELECT, INSERT, UPDATE ON sf_line, sf_product, sf_shift, sf_employee, sf_downtime_reason, sf_defect_type TO kpi_app;
-
-CREATE TRIGGER sf_line_audit AFTER INSERT OR UPDATE OR DELETE ON sf_line FOR EACH ROW EXECUTE FUNCTION audit_row();
-CREATE TRIGGER sf_product_audit AFTER INSERT OR UPDATE OR DELETE ON sf_product FOR EACH ROW EXECUTE FUNCTION audit_row();
-CREATE TRIGGER sf_shift_audit AFTER INSERT OR UPDATE OR DELETE ON sf_shift FOR EACH ROW EXECUTE FUNCTION audit_row();
-CREATE TRIGGER sf_employee_audit AFTER INSERT OR UPDATE OR DELETE ON sf_employee FOR EACH ROW EXECUTE FUNCTION audit_row();
-CREATE TRIGGER sf_downtime_reason_audit AFTER INSERT OR UPDATE OR DELETE ON sf_downtime_reason
-  FOR EACH ROW EXECUTE FUNCTION audit_row();
-CREATE TRIGGER sf_defect_type_audit AFTER INSERT OR UPDATE OR DELETE ON sf_defect_type FOR EACH ROW EXECUTE FUNCTION audit_row();
+-- The six tables follow one rule, written once: each reads its own matrix
+-- resource (shared/shop-floor/permissions.ts); archiving and restoring are
+-- updates of archived_at; nothing is deleted; every change is audited.
+DO $$
+DECLARE
+  t record;
+BEGIN
+  FOR t IN SELECT * FROM (VALUES
+    ('sf_line', 'line'), ('sf_product', 'product'), ('sf_shift', 'shift'), ('sf_employee', 'employee'),
+    ('sf_downtime_reason', 'downtimeReason'), ('sf_defect_type', 'defectType')) AS v (tbl, resource)
+  LOOP
+    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t.tbl);
+    EXECUTE format('CREATE POLICY %I ON %I FOR SELECT TO kpi_app USING (app_can(organization_id, %L, ''read''))',
+      t.tbl || '_read', t.tbl, t.resource);
+    EXECUTE format('CREATE POLICY %I ON %I FOR INSERT TO kpi_app WITH CHECK (app_can(organization_id, %L, ''create''))',
+      t.tbl || '_insert', t.tbl, t.resource);
+    EXECUTE format('CREATE POLICY %I ON %I FOR UPDATE TO kpi_app USING (app_can(organization_id, %L, ''update'', ''archive'')) '
+      'WITH CHECK (app_can(organization_id, %L, ''update'', ''archive''))', t.tbl || '_update', t.tbl, t.resource, t.resource);
+    EXECUTE format('GRANT SELECT, INSERT, UPDATE ON %I TO kpi_app', t.tbl);
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION audit_row()',
+      t.tbl || '_audit', t.tbl);
+  END LOOP;
+END $$;
 
 ALTER PUBLICATION zkpi_pub ADD TABLE sf_line, sf_product, sf_shift, sf_employee, sf_downtime_reason, sf_defect_type;
 

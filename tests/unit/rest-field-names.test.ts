@@ -80,7 +80,11 @@ describe('REST field names are mapped per resource', () => {
     const issues = [
       { loc: ['productID'], msg: 'Product “Gadget” is archived: restore it or choose another', type: 'archived' },
       { loc: ['number'], msg: 'Number is required', type: 'too_small' },
-      { loc: ['to'], msg: '"to" cannot be ACTIVE while the work order is COMPLETED: Completed is final', type: 'forbidden_transition' },
+      {
+        loc: ['to'],
+        msg: '"to" cannot be ACTIVE while the work order is COMPLETED: Completed is final',
+        type: 'forbidden_transition',
+      },
     ];
     expect(await refusal(workOrderRestFields, issues)).toEqual([
       { loc: ['body', 'product'], msg: 'Product “Gadget” is archived: restore it or choose another' },

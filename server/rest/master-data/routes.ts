@@ -25,13 +25,38 @@ function byArchived<T extends 'line' | 'product'>(rows: Query<T, Schema>, archiv
 
 const EDITORS = 'Managers and above.';
 
+/**
+ * What every master data resource's routes share: the tag, the 409 for a
+ * taken name or code, and the words and mapping of GET, PUT and DELETE on
+ * one row. `noun` names the row ("line"); `users`, what keeps pointing at it
+ * once archived.
+ */
+function sharedRoutes(noun: string, users: string) {
+  return {
+    tags: ['Shop floor: master data'],
+    uniqueFields: true as const,
+    get: { summary: `Get a ${noun}`, returns: `The ${noun}, archived or not` },
+    edit: {
+      summary: `Edit a ${noun}`,
+      description: `${EDITORS} Send only the fields to change. \`"archived": false\` restores an archived ${noun}.`,
+      returns: `The ${noun} as it now is`,
+      patch: editedFields,
+      archive: (body: { archived?: boolean | undefined }) => body.archived,
+    },
+    archive: {
+      summary: `Archive a ${noun}`,
+      description: `${EDITORS} A soft delete: ${users} keep pointing at it; \`PUT {"archived": false}\` restores it.`,
+      returns: `The archived ${noun}`,
+    },
+  };
+}
+
 /** /api/lines: the organization's lines (work centres); archiving is their soft delete. */
 export function lineRoutes(deps: RestDeps) {
   return archivableRoutes(deps, {
+    ...sharedRoutes('line', 'jobs'),
     table: 'line',
     resource: 'line',
-    tags: ['Shop floor: master data'],
-    uniqueFields: true,
     schemas: { row: LineSchema, list: ArchivedQuery, create: LineCreateSchema, update: LineUpdateSchema },
     json: lineJson,
     mutators: (m) => m.line,
@@ -47,29 +72,15 @@ export function lineRoutes(deps: RestDeps) {
       returns: 'The new line',
       args: (body, id) => ({ id, name: body.name }),
     },
-    get: { summary: 'Get a line', returns: 'The line, archived or not' },
-    edit: {
-      summary: 'Edit a line',
-      description: `${EDITORS} Send only the fields to change. \`"archived": false\` restores an archived line.`,
-      returns: 'The line as it now is',
-      patch: editedFields,
-      archive: (body) => body.archived,
-    },
-    archive: {
-      summary: 'Archive a line',
-      description: `${EDITORS} A soft delete: jobs keep pointing at it; \`PUT {"archived": false}\` restores it.`,
-      returns: 'The archived line',
-    },
   });
 }
 
 /** /api/products: what the organization makes, each with its ideal cycle time. */
 export function productRoutes(deps: RestDeps) {
   return archivableRoutes(deps, {
+    ...sharedRoutes('product', 'work orders'),
     table: 'product',
     resource: 'product',
-    tags: ['Shop floor: master data'],
-    uniqueFields: true,
     schemas: { row: ProductSchema, list: ArchivedQuery, create: ProductCreateSchema, update: ProductUpdateSchema },
     json: productJson,
     mutators: (m) => m.product,
@@ -84,19 +95,6 @@ export function productRoutes(deps: RestDeps) {
       description: `${EDITORS} \`code\` is unique in the organization (a 409 naming it when taken); \`idealCycleSeconds\` is the seconds one piece takes at the ideal rate, above 0.`,
       returns: 'The new product',
       args: (body, id) => ({ id, ...body }),
-    },
-    get: { summary: 'Get a product', returns: 'The product, archived or not' },
-    edit: {
-      summary: 'Edit a product',
-      description: `${EDITORS} Send only the fields to change. \`"archived": false\` restores an archived product.`,
-      returns: 'The product as it now is',
-      patch: editedFields,
-      archive: (body) => body.archived,
-    },
-    archive: {
-      summary: 'Archive a product',
-      description: `${EDITORS} A soft delete: work orders keep pointing at it; \`PUT {"archived": false}\` restores it.`,
-      returns: 'The archived product',
     },
   });
 }

@@ -7,9 +7,9 @@ import { SelectField } from '../../../components/select-field.tsx';
 import { TextInput } from '../../../components/text-input.tsx';
 import { createFormState } from '../../../lib/form-state.ts';
 import { createSubmit } from '../../../lib/form-submit.ts';
-import { issueFieldErrors } from '../../../lib/forms.ts';
 import { useCurrentOrganization } from '../../organizations/current-organization.tsx';
 import { type MutateRequest, mutate } from '../../sync/mutate.ts';
+import { refusalOf } from '../refusal.ts';
 import { fieldText, fieldValue, type MasterRow, type MasterSpec } from './specs.ts';
 
 const PLANNED_OPTIONS = [
@@ -73,13 +73,9 @@ export function MasterDataForm(props: { spec: MasterSpec; row: MasterRow | undef
       } else {
         request = group.create({ id: crypto.randomUUID(), ...fields });
       }
-      const outcome = await mutate(request);
-      if (outcome.status === 'rejected') {
-        const mapped = issueFieldErrors(outcome.issues, keys);
-        return { fields: mapped.fields, message: Object.keys(mapped.fields).length ? undefined : outcome.message };
-      }
-      props.onDone();
-      return undefined;
+      const refused = refusalOf(await mutate(request), keys);
+      if (!refused) props.onDone();
+      return refused;
     },
   });
 

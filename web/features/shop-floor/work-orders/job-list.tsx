@@ -14,9 +14,9 @@ import { SelectField, type SelectOption } from '../../../components/select-field
 import { TextInput } from '../../../components/text-input.tsx';
 import { createFormState } from '../../../lib/form-state.ts';
 import { createSubmit } from '../../../lib/form-submit.ts';
-import { issueFieldErrors } from '../../../lib/forms.ts';
 import { useCurrentOrganization, useFormats } from '../../organizations/current-organization.tsx';
 import { mutate } from '../../sync/mutate.ts';
+import { refusalOf } from '../refusal.ts';
 import { WorkOrderStatusBadge } from './status.tsx';
 
 const FIELDS = ['name', 'lineID', 'plannedQuantity'] as const;
@@ -56,12 +56,9 @@ function JobForm(props: { workOrderID: string; job: JobRow | undefined; lines: r
       } else {
         outcome = await mutate(mutators.job.create({ id: crypto.randomUUID(), workOrderID: props.workOrderID, ...data }));
       }
-      if (outcome.status === 'rejected') {
-        const mapped = issueFieldErrors(outcome.issues, FIELDS);
-        return { fields: mapped.fields, message: Object.keys(mapped.fields).length ? undefined : outcome.message };
-      }
-      props.onDone();
-      return undefined;
+      const refused = refusalOf(outcome, FIELDS);
+      if (!refused) props.onDone();
+      return refused;
     },
   });
   return (

@@ -20,10 +20,10 @@ import { Modal } from '../../../components/modal.tsx';
 import { TextArea } from '../../../components/text-area.tsx';
 import { createFormState } from '../../../lib/form-state.ts';
 import { createSubmit } from '../../../lib/form-submit.ts';
-import { issueFieldErrors } from '../../../lib/forms.ts';
 import { useDialogAccess } from '../../../lib/write-access.ts';
 import { useCurrentOrganization } from '../../organizations/current-organization.tsx';
 import { mutate } from '../../sync/mutate.ts';
+import { refusalOf } from '../refusal.ts';
 
 const move = (order: WorkOrder, to: WorkOrderStatus, reason: string | null = null) =>
   mutate(mutators.workOrder.transition({ id: order.id, transitionID: crypto.randomUUID(), to, reason }));
@@ -44,13 +44,9 @@ function ReasonDialog(props: { order: WorkOrder; to: WorkOrderStatus }) {
     const form = createFormState({ fields: ['reason'] as const, initial: { reason: '' }, parse: (v) => schema.safeParse(v) });
     const submit = createSubmit(form, {
       action: async ({ reason }) => {
-        const outcome = await move(props.order, props.to, reason);
-        if (outcome.status === 'rejected') {
-          const mapped = issueFieldErrors(outcome.issues, ['reason'] as const);
-          return { fields: mapped.fields, message: mapped.fields.reason ? undefined : outcome.message };
-        }
-        setOpen(false);
-        return undefined;
+        const refused = refusalOf(await move(props.order, props.to, reason), ['reason'] as const);
+        if (!refused) setOpen(false);
+        return refused;
       },
     });
     return (

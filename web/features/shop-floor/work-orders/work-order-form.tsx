@@ -10,10 +10,10 @@ import { SelectField, type SelectOption } from '../../../components/select-field
 import { TextInput } from '../../../components/text-input.tsx';
 import { createFormState } from '../../../lib/form-state.ts';
 import { createSubmit } from '../../../lib/form-submit.ts';
-import { issueFieldErrors } from '../../../lib/forms.ts';
 import { useCurrentOrganization } from '../../organizations/current-organization.tsx';
 import { mutate } from '../../sync/mutate.ts';
 import { dateTimeFromInput, dateTimeInput, dayFromInput, dayInput } from '../inputs.ts';
+import { refusalOf } from '../refusal.ts';
 
 const FIELDS = ['number', 'plannedQuantity', 'productID', 'plannedStart', 'plannedShipDate', 'actualShipDate'] as const;
 
@@ -84,13 +84,9 @@ export function WorkOrderForm(props: WorkOrderFormProps) {
         const { actualShipDate: _notYet, ...fields } = data;
         outcome = await mutate(mutators.workOrder.create({ id, ...fields }));
       }
-      if (outcome.status === 'rejected') {
-        const mapped = issueFieldErrors(outcome.issues, FIELDS);
-        const fieldCount = Object.keys(mapped.fields).length;
-        return { fields: mapped.fields, message: fieldCount > 0 ? mapped.other.join(' ') || undefined : outcome.message };
-      }
-      props.onDone(id);
-      return undefined;
+      const refused = refusalOf(outcome, FIELDS);
+      if (!refused) props.onDone(id);
+      return refused;
     },
   });
 
