@@ -87,7 +87,7 @@ function ReasonDialog(props: { order: WorkOrder; to: WorkOrderStatus }) {
 }
 
 /**
- * The moves the lifecycle allows from the order's status that the person's
+ * The moves the lifecycle allows (as buttons among the page's actions) from the order's status that the person's
  * role may make: a reason dialog where one is required (hold, cancel,
  * reject), a confirmation otherwise (release, complete). The server checks
  * both again.
@@ -96,33 +96,27 @@ export function TransitionActions(props: { order: WorkOrder }) {
   const org = useCurrentOrganization();
   const allowed = () => nextStatuses(props.order.status).filter((to) => can(org.role(), 'workOrder', transitionAction(to)));
   return (
-    <Show when={allowed().length > 0}>
-      <div class="button-row">
-        <For each={allowed()}>
-          {(to) => (
-            <Show
-              when={needsReason(to)}
-              fallback={
-                <ConfirmButton
-                  label={transitionLabel(props.order.status, to)}
-                  triggerClass="button button-primary"
-                  title={`${transitionLabel(props.order.status, to)} work order ${props.order.number}?`}
-                  description={
-                    to === 'COMPLETED'
-                      ? 'Completed is final: it cannot be moved again.'
-                      : 'It goes back to work; the hold ends now.'
-                  }
-                  confirmLabel={transitionLabel(props.order.status, to)}
-                  danger={false}
-                  onConfirm={async () => (await move(props.order, to)).status !== 'rejected'}
-                />
+    <For each={allowed()}>
+      {(to) => (
+        <Show
+          when={needsReason(to)}
+          fallback={
+            <ConfirmButton
+              label={transitionLabel(props.order.status, to)}
+              triggerClass="button button-primary"
+              title={`${transitionLabel(props.order.status, to)} work order ${props.order.number}?`}
+              description={
+                to === 'COMPLETED' ? 'Completed is final: it cannot be moved again.' : 'It goes back to work; the hold ends now.'
               }
-            >
-              <ReasonDialog order={props.order} to={to} />
-            </Show>
-          )}
-        </For>
-      </div>
-    </Show>
+              confirmLabel={transitionLabel(props.order.status, to)}
+              danger={false}
+              onConfirm={async () => (await move(props.order, to)).status !== 'rejected'}
+            />
+          }
+        >
+          <ReasonDialog order={props.order} to={to} />
+        </Show>
+      )}
+    </For>
   );
 }
