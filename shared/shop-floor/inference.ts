@@ -1,12 +1,14 @@
 import { DAY_MS, instantOf } from './instants.ts';
 
 /** The values the chain may fill in when a record leaves them out. */
-export type InferableField = 'idealCycleSeconds' | 'employees' | 'shiftHours' | 'opportunitiesPerUnit';
+export const INFERABLE_FIELDS = ['idealCycleSeconds', 'employees', 'shiftHours', 'opportunitiesPerUnit'] as const;
+export type InferableField = (typeof INFERABLE_FIELDS)[number];
 type Values = Readonly<Partial<Record<InferableField, number>>>;
 
 /** How far each source is trusted (seed 004): the product's own configuration, its recent history, the organization's default. */
 export const CONFIDENCE = { product: 1, history: 0.85, default: 0.5 } as const;
 export type InferenceSource = keyof typeof CONFIDENCE;
+export const INFERENCE_SOURCES = Object.keys(CONFIDENCE) as [InferenceSource, ...InferenceSource[]];
 
 /** History older than this many days before `asOf` says nothing about today's line. */
 export const HISTORY_DAYS = 30;
