@@ -86,7 +86,11 @@ const production = z
     const span = r.shiftStart && r.shiftEnd ? shiftSpanHours(r.shiftStart, r.shiftEnd) : null;
     // Half a minute of slack: 7.33 h for 07:00-14:20 is the same shift.
     if (span !== null && r.shiftHours != null && Math.abs(span - r.shiftHours) > 1 / 120) {
-      issue(ctx, ['shiftHours'], `shiftHours (${r.shiftHours}) disagrees with ${r.shiftStart}-${r.shiftEnd} (${span} h)`);
+      issue(
+        ctx,
+        ['shiftHours'],
+        `shiftHours (${r.shiftHours}) disagrees with ${r.shiftStart}-${r.shiftEnd} (${Math.round(span * 100) / 100} h)`,
+      );
     }
   }, fieldsValid);
 

@@ -50,7 +50,7 @@ const notFound = (what: string, field: string, rows: readonly number[]) =>
 const over =
   <K extends 'production' | 'inspections' | 'attendance' | 'equipment'>(kind: K, formula: (t: Totals[K]) => KpiValue) =>
   (t: Totals): KpiValue =>
-    t[kind].rows === 0 ? none(`No ${kind} records given`) : formula(t[kind]);
+    t[kind].rows === 0 ? none(`No records in ${kind}`) : formula(t[kind]);
 
 const availability = (p: ProductionTotals) =>
   flagged(
@@ -125,7 +125,7 @@ function dpmo(i: InspectionTotals): KpiValue {
 
 /** The product of the steps' first-pass yields. */
 function rty(steps: Totals['steps']): KpiValue {
-  if (steps.length === 0) return none('No steps given');
+  if (steps.length === 0) return none('No records in steps');
   const empty = steps.findIndex((s) => s.unitsIn === 0);
   if (empty >= 0) return none(`steps[${empty}] has no units in (unitsIn is 0), so its yield is not defined`);
   return { value: steps.reduce((y, s) => y * (s.goodFirstPass / s.unitsIn), 100), warnings: [] };

@@ -32,9 +32,15 @@ const ProductionSchema = z
   .object({
     line: text('line').optional(),
     product: text('product').optional().openapi({ description: 'The product (style) that inference looks up' }),
-    plannedMinutes: minutes('plannedMinutes', 'Planned production time: the shift minus planned stops (breaks, meals)'),
+    plannedMinutes: minutes(
+      'plannedMinutes',
+      'Planned production time: the shift minus breaks, meals and time with nothing to make',
+    ),
     runMinutes: minutes('runMinutes', 'Default: plannedMinutes - downtimeMinutes').optional(),
-    downtimeMinutes: minutes('downtimeMinutes', 'Unplanned stops, set-ups included; default 0').optional(),
+    downtimeMinutes: minutes(
+      'downtimeMinutes',
+      'Stops within the planned time: breakdowns, set-ups, changeovers; default 0',
+    ).optional(),
     delayMinutes: minutes('delayMinutes', 'Delay for technical efficiency; default downtimeMinutes').optional(),
     idealCycleSeconds: number('idealCycleSeconds')
       .nullable()
@@ -65,6 +71,36 @@ const InspectionSchema = z.object({
     .openapi({ exclusiveMinimum: 0, description: 'Default: defaults.opportunitiesPerUnit' }),
   passedFirstTime: count('passedFirstTime', 'Units good without rework (FPY)').optional(),
 });
+
+/** The request example of the OpenAPI document (oee.com's worked example as line L1); a unit test checks the rules accept it. */
+export const CALCULATE_EXAMPLE = {
+  kpis: ['availability', 'performance', 'quality', 'oee', 'efficiency', 'dpmo'],
+  production: [
+    {
+      line: 'L1',
+      product: 'Bracket',
+      plannedMinutes: 420,
+      downtimeMinutes: 47,
+      idealCycleSeconds: 1,
+      totalCount: 19271,
+      scrapCount: 423,
+    },
+    {
+      line: 'L2',
+      product: 'Housing',
+      plannedMinutes: 450,
+      totalCount: 380,
+      employees: 2,
+      shiftStart: '22:00',
+      shiftEnd: '06:00',
+    },
+  ],
+  products: [{ product: 'Bracket', employees: 3, shiftHours: 8 }],
+  history: [{ product: 'Housing', date: '2026-03-20', idealCycleSeconds: 66 }],
+  defaults: { idealCycleSeconds: 60, opportunitiesPerUnit: 4 },
+  inspections: [{ inspected: 500, defects: 12 }],
+  asOf: '2026-03-31',
+};
 
 export const KpiCalculateSchema = z
   .object({
@@ -116,36 +152,7 @@ export const KpiCalculateSchema = z
       'equipment',
     ).optional(),
   })
-  .openapi('ShopFloorKpiCalculation', {
-    example: {
-      kpis: ['availability', 'performance', 'quality', 'oee', 'efficiency', 'dpmo'],
-      production: [
-        {
-          line: 'L1',
-          product: 'Bracket',
-          plannedMinutes: 420,
-          downtimeMinutes: 47,
-          idealCycleSeconds: 1,
-          totalCount: 19271,
-          scrapCount: 423,
-        },
-        {
-          line: 'L2',
-          product: 'Housing',
-          plannedMinutes: 450,
-          totalCount: 380,
-          employees: 2,
-          shiftStart: '22:00',
-          shiftEnd: '06:00',
-        },
-      ],
-      products: [{ product: 'Bracket', employees: 3, shiftHours: 8 }],
-      history: [{ product: 'Housing', date: '2026-03-20', idealCycleSeconds: 66 }],
-      defaults: { idealCycleSeconds: 60, opportunitiesPerUnit: 4 },
-      inspections: [{ inspected: 500, defects: 12 }],
-      asOf: '2026-03-31',
-    },
-  });
+  .openapi('ShopFloorKpiCalculation', { example: CALCULATE_EXAMPLE });
 
 const InferredSchema = z
   .object({

@@ -1,26 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { useOrg } from '../../helpers/people.ts';
 import { createKey, expectError, expectStatus, type RestAuth, rest } from '../../helpers/rest.ts';
+import { OEE_COM } from '../../unit/shop-floor/calc.ts';
 
 const PATH = '/api/kpi/calculate';
 
-/** oee.com's worked example as one shift (see tests/unit/shop-floor/kpis.test.ts), plus records for every other KPI. */
+/** oee.com's worked example as one shift (tests/unit/shop-floor/calc.ts), plus records for every other KPI. */
 const FULL = {
   asOf: '2026-03-31',
-  production: [
-    {
-      line: 'L1',
-      product: 'Bracket',
-      plannedMinutes: 420,
-      downtimeMinutes: 47,
-      idealCycleSeconds: 1,
-      totalCount: 19_271,
-      scrapCount: 423,
-      reworkCount: 0,
-      employees: 1,
-      shiftHours: 8,
-    },
-  ],
+  production: [{ ...OEE_COM, line: 'L1', product: 'Bracket', reworkCount: 0, employees: 1, shiftHours: 8 }],
   inspections: [{ inspected: 500, defective: 6, defects: 9, opportunitiesPerUnit: 4, passedFirstTime: 480 }],
   steps: [
     { unitsIn: 1000, goodFirstPass: 900 },

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { z } from 'zod';
-import { KpiCalculateSchema } from '../../../server/rest/shop-floor-kpi/schemas.ts';
+import { CALCULATE_EXAMPLE, KpiCalculateSchema } from '../../../server/rest/shop-floor-kpi/schemas.ts';
 import { kpiCalculateInput } from '../../../shared/shop-floor/calculate-input.ts';
+import { calc } from './calc.ts';
 
 type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType };
 const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readonly', 'nonoptional']);
@@ -31,5 +32,14 @@ describe('the documented request and the shared rules', () => {
     expect(fields(KpiCalculateSchema)).toMatchObject({
       'production?': [{ plannedMinutes: 'number', 'idealCycleSeconds?|null': 'number' }],
     });
+  });
+
+  test('the documented example passes both and uses each kind of inference', () => {
+    expect(KpiCalculateSchema.safeParse(CALCULATE_EXAMPLE).success).toBe(true);
+    const r = calc(CALCULATE_EXAMPLE);
+    expect(Object.keys(r)).toEqual(CALCULATE_EXAMPLE.kpis);
+    expect(Object.values(r).every((k) => k.value !== null)).toBe(true);
+    expect(r.efficiency.inferred.map((i) => i.source)).toEqual(['product', 'product', 'history']);
+    expect(r.dpmo.inferred.map((i) => i.source)).toEqual(['default']);
   });
 });

@@ -2,20 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { calculateKpis, rounded } from '../../../shared/shop-floor/calculate.ts';
 import { kpiCalculateInput } from '../../../shared/shop-floor/calculate-input.ts';
 import { KPI_NAMES } from '../../../shared/shop-floor/kpi-names.ts';
-import { calc, NOW } from './calc.ts';
-
-/**
- * The OEE calculation example of oee.com (Vorne's "OEE Calculation" page):
- * an 8 h shift (480 min) with two 15 min breaks and a 30 min meal break, so
- * 420 min of planned production time; 47 min of down time, so 373 min of run
- * time; an ideal run rate of 60 parts a minute, i.e. an ideal cycle time of
- * 1 s (not 60 s: with 60 s the same counts would give a performance of
- * 5,166 %); 19,271 parts in total, 423 rejects, so 18,848 good. The page
- * rounds to availability 88.81 %, performance 86.11 %, quality 97.80 % and
- * OEE 74.79 %; OEE is also good count × ideal cycle time / planned
- * production time = 18,848 s / 25,200 s.
- */
-const OEE_COM = { plannedMinutes: 420, downtimeMinutes: 47, idealCycleSeconds: 1, totalCount: 19_271, scrapCount: 423 };
+import { calc, NOW, OEE_COM } from './calc.ts';
 
 describe('availability, performance, quality and OEE', () => {
   test('the oee.com example, exactly, and as the endpoint rounds it', () => {
@@ -262,11 +249,11 @@ describe('zero denominators and missing records: null with a reason, never NaN, 
   test('no records at all: every KPI says which records it needs', () => {
     const r = calc({});
     expect(Object.keys(r)).toEqual(KPI_NAMES);
-    expect(r.oee).toEqual({ value: null, unit: '%', reason: 'No production records given', warnings: [], inferred: [] });
-    expect(r.fpy.reason).toBe('No inspections records given');
-    expect(r.rty.reason).toBe('No steps given');
-    expect(r.absenteeism.reason).toBe('No attendance records given');
-    expect(r.mttr.reason).toBe('No equipment records given');
+    expect(r.oee).toEqual({ value: null, unit: '%', reason: 'No records in production', warnings: [], inferred: [] });
+    expect(r.fpy.reason).toBe('No records in inspections');
+    expect(r.rty.reason).toBe('No records in steps');
+    expect(r.absenteeism.reason).toBe('No records in attendance');
+    expect(r.mttr.reason).toBe('No records in equipment');
   });
 
   test('only the KPIs asked for are calculated', () => {
