@@ -11,6 +11,7 @@ import { kpiRoutes } from './kpis/routes.ts';
 import { registerSecuritySchemes } from './openapi.ts';
 import { accountExecutionRoutes, executionRoutes } from './playbook-executions/routes.ts';
 import { playbookTriggerRoutes } from './playbook-triggers/routes.ts';
+import { shopFloorKpiRoutes } from './shop-floor-kpi/routes.ts';
 import { uploadExampleRoutes, uploadRoutes } from './uploads/routes.ts';
 
 export type { RestDeps } from './context.ts';
@@ -38,6 +39,7 @@ export function restRoutes(deps: RestDeps) {
   api.route('/uploads', uploadExampleRoutes(deps));
   api.route('/accounts/:id/playbook-executions', accountExecutionRoutes(deps));
   api.route('/playbook-executions', executionRoutes(deps));
+  api.route('/kpi', shopFloorKpiRoutes(deps));
   serveDocs(api, BASE);
   return api;
 }
