@@ -1,5 +1,5 @@
-import { mustGetMutator, mustGetQuery } from '@rocicorp/zero';
-import { handleMutateRequest, handleQueryRequest } from '@rocicorp/zero/server';
+import { mustGetMutator, mustGetQuery, type ReadonlyJSONValue } from '@rocicorp/zero';
+import { handleMutateRequest, handleQueryRequest, type MutateResponse } from '@rocicorp/zero/server';
 import { type Context, Hono } from 'hono';
 import type { Sql } from 'postgres';
 import { ORG_HEADER, type ZeroContext } from '../../sync/context.ts';
@@ -10,10 +10,28 @@ import type { Auth } from '../auth/auth.ts';
 import { requireSession } from '../auth/session.ts';
 import { bearerShareToken, findLiveShare, shareUserID } from '../dashboards/share-tokens.ts';
 import { setTenant } from '../db/pools.ts';
+import { isDatabaseUnavailable } from '../db/unavailable.ts';
+import { waitForDatabase } from '../db/wait-for-database.ts';
 import { apiError } from '../http/errors.ts';
 import { dropTasks, flushTasks, type PostCommit, PostCommitTasks } from '../mutators/post-commit.ts';
 import { createServerMutators } from '../mutators/registry.ts';
 import type { DbProvider } from './db-provider.ts';
+
+/**
+ * How long a push waits for a restarting database before it is answered as
+ * failed. A failed push makes zero-cache fail the client's connection, and a
+ * push of the old connection still queued in zero-cache is then answered
+ * "out of order" onto the new one, which can leave that client's writes
+ * unanswered for good (Zero 1.9; seen in the fault suite). Waiting out a
+ * Postgres restart (seconds, under the supervisor) avoids that path: the
+ * push is only slow. Mutations are idempotent (last-mutation-ID), so running
+ * the push again after a failure part-way answers the committed ones
+ * "already processed".
+ */
+const DATABASE_WAIT_MS = 30_000;
+
+/** A push answered as failed because Postgres could not be reached. */
+const isDatabasePushFailure = (r: MutateResponse) => 'kind' in r && r.kind === 'PushFailed' && r.reason === 'database';
 
 export interface ZeroRoutesDeps {
   auth: Auth;
@@ -76,11 +94,27 @@ export function zeroRoutes({ auth, dbProvider, adminSql, apiKey, postCommit = dr
     if (bearerShareToken(c.req.header('authorization'))) {
       return apiError(c, 'UNAUTHENTICATED', 'A share link is read-only: sign in to make changes.');
     }
+    // Read once: a push that meets a restarting database is run again with the same body.
+    const [query, body] = [c.req.query(), (await c.req.json().catch(() => null)) as ReadonlyJSONValue];
+    const deadline = Date.now() + DATABASE_WAIT_MS;
+    for (;;) {
+      try {
+        const result = await mutate(c, query, body);
+        if (!isDatabasePushFailure(result) || !(await waitForDatabase(adminSql, deadline))) return c.json(result);
+      } catch (err) {
+        if (!isDatabaseUnavailable(err) || !(await waitForDatabase(adminSql, deadline))) throw err;
+      }
+    }
+  });
+
+  /** Runs a push's mutations as the signed-in caller, each in its own transaction, queueing post-commit tasks. */
+  const mutate = async (c: Context, query: Record<string, string>, body: ReadonlyJSONValue) => {
     const session = await requireSession(auth, c);
     const ctx: ZeroContext = { userID: session.user.id, orgID: c.req.header(ORG_HEADER) || null };
-    const result = await handleMutateRequest({
+    return handleMutateRequest({
       dbProvider,
-      request: c.req.raw,
+      query,
+      body,
       userID: ctx.userID,
       logLevel: 'error',
       handler: async (transact) => {
@@ -97,8 +131,7 @@ export function zeroRoutes({ auth, dbProvider, adminSql, apiKey, postCommit = dr
         return response;
       },
     });
-    return c.json(result);
-  });
+  };
 
   return { app, dbProvider };
 }

@@ -87,7 +87,7 @@ export interface TemplateWidget extends Cell {
 }
 
 /** How well a KPI fits: the position of the first template word it mentions (lower is better), or -1. */
-function fit(kpi: TemplateKpi, words: readonly string[]): number {
+function matchRank(kpi: TemplateKpi, words: readonly string[]): number {
   const hay = `${kpi.name} ${kpi.category}`.toLowerCase();
   return words.findIndex((w) => hay.includes(w));
 }
@@ -96,7 +96,7 @@ function fit(kpi: TemplateKpi, words: readonly string[]): number {
 export function templateWidgets(id: TemplateID, kpis: readonly TemplateKpi[]): TemplateWidget[] {
   const t = TEMPLATES[id];
   const ranked = kpis
-    .map((k) => ({ k, f: fit(k, t.words) }))
+    .map((k) => ({ k, f: matchRank(k, t.words) }))
     .filter((r) => r.f >= 0)
     .sort((a, b) => a.f - b.f || a.k.name.localeCompare(b.k.name))
     .map((r) => r.k);

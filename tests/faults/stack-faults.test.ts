@@ -96,7 +96,31 @@ describe('a part of the stack dies during a stream of writes', () => {
   });
 
   test('every write was answered, none lost or duplicated, none shown as failed, and every client converged', async () => {
-    await storm.stop(90_000);
+    try {
+      await storm.stop(90_000);
+    } catch (err) {
+      // Where the unanswered writes are: committed (the answer was lost) or not (never pushed again).
+      const open = storm.writes.filter((w) => !w.server);
+      const committed = await sql<{ id: string }[]>`SELECT id FROM data_point WHERE id IN ${sql(open.map((w) => w.id))}`;
+      const lmids = await sql`SELECT "clientGroupID", "clientID", "lastMutationID" FROM zkpi_0.clients`;
+      const order = open.map((w) => storm.writes.indexOf(w));
+      // Whether each client still receives pokes: how many of the others' committed writes it shows.
+      const seen = await Promise.all(
+        clients.map(async (zero, i) => {
+          const view = watch<{ id: string }[]>(zero, queries.dataPoints.forKpi({ orgID, kpiID, limit: 5000 }));
+          await new Promise((r) => setTimeout(r, 3000));
+          const ids = new Set((view.current() ?? []).map((p) => p.id));
+          view.destroy();
+          const others = storm.writes.filter((w) => w.client !== i);
+          return `client ${i} shows ${others.filter((w) => ids.has(w.id)).length} of ${others.length} others' writes`;
+        }),
+      );
+      throw new Error(
+        `${(err as Error).message}; ${committed.length} of the ${open.length} unanswered writes are committed; ` +
+          `unanswered write positions ${order[0]}..${order.at(-1)} of ${storm.writes.length}; ` +
+          `clients ${clients.map((z) => z.clientID).join(', ')}; LMIDs ${JSON.stringify(lmids)}; ${seen.join('; ')}`,
+      );
+    }
     const writes = storm.writes;
     // Nothing refused and nothing dropped by the client: a write is either
     // confirmed or was shown as waiting (see write-storm.ts).

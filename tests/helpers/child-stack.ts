@@ -121,7 +121,9 @@ export async function startChildStack(opts: { host?: string; env?: Record<string
       // children behind: stop whatever still works on this data folder.
       await stopMarked(`zero-cache:${dataDir}`, 'SIGKILL', 0);
       for (const pid of processesUsing(dataDir)) process.kill(pid, 'SIGKILL');
-      await rm(dataDir, { recursive: true, force: true });
+      // FAULTS_DEBUG keeps the data folder (zero-cache.log above all) to read after a failure.
+      if (process.env.FAULTS_DEBUG) console.log(`child stack data kept in ${dataDir}`);
+      else await rm(dataDir, { recursive: true, force: true });
     },
   };
   try {

@@ -63,6 +63,7 @@ const IMPLEMENTED = [
   'POST /api/accounts/{id}/playbook-executions',
   'PATCH /api/playbook-executions/{id}/steps/{stepId}',
   'GET /api/playbook-executions/{id}/report',
+  'POST /api/kpi/calculate',
   'GET /api/work-orders',
   'POST /api/work-orders',
   'GET /api/work-orders/{id}',
