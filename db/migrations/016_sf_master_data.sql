@@ -38,14 +38,15 @@ CREATE TABLE sf_product (
 CREATE UNIQUE INDEX sf_product_org_id_key ON sf_product (organization_id, id);
 CREATE UNIQUE INDEX sf_product_org_code_key ON sf_product (organization_id, code);
 
--- Clock times 'HH:MM'; an end before the start is the next day (overnight).
+-- Clock times 'HH:MM'; an end at or before the start is the next day (overnight;
+-- equal times: 24 hours), as the KPI formulas read a shift (shared/shop-floor/shift.ts).
 -- breaks: [{"start": "HH:MM", "end": "HH:MM"}], inside the shift (checked by the mutators).
 CREATE TABLE sf_shift (
   id text PRIMARY KEY,
   organization_id text NOT NULL REFERENCES organization (id) ON DELETE CASCADE,
   name text NOT NULL CHECK (char_length(name) BETWEEN 1 AND 100),
   start_time text NOT NULL CHECK (start_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'),
-  end_time text NOT NULL CHECK (end_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$' AND end_time <> start_time),
+  end_time text NOT NULL CHECK (end_time ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'),
   breaks jsonb NOT NULL DEFAULT '[]' CHECK (jsonb_typeof(breaks) = 'array' AND jsonb_array_length(breaks) <= 10),
   created_by text REFERENCES "user" (id) ON DELETE SET NULL,
   created_at timestamptz NOT NULL,

@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { clockMinutes, MINUTES_PER_DAY, shiftSpanHours } from './shift.ts';
 
 /**
- * Shifts: a name, a start and an end as clock times ('HH:MM', 24-hour) and
- * breaks inside the shift. An end before the start means the next day
- * (22:00-06:00 is an overnight shift of 8 hours); an end equal to the start
- * is refused (a shift is shorter than a day). Limits mirrored by
+ * Shifts in the calendar: a name, a start and an end as clock times
+ * ('HH:MM', 24-hour) and breaks inside the shift. The times read as the KPI
+ * formulas read a record's shift (shared/shop-floor/shift.ts): an end at or
+ * before the start is the next day, so 22:00-06:00 is an overnight shift of
+ * 8 hours, and equal times are a 24-hour shift. Limits mirrored by
  * 016_sf_master_data.sql.
  */
 export const SHIFT_NAME_MAX = 100;
 export const BREAKS_MAX = 10;
-const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-const MINUTES_PER_DAY = 24 * 60;
+const isClock = (text: string) => clockMinutes(text) !== null;
 
 /** A type, not an interface: synced as JSON, it must fit Zero's JSON value type. */
 export type ShiftBreak = { start: string; end: string };
@@ -24,7 +25,7 @@ export const clockTime = (label: string) =>
   z
     .string({ error: `${label} is required` })
     .trim()
-    .regex(CLOCK, `${label} must be a time of day like 06:00 or 22:30`);
+    .refine(isClock, `${label} must be a time of day like 06:00 or 22:30`);
 
 export const shiftFields = {
   name: z
@@ -41,18 +42,13 @@ export const shiftFields = {
     .max(BREAKS_MAX, `A shift can have at most ${BREAKS_MAX} breaks`),
 };
 
-/** Minutes since midnight of a clock time 'HH:MM'. */
-export function minutesOf(clock: string): number {
-  const [h, m] = clock.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
+/** Minutes from the shift's start to `clock`, going forward (past midnight if need be), 0 to a day less a minute. */
+const sinceStart = (start: string, clock: string) =>
+  ((clockMinutes(clock) ?? 0) - (clockMinutes(start) ?? 0) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
 
-/** Minutes from the shift's start to `clock`, going forward (past midnight if need be). */
-const sinceStart = (start: string, clock: string) => (minutesOf(clock) - minutesOf(start) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
-
-/** How long the shift lasts, breaks included, in minutes; an end before the start is the next day. */
+/** How long the shift lasts, breaks included, in minutes (its real hours: shiftSpanHours). */
 export function shiftSpanMinutes(shift: Pick<ShiftTimes, 'start' | 'end'>): number {
-  return sinceStart(shift.start, shift.end);
+  return Math.round((shiftSpanHours(shift.start, shift.end) ?? 0) * 60);
 }
 
 /** The minutes of the shift that are planned for work: its span less its breaks. */
@@ -62,24 +58,20 @@ export function plannedMinutes(shift: ShiftTimes): number {
 }
 
 /**
- * The rules across fields, added to a shift's schema: the end differs from
- * the start, and every break lies inside the shift, after the previous one.
- * Each problem names its field (`end`, `breaks.1.start`).
+ * The rule across fields, added to a shift's schema: every break lies
+ * inside the shift, after the previous one.
+ * Each problem names its field (`breaks.1.start`).
  */
 export function shiftRules(shift: ShiftTimes, ctx: z.RefinementCtx): void {
   // Zod runs this even when a field failed: times that are not clock times were reported already.
-  const valid = (clock: string) => CLOCK.test(clock);
-  if (!valid(shift.start) || !valid(shift.end)) return;
-  if (shift.start === shift.end) {
-    ctx.addIssue({ code: 'custom', path: ['end'], message: 'End must differ from start (a shift is shorter than a day)' });
-    return;
-  }
+  if (!isClock(shift.start) || !isClock(shift.end)) return;
   const span = shiftSpanMinutes(shift);
   const window = `${shift.start}-${shift.end}`;
   const ordered = shift.breaks
     .map((b, i) => ({ i, b }))
-    .filter(({ b }) => valid(b.start) && valid(b.end))
-    .map(({ i, b }) => ({ i, from: sinceStart(shift.start, b.start), to: sinceStart(shift.start, b.end), b }))
+    .filter(({ b }) => isClock(b.start) && isClock(b.end))
+    // A break that ends on the shift's start clock time ends a full day in (inside only a 24-hour shift).
+    .map(({ i, b }) => ({ i, from: sinceStart(shift.start, b.start), to: sinceStart(shift.start, b.end) || MINUTES_PER_DAY, b }))
     .sort((x, y) => x.from - y.from);
   let previousEnd = 0;
   let previous: ShiftBreak | undefined;

@@ -199,12 +199,12 @@ describe('shifts', () => {
     expect(plannedMinutes({ start: '06:00', end: '14:00', breaks: [] })).toBe(480);
   });
 
-  test('times are HH:MM; the end differs from the start; breaks lie inside the shift without overlapping', () => {
+  test('times are HH:MM; equal times are a 24-hour shift; breaks lie inside the shift without overlapping', () => {
     expect(pathsOf(shift.safeParse({ ...night, start: '24:00', end: '6:00' }))).toEqual(['end', 'start']);
-    const same = shift.safeParse({ ...night, end: '22:00', breaks: [] });
-    expect(same.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['end', 'End must differ from start (a shift is shorter than a day)'],
-    ]);
+    const allDay = { name: 'Around the clock', start: '06:00', end: '06:00', breaks: [{ start: '05:30', end: '06:00' }] };
+    expect(shift.parse(allDay)).toEqual(allDay);
+    expect(shiftSpanMinutes(allDay)).toBe(24 * 60);
+    expect(plannedMinutes(allDay)).toBe(24 * 60 - 30);
     const outside = shift.safeParse({ ...night, breaks: [{ start: '12:00', end: '12:30' }] });
     expect(outside.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['breaks.0.end', 'Break 12:00-12:30 must lie inside the shift (22:00-06:00)'],

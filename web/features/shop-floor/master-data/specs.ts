@@ -77,18 +77,18 @@ export const MASTER_SPECS: MasterSpec[] = [
     kind: 'shift',
     title: 'Shifts',
     singular: 'shift',
-    intro: 'The shift calendar. An end before the start ends the next day (22:00 to 06:00 is a night shift).',
+    intro: 'The shift calendar. An end at or before the start is the next day: 22:00 to 06:00 is a night shift.',
     fields: [
       { ...name, description: 'Unique, e.g. Night.' },
       { key: 'start', label: 'Start', kind: 'time', description: '24-hour clock, e.g. 22:00.' },
-      { key: 'end', label: 'End', kind: 'time', description: 'Before the start: the next day.' },
+      { key: 'end', label: 'End', kind: 'time', description: 'At or before the start: the next day.' },
       { key: 'breaks', label: 'Breaks', kind: 'breaks', description: 'Optional, e.g. 02:00-02:30, 04:00-04:10.' },
     ],
     columns: [
       nameColumn,
       {
         label: 'Hours',
-        value: (r) => `${text(r, 'start')}–${text(r, 'end')}${text(r, 'end') < text(r, 'start') ? ' (next day)' : ''}`,
+        value: (r) => `${text(r, 'start')}–${text(r, 'end')}${text(r, 'end') <= text(r, 'start') ? ' (next day)' : ''}`,
       },
       { label: 'Breaks', value: (r) => breaksText((r.breaks ?? []) as ShiftBreak[]) || 'None' },
       {
