@@ -6,6 +6,7 @@ import { customerSuccessSeed } from './customer-success/seed.ts';
 import { dashboardsSeed } from './dashboards/seed.ts';
 import { type Pools, withTenant } from './db/pools.ts';
 import { kpiTrackerSeed } from './kpi-tracker/seed.ts';
+import { shopFloorSeed } from './shop-floor/seed.ts';
 
 export const DEMO_LOGIN = { email: 'demo@example.com', password: 'demo-password', name: 'Dana Demo' };
 const DEMO_ORG = { name: 'Demo Company', slug: 'demo-company' };
@@ -43,6 +44,7 @@ export const PACK_SEEDS: readonly PackSeed[] = [
   customerSuccessSeed,
   accountHealthSeed,
   playbookSeed,
+  shopFloorSeed,
 ];
 
 /** The demo person and organization, created when missing (both found by their natural keys). */

@@ -10,6 +10,7 @@ import { kpiUploadMutators } from './mutators/kpi-uploads/index.ts';
 import { platformMutators } from './mutators/platform/index.ts';
 import { playbookRunMutators } from './mutators/playbook-executions/index.ts';
 import { playbookMutators } from './mutators/playbooks/index.ts';
+import { shopFloorMutators } from './mutators/shop-floor/index.ts';
 
 /**
  * Every mutator, by name ("kpi.create", "dataPoint.add", ...), from one
@@ -29,6 +30,7 @@ export const mutators = defineMutators(
     ...accountHealthMutators,
     kpiUpload: kpiUploadMutators,
     ...playbookRunMutators,
+    ...shopFloorMutators,
   }),
 );
 

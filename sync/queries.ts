@@ -9,6 +9,7 @@ import { platformQueries } from './queries/platform.ts';
 import { playbookExecutionQueries } from './queries/playbook-executions.ts';
 import { playbookQueries } from './queries/playbooks.ts';
 import { sharedDashboardQueries } from './queries/shared-dashboard.ts';
+import { shopFloorQueries } from './queries/shop-floor.ts';
 
 export { SPARKLINE_POINTS } from './queries/kpi-tracker.ts';
 
@@ -28,6 +29,7 @@ export const queries = defineQueries({
   ...customerSuccessQueries,
   ...kpiUploadQueries,
   ...playbookExecutionQueries,
+  ...shopFloorQueries,
 });
 
 export type Queries = typeof queries;

@@ -12,6 +12,7 @@ import {
   playbookExecutionTables,
 } from './schema/playbook-executions.ts';
 import { playbookRelationships, playbookScopes, playbookTables } from './schema/playbooks.ts';
+import { shopFloorRelationships, shopFloorScopes, shopFloorTables } from './schema/shop-floor.ts';
 
 export type { GoalPace } from '../shared/goals.ts';
 export type { LayoutItem } from './schema/kpi-tracker.ts';
@@ -34,6 +35,7 @@ export const schema = createSchema({
     ...accountHealthTables,
     ...kpiUploadTables,
     ...playbookExecutionTables,
+    ...shopFloorTables,
   ],
   relationships: [
     ...platformRelationships,
@@ -45,6 +47,7 @@ export const schema = createSchema({
     ...accountHealthRelationships,
     ...kpiUploadRelationshipsList,
     ...playbookExecutionRelationships,
+    ...shopFloorRelationships,
   ],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
@@ -64,6 +67,7 @@ export const tenantScopes = {
   ...accountHealthScopes,
   ...kpiUploadScopes,
   ...playbookExecutionScopes,
+  ...shopFloorScopes,
 };
 export type TenantTable = keyof typeof tenantScopes;
 
@@ -91,3 +95,13 @@ export type HealthRescore = Row<typeof schema.tables.healthRescore>;
 export type KpiUpload = Row<typeof schema.tables.kpiUpload>;
 export type PlaybookExecution = Row<typeof schema.tables.playbookExecution>;
 export type PlaybookStepRow = Row<typeof schema.tables.playbookStep>;
+export type Line = Row<typeof schema.tables.line>;
+export type Product = Row<typeof schema.tables.product>;
+export type Shift = Row<typeof schema.tables.shift>;
+export type Employee = Row<typeof schema.tables.employee>;
+export type DowntimeReason = Row<typeof schema.tables.downtimeReason>;
+export type DefectType = Row<typeof schema.tables.defectType>;
+export type WorkOrder = Row<typeof schema.tables.workOrder>;
+export type Job = Row<typeof schema.tables.job>;
+export type WorkOrderTransition = Row<typeof schema.tables.workOrderTransition>;
+export type WorkOrderHold = Row<typeof schema.tables.workOrderHold>;

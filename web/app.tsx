@@ -40,6 +40,10 @@ const AccountUploadsPage = page(
 );
 const PlaybooksPage = page(() => import('./features/playbooks/playbooks-page.tsx'), 'PlaybooksPage');
 const ExecutionPage = page(() => import('./features/playbooks/execution-page.tsx'), 'ExecutionPage');
+// Shop floor.
+const WorkOrdersPage = page(() => import('./features/shop-floor/work-orders/work-orders-page.tsx'), 'WorkOrdersPage');
+const WorkOrderPage = page(() => import('./features/shop-floor/work-orders/work-order-page.tsx'), 'WorkOrderPage');
+const MasterDataPage = page(() => import('./features/shop-floor/master-data/master-data-page.tsx'), 'MasterDataPage');
 // Platform pages outside the shell.
 const MembersPage = page(() => import('./features/organizations/members-page.tsx'), 'MembersPage');
 const SettingsPage = page(() => import('./features/settings/settings-page.tsx'), 'SettingsPage');
@@ -91,6 +95,9 @@ export function App() {
         <Route path="/accounts/:id/uploads" component={AccountUploadsPage} />
         <Route path="/playbooks" component={PlaybooksPage} />
         <Route path="/executions/:id" component={ExecutionPage} />
+        <Route path="/work-orders" component={WorkOrdersPage} />
+        <Route path="/work-orders/:id" component={WorkOrderPage} />
+        <Route path="/settings/shop-floor" component={MasterDataPage} />
       </Route>
       <Route path="*404" component={NotFound} />
     </Router>

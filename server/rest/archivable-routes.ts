@@ -49,6 +49,8 @@ export interface ArchivableSpec<T extends TenantTable, Row, S extends Archivable
    */
   softDelete?: { action: SoftDeleteAction; archived: (row: Row) => boolean };
   tags: string[];
+  /** A field is unique in the organization (a name, a code): creating or editing may answer 409. */
+  uniqueFields?: true;
   schemas: S;
   /** Related rows every route reads along (goals' KPI links); without it a row is the table's row. */
   shape?: Shape<T, Row>;
@@ -95,6 +97,7 @@ export function archivableRoutes<
   Patch extends object,
 >(deps: ResourceDeps<RestDeps>, spec: ArchivableSpec<T, Row, S, CreateArgs, Patch>) {
   const { table, resource, tags, schemas, shape, json } = spec;
+  const conflicts: ErrorStatus[] = spec.uniqueFields ? [409] : [];
   const softDelete: NonNullable<typeof spec.softDelete> = spec.softDelete ?? { action: 'archive', archived: hasArchivedAt };
   const owned = (id: string) => ({ table, id, shape });
   /** What each route says besides its method, path, request and responses. */
@@ -161,7 +164,7 @@ export function archivableRoutes<
       path: '/',
       ...about(spec.create),
       request: { body: jsonBody(schemas.create) },
-      responses: { 201: ok(schemas.row, spec.create.returns), ...errors(403, 415) },
+      responses: { 201: ok(schemas.row, spec.create.returns), ...errors(403, 415, ...conflicts) },
     }),
     async (c) => {
       const id = randomUUID();
@@ -178,7 +181,7 @@ export function archivableRoutes<
     return c.json(json(row), 200);
   });
 
-  app.openapi(rowRoute('put', spec.edit, jsonBody(schemas.update), 403, 415), async (c) => {
+  app.openapi(rowRoute('put', spec.edit, jsonBody(schemas.update), 403, 415, ...conflicts), async (c) => {
     const id = rowId(c);
     const body = valid<z.output<S['update']>>(c, 'json');
     const row = await edit(c, id, 'update', spec.edit.patch(body), spec.edit.archive(body));

@@ -8,11 +8,13 @@ import { goalRoutes } from './goals/routes.ts';
 import { healthRoutes } from './health/routes.ts';
 import { categoryWeightRoutes, referenceRangeRoutes } from './health-config/routes.ts';
 import { kpiRoutes } from './kpis/routes.ts';
+import { lineRoutes, productRoutes } from './master-data/routes.ts';
 import { registerSecuritySchemes } from './openapi.ts';
 import { accountExecutionRoutes, executionRoutes } from './playbook-executions/routes.ts';
 import { playbookTriggerRoutes } from './playbook-triggers/routes.ts';
 import { shopFloorKpiRoutes } from './shop-floor-kpi/routes.ts';
 import { uploadExampleRoutes, uploadRoutes } from './uploads/routes.ts';
+import { workOrderRoutes } from './work-orders/routes.ts';
 
 export type { RestDeps } from './context.ts';
 
@@ -40,6 +42,9 @@ export function restRoutes(deps: RestDeps) {
   api.route('/accounts/:id/playbook-executions', accountExecutionRoutes(deps));
   api.route('/playbook-executions', executionRoutes(deps));
   api.route('/kpi', shopFloorKpiRoutes(deps));
+  api.route('/work-orders', workOrderRoutes(deps));
+  api.route('/lines', lineRoutes(deps));
+  api.route('/products', productRoutes(deps));
   serveDocs(api, BASE);
   return api;
 }

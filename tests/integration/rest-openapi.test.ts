@@ -64,6 +64,20 @@ const IMPLEMENTED = [
   'PATCH /api/playbook-executions/{id}/steps/{stepId}',
   'GET /api/playbook-executions/{id}/report',
   'POST /api/kpi/calculate',
+  'GET /api/work-orders',
+  'POST /api/work-orders',
+  'GET /api/work-orders/{id}',
+  'POST /api/work-orders/{id}/transitions',
+  'GET /api/lines',
+  'POST /api/lines',
+  'GET /api/lines/{id}',
+  'PUT /api/lines/{id}',
+  'DELETE /api/lines/{id}',
+  'GET /api/products',
+  'POST /api/products',
+  'GET /api/products/{id}',
+  'PUT /api/products/{id}',
+  'DELETE /api/products/{id}',
 ].sort();
 
 type Operation = {
@@ -117,11 +131,20 @@ describe('OpenAPI document and reference page', () => {
     expect(Object.keys(doc.paths['/api/kpis/{id}/records']!.post!.responses)).toEqual(
       expect.arrayContaining(['201', '403', '409', '413']),
     );
+    // Shop floor: a taken number, name or code is a 409; the bodies come with examples.
+    for (const path of ['/api/work-orders', '/api/lines', '/api/products']) {
+      expect(Object.keys(doc.paths[path]!.post!.responses), path).toEqual(expect.arrayContaining(['201', '403', '409']));
+    }
+    expect(doc.components.schemas.WorkOrderCreate).toMatchObject({ example: { number: 'WO-2001', product: 'WID-100' } });
+    expect(doc.components.schemas.WorkOrderTransitionCreate).toMatchObject({ example: { to: 'ON_HOLD' } });
     expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie' });
     expect(doc.components.securitySchemes.bearerApiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.components.securitySchemes.headerApiKey).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
     expect(Object.keys(doc.components.schemas)).toEqual(
-      expect.arrayContaining(['Error', 'Kpi', 'KpiCreate', 'KpiUpdate', 'Record', 'Insight', 'Goal', 'ApiKey', 'NewApiKey']),
+      expect.arrayContaining([
+        ...['Error', 'Kpi', 'KpiCreate', 'KpiUpdate', 'Record', 'Insight', 'Goal', 'ApiKey', 'NewApiKey'],
+        ...['WorkOrder', 'WorkOrderSummary', 'WorkOrderCreate', 'WorkOrderTransitionCreate', 'Line', 'Product'],
+      ]),
     );
     expect(doc.components.schemas.Error).toMatchObject({
       properties: { error: { required: ['code', 'message', 'details', 'timestamp', 'request_id', 'path'] } },

@@ -5,7 +5,10 @@ import { customerSuccessSeed } from '../../server/customer-success/seed.ts';
 import { dashboardsSeed } from '../../server/dashboards/seed.ts';
 import { kpiTrackerSeed } from '../../server/kpi-tracker/seed.ts';
 import { PACK_SEEDS, seedPacks } from '../../server/seed.ts';
+import { shopFloorSeed } from '../../server/shop-floor/seed.ts';
 import { triggerConditionsInput } from '../../shared/playbooks/triggers.ts';
+import { masterDataInput } from '../../shared/shop-floor/master-data.ts';
+import { canTransition, type WorkOrderStatus } from '../../shared/shop-floor/work-orders.ts';
 import { team } from '../helpers/people.ts';
 
 // The pack seeds run at every start with SEED_DEMO on, on fresh and existing
@@ -27,9 +30,22 @@ const TABLES = [
   'reference_range',
   'health_trend',
   'account_health',
+  'sf_line',
+  'sf_product',
+  'sf_shift',
+  'sf_employee',
+  'sf_downtime_reason',
+  'sf_defect_type',
+  'sf_work_order',
+  'sf_job',
+  'sf_work_order_transition',
+  'sf_work_order_hold',
 ] as const;
 
-/** What the demo holds once seeded: 4 tracker KPIs and 25 accounts with 9 health KPIs each, twelve months of history and trend. */
+/**
+ * What the demo holds once seeded: 4 tracker KPIs and 25 accounts with 9 health KPIs each, twelve months of history
+ * and trend; the shop floor's master data and six work orders (one per state, one released from a hold), two jobs each.
+ */
 const SEEDED = {
   kpi: 4 + 25 * 9,
   data_point: 4 * 5 + 25 * 9 * 12,
@@ -39,7 +55,19 @@ const SEEDED = {
   reference_range: 9,
   health_trend: 25 * 12,
   account_health: 25,
+  sf_line: 2,
+  sf_product: 4,
+  sf_shift: 3,
+  sf_employee: 4,
+  sf_downtime_reason: 5,
+  sf_defect_type: 4,
+  sf_work_order: 6,
+  sf_job: 12,
+  sf_work_order_transition: 1 + 2 + 3 + 2 + 2 + 3,
+  sf_work_order_hold: 3,
 };
+/** The shop floor's demo objects: master data and work orders (their jobs, transitions and holds come with them). */
+const SHOP_FLOOR = 2 + 4 + 3 + 4 + 5 + 4 + 6;
 
 async function counts(orgID: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -63,12 +91,14 @@ describe('pack seeds are idempotent', () => {
     expect(PACK_SEEDS.indexOf(customerSuccessSeed)).toBeGreaterThan(PACK_SEEDS.indexOf(kpiTrackerSeed));
     // Live health's demo gives the accounts their KPIs: after them.
     expect(PACK_SEEDS.indexOf(accountHealthSeed)).toBeGreaterThan(PACK_SEEDS.indexOf(customerSuccessSeed));
+    // The shop floor comes after the packs that were there before it.
+    expect(PACK_SEEDS.at(-1)).toBe(shopFloorSeed);
   });
 
   test('a second run adds nothing; rows it lost come back on the next run, the rest stay as they are', async () => {
     const first = await seedPacks(app, demo);
-    // 4 KPIs, the goal, the shared dashboard, 25 accounts, 9 reference ranges, 9 health KPIs per account, the VoC trigger and its execution
-    expect(first.added).toBe(4 + 1 + 1 + 25 + 9 + 225 + 2);
+    // 4 KPIs, the goal, the shared dashboard, 25 accounts, 9 reference ranges, 9 health KPIs per account, the VoC trigger and its execution, the shop floor
+    expect(first.added).toBe(4 + 1 + 1 + 25 + 9 + 225 + 2 + SHOP_FLOOR);
     expect(first.kpiIDs).toHaveLength(229);
     const seeded = await counts(demo.orgID);
     // The demo dashboard is laid out from the demo's KPIs: every one of them is on it.
@@ -96,6 +126,8 @@ describe('pack seeds are idempotent', () => {
       expect(checked.error?.issues ?? []).toEqual([]);
     }
 
+    await expectShopFloorDemoValid(demo.orgID);
+
     const again = await seedPacks(app, demo);
     expect(again).toEqual({ added: 0, kpiIDs: [] });
     expect(await counts(demo.orgID)).toEqual(seeded);
@@ -112,7 +144,12 @@ describe('pack seeds are idempotent', () => {
     const [keptAccount] = await admin<{ id: string }[]>`
       UPDATE cs_account SET status = 'inactive' WHERE organization_id = ${demo.orgID} AND name = 'Acme Corporation' RETURNING id`;
     await admin`DELETE FROM cs_account WHERE organization_id = ${demo.orgID} AND id <> ${keptAccount?.id ?? ''}`;
+    // A cancelled work order (with its jobs and history) and a defect type gone; a product's cycle time edited.
+    await admin`DELETE FROM sf_work_order WHERE organization_id = ${demo.orgID} AND number = 'WO-1005'`;
+    await admin`DELETE FROM sf_defect_type WHERE organization_id = ${demo.orgID} AND code = 'PKG'`;
+    await admin`UPDATE sf_product SET ideal_cycle_seconds = 99 WHERE organization_id = ${demo.orgID} AND code = 'WID-100'`;
     expect(await counts(demo.orgID)).toEqual({
+      ...SEEDED,
       kpi: 1,
       data_point: 5,
       goal: 0,
@@ -121,11 +158,16 @@ describe('pack seeds are idempotent', () => {
       reference_range: 9,
       health_trend: 12,
       account_health: 1,
+      sf_defect_type: 3,
+      sf_work_order: 5,
+      sf_job: 10,
+      sf_work_order_transition: SEEDED.sf_work_order_transition - 2,
     });
 
     const refill = await seedPacks(app, demo);
-    // 3 KPIs, the goal, 24 accounts, 9 health KPIs per account (the inactive one's too), the VoC execution (its account was deleted)
-    expect(refill.added).toBe(3 + 1 + 24 + 225 + 1);
+    // 3 KPIs, the goal, 24 accounts, 9 health KPIs per account (the inactive one's too), the VoC execution (its account was deleted),
+    // the work order and the defect type
+    expect(refill.added).toBe(3 + 1 + 24 + 225 + 1 + 2);
     expect(refill.kpiIDs).toHaveLength(228);
     expect(refill.kpiIDs).not.toContain(kept?.id);
     expect(await counts(demo.orgID)).toEqual(seeded);
@@ -133,6 +175,9 @@ describe('pack seeds are idempotent', () => {
     expect(edited?.target).toBe(123);
     const [deactivated] = await admin`SELECT status FROM cs_account WHERE id = ${keptAccount?.id ?? ''}`;
     expect(deactivated?.status).toBe('inactive');
+    const [product] =
+      await admin`SELECT ideal_cycle_seconds FROM sf_product WHERE organization_id = ${demo.orgID} AND code = 'WID-100'`;
+    expect(product?.ideal_cycle_seconds).toBe(99);
     // The goal links the kept KPI, not a copy of it.
     const links = await admin`SELECT kpi_id FROM goal_kpi WHERE organization_id = ${demo.orgID} AND kpi_id = ${kept?.id ?? ''}`;
     expect(links).toHaveLength(1);
@@ -146,7 +191,43 @@ describe('pack seeds are idempotent', () => {
     const both = await Promise.all([seedPacks(app, other), seedPacks(app, other)]);
     // Each pack seeds under its own lock, so which start adds which pack depends on
     // timing; together they add every demo row once (the counts below say none twice).
-    expect(both[0]!.added + both[1]!.added).toBe(4 + 1 + 1 + 25 + 9 + 225 + 2);
+    expect(both[0]!.added + both[1]!.added).toBe(4 + 1 + 1 + 25 + 9 + 225 + 2 + SHOP_FLOOR);
     expect(await counts(orgID)).toEqual(SEEDED);
   });
 });
+
+/**
+ * The shop floor's demo as the app would have made it: shifts pass the shift
+ * rules (the night shift ends the next morning), one product has no ideal
+ * cycle time, every work order's history follows the lifecycle to its
+ * status, its jobs share it, and every ended hold has its duration.
+ */
+async function expectShopFloorDemoValid(orgID: string) {
+  const shifts = await admin<{ name: string; start_time: string; end_time: string; breaks: unknown }[]>`
+    SELECT name, start_time, end_time, breaks FROM sf_shift WHERE organization_id = ${orgID} ORDER BY name`;
+  for (const s of shifts) {
+    const checked = masterDataInput('shift').safeParse({ name: s.name, start: s.start_time, end: s.end_time, breaks: s.breaks });
+    expect(checked.error?.issues ?? [], s.name).toEqual([]);
+  }
+  expect(shifts.some((s) => s.end_time < s.start_time)).toBe(true);
+  const [noCycle] =
+    await admin`SELECT count(*)::int AS n FROM sf_product WHERE organization_id = ${orgID} AND ideal_cycle_seconds IS NULL`;
+  expect(noCycle?.n).toBe(1);
+  const orders = await admin<{ id: string; status: WorkOrderStatus; steps: (WorkOrderStatus | null)[][]; jobs: string[] }[]>`
+    SELECT o.id, o.status,
+           (SELECT json_agg(json_build_array(t.from_status, t.to_status) ORDER BY t.created_at) FROM sf_work_order_transition t
+             WHERE t.work_order_id = o.id) AS steps,
+           (SELECT json_agg(DISTINCT j.status) FROM sf_job j WHERE j.work_order_id = o.id) AS jobs
+      FROM sf_work_order o WHERE o.organization_id = ${orgID}`;
+  expect(new Set(orders.map((o) => o.status))).toEqual(new Set(['ACTIVE', 'ON_HOLD', 'COMPLETED', 'CANCELLED', 'REJECTED']));
+  for (const o of orders) {
+    expect(o.steps[0]).toEqual([null, 'ACTIVE']);
+    for (const [from, to] of o.steps.slice(1)) expect(canTransition(from as WorkOrderStatus, to as WorkOrderStatus)).toBe(true);
+    expect(o.steps.at(-1)?.[1]).toBe(o.status);
+    expect(o.jobs).toEqual([o.status]);
+  }
+  const holds = await admin<{ open: number; timed: number; total: number }[]>`
+    SELECT count(*) FILTER (WHERE ended_at IS NULL)::int AS open, count(duration_seconds)::int AS timed, count(*)::int AS total
+      FROM sf_work_order_hold WHERE organization_id = ${orgID}`;
+  expect(holds[0]).toEqual({ open: 1, timed: 2, total: 3 });
+}

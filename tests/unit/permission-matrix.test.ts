@@ -11,6 +11,7 @@ import { API_KEY_ROLES, apiKeyRolesFor } from '../../shared/platform/api-key-rol
 import { platformPermissions } from '../../shared/platform/permissions.ts';
 import { playbookPermissions } from '../../shared/playbooks/permissions.ts';
 import { assignableRoles, can, canActOn, ROLES, rolesThat, scopeOf } from '../../shared/roles.ts';
+import { shopFloorPermissions } from '../../shared/shop-floor/permissions.ts';
 
 describe('the permission matrix', () => {
   test('is every pack fragment merged, each resource from exactly one fragment', () => {
@@ -23,6 +24,7 @@ describe('the permission matrix', () => {
       customerSuccessPermissions,
       liveHealthPermissions,
       kpiUploadPermissions,
+      shopFloorPermissions,
     ]
       .flatMap((f) => Object.keys(f))
       .sort();

@@ -5,6 +5,7 @@ import { goalRestFields } from '../../server/rest/goals/schemas.ts';
 import type { RestFields } from '../../server/rest/issues.ts';
 import { kpiRestFields, recordRestFields } from '../../server/rest/kpis/schemas.ts';
 import { inTenant } from '../../server/rest/tenant.ts';
+import { workOrderRestFields } from '../../server/rest/work-orders/schemas.ts';
 import type { DbProvider } from '../../server/zero/db-provider.ts';
 import type { FieldIssue } from '../../shared/errors.ts';
 import { mutatorError } from '../../sync/permissions.ts';
@@ -72,6 +73,23 @@ describe('REST field names are mapped per resource', () => {
     expect(await refusal(recordRestFields, issues)).toEqual([
       { loc: ['body', 'kpiId'], msg: 'KPI not found' },
       { loc: ['body', 'target'], msg: 'Target is not a record field' },
+    ]);
+  });
+
+  test('work orders name the product by its code: productID -> product; `number` and `to` keep their names', async () => {
+    const issues = [
+      { loc: ['productID'], msg: 'Product “Gadget” is archived: restore it or choose another', type: 'archived' },
+      { loc: ['number'], msg: 'Number is required', type: 'too_small' },
+      {
+        loc: ['to'],
+        msg: '"to" cannot be ACTIVE while the work order is COMPLETED: Completed is final',
+        type: 'forbidden_transition',
+      },
+    ];
+    expect(await refusal(workOrderRestFields, issues)).toEqual([
+      { loc: ['body', 'product'], msg: 'Product “Gadget” is archived: restore it or choose another' },
+      { loc: ['body', 'number'], msg: 'Number is required' },
+      { loc: ['body', 'to'], msg: '"to" cannot be ACTIVE while the work order is COMPLETED: Completed is final' },
     ]);
   });
 });

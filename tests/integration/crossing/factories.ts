@@ -6,6 +6,7 @@ import { healthMutators, healthQueries } from './health-factories.ts';
 import { kpiTrackerMutators, kpiTrackerQueries } from './kpi-tracker-factories.ts';
 import { platformMutators, platformQueries } from './platform-factories.ts';
 import { playbookExecutionMutators, playbookExecutionQueries } from './playbook-executions-factories.ts';
+import { shopFloorMutators, shopFloorQueries } from './shop-floor-factories.ts';
 
 /**
  * Every pack's crossing factories, by registered name. A pack adds its
@@ -19,6 +20,7 @@ export const queryFactories = mergeFactories<QueryFactory>(
   customerSuccessQueries,
   accountHealthQueries,
   playbookExecutionQueries,
+  shopFloorQueries,
 );
 export const mutatorFactories = mergeFactories<MutatorFactory>(
   platformMutators,
@@ -28,6 +30,7 @@ export const mutatorFactories = mergeFactories<MutatorFactory>(
   customerSuccessMutators,
   accountHealthMutators,
   playbookExecutionMutators,
+  shopFloorMutators,
 );
 
 /** Where a missing factory goes, for the failure message. */

@@ -9,6 +9,7 @@ import { addMember, createOrg, type Person, signUp } from '../../helpers/people.
 import { createKey, createShareLink, expectStatus, rest } from '../../helpers/rest.ts';
 import { postWorkbook } from '../../helpers/workbooks.ts';
 import { openZero, type TestZero, watch } from '../../helpers/zero-client.ts';
+import { buildShopFloorWorld, type ShopFloorWorld, shopFloorSecrets } from './shop-floor-factories.ts';
 
 const DAY = 86_400_000;
 
@@ -69,6 +70,8 @@ export interface World {
   /** A's copies of a built-in playbook: one to edit, one to delete. */
   copyID: string;
   spareCopyID: string;
+  /** The shop floor's rows in A (master data, work orders, a job) and the intruder's own in B. */
+  sf: ShopFloorWorld;
   /** The intruder's own KPI, goal, dashboard and account in B, for writes that name A's rows from B. */
   kpiB: string;
   goalB: string;
@@ -186,6 +189,7 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
   // A re-score run of this month (its job also gives the accounts this month's trend).
   const month = monthOf(Date.now());
   await ok(mutators.healthRescore.start({ id: id(), from: month, to: month }));
+  const sf = await buildShopFloorWorld(ok, by(zb), id);
   const key = await createKey(owner, orgA, 'viewer', 'Secret key');
   const uploads = await worldUploads(owner, orgA, ids.accountID);
   // The points last: the insight that reads all of them is the last job the set-up causes.
@@ -218,6 +222,7 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
     goalB,
     dashboardB,
     accountB,
+    sf,
     stepID: `${ids.executionID}:0`,
     fresh: id,
     secrets: () => [
@@ -229,6 +234,7 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
       ...Object.values(ids),
       ...Object.values(uploads),
       ...pointIDs,
+      ...shopFloorSecrets(sf),
     ],
   };
   return { world, ownerZero: z, intruderZero: zb };

@@ -36,6 +36,9 @@ export function SettingsPage() {
       <p>
         <A href="/settings/health">Health scoring: reference ranges and category weights</A>
       </p>
+      <p>
+        <A href="/settings/shop-floor">Shop floor: lines, products, shifts, employees, downtime reasons and defect types</A>
+      </p>
       <QueryError details={options.details()} what="the lists" />
       <div class="settings-layout">
         <FormatsPanel />

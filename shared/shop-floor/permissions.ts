@@ -1,0 +1,27 @@
+import { definePermissions } from '../permissions/define.ts';
+
+/** Master data: everyone reads it; managers (leaders) and up add, edit, archive and restore. */
+const masterData = { read: 'viewer', create: 'manager', update: 'manager', archive: 'manager' } as const;
+
+/**
+ * The shop-floor pack's part of the permission matrix (architecture.md §5:
+ * leaders create and edit work orders; operators enter shop-floor entries,
+ * holds among them; viewers read).
+ *
+ * - Master data (lines, products, shifts, employees, downtime reasons,
+ *   defect types): managers and up.
+ * - Work orders: managers create and edit them and close them (complete,
+ *   cancel, reject); operators may also put an order on hold and release it,
+ *   since a hold is something the floor reports as it happens.
+ * - Jobs of a work order: managers.
+ */
+export const shopFloorPermissions = definePermissions({
+  line: masterData,
+  product: masterData,
+  shift: masterData,
+  employee: masterData,
+  downtimeReason: masterData,
+  defectType: masterData,
+  workOrder: { read: 'viewer', create: 'manager', update: 'manager', hold: 'operator', close: 'manager' },
+  job: { read: 'viewer', create: 'manager', update: 'manager' },
+});

@@ -1,0 +1,22 @@
+import { jobMutators } from './jobs.ts';
+import {
+  defectTypeMutators,
+  downtimeReasonMutators,
+  employeeMutators,
+  lineMutators,
+  productMutators,
+  shiftMutators,
+} from './master-data.ts';
+import { workOrderMutators } from './work-orders.ts';
+
+/** The shop-floor pack's mutator groups, spread into the registry (sync/mutators.ts). */
+export const shopFloorMutators = {
+  line: lineMutators,
+  product: productMutators,
+  shift: shiftMutators,
+  employee: employeeMutators,
+  downtimeReason: downtimeReasonMutators,
+  defectType: defectTypeMutators,
+  workOrder: workOrderMutators,
+  job: jobMutators,
+};
