@@ -59,10 +59,10 @@ export function AccountKpis(props: { accountID: string; kpis: readonly Kpi[]; sc
             <tr>
               <th scope="col">KPI</th>
               <th scope="col">Health category</th>
-              <th scope="col" class="numeric">
+              <th scope="col" class="num">
                 Weight
               </th>
-              <th scope="col" class="numeric">
+              <th scope="col" class="num">
                 Current value
               </th>
               <th scope="col">Band</th>
@@ -83,10 +83,10 @@ export function AccountKpis(props: { accountID: string; kpis: readonly Kpi[]; sc
                       <a href={`/kpis/${kpi.id}`}>{kpi.name}</a>
                     </th>
                     <td data-label="Health category">{kpi.healthCategory ?? 'None'}</td>
-                    <td data-label="Weight" class="numeric">
+                    <td data-label="Weight" class="num">
                       {fmt().number(kpi.weight)}
                     </td>
-                    <td data-label="Current value" class="numeric">
+                    <td data-label="Current value" class="num">
                       {kpi.currentValue === null || kpi.currentValue === undefined
                         ? 'No value yet'
                         : fmt().quantity(kpi.currentValue, kpi.unit)}

@@ -205,7 +205,7 @@ export function AccountsPage() {
                 <th scope="col">CSM</th>
                 <th scope="col">Industry</th>
                 <th scope="col">Region</th>
-                <th scope="col" class="numeric">
+                <th scope="col" class="num">
                   Annual revenue
                 </th>
               </tr>
@@ -226,7 +226,7 @@ export function AccountsPage() {
                     <td data-label="CSM">{a.ownerName ?? '—'}</td>
                     <td data-label="Industry">{a.industry ?? '—'}</td>
                     <td data-label="Region">{a.region ?? '—'}</td>
-                    <td data-label="Annual revenue" class="numeric">
+                    <td data-label="Annual revenue" class="num">
                       {a.annualRevenue === null || a.annualRevenue === undefined
                         ? '—'
                         : fmt().quantity(a.annualRevenue, fmt().settings.currency)}
