@@ -46,6 +46,10 @@ export function codeForStatus(status: number): ErrorCode {
 export function handleError(err: Error, c: Context, log: (msg: string) => void) {
   if (err instanceof AppError) return apiError(c, err.code, err.message, err.details);
   if (err instanceof HTTPException) return apiError(c, codeForStatus(err.status), err.message || 'Request failed');
+  // A unique index caught what the route's own check could not: two people saving the same name or number at once.
+  if ((err as { code?: unknown }).code === '23505') {
+    return apiError(c, 'CONFLICT', 'Someone saved the same name or number a moment ago: it is taken now. Choose another.');
+  }
   if (isDatabaseUnavailable(err)) {
     c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     return apiError(

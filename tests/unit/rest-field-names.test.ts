@@ -93,3 +93,26 @@ describe('REST field names are mapped per resource', () => {
     ]);
   });
 });
+
+describe('a unique index that catches a race', () => {
+  test('answers 409 CONFLICT in the error shape, not a 500', async () => {
+    const deps = {
+      dbProvider: {
+        transaction: async () => {
+          throw Object.assign(new Error('duplicate key value violates unique constraint "sf_line_org_name_key"'), {
+            code: '23505',
+          });
+        },
+      } as unknown as DbProvider,
+    } as Parameters<typeof inTenant>[0];
+    const app = new Hono();
+    app.onError((err, c) => handleError(err, c, () => {}));
+    app.post('/', async (c) => c.json(await inTenant(deps, caller, 'test', async () => null)));
+    const res = await app.request('/', { method: 'POST' });
+    expect(res.status).toBe(409);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('CONFLICT');
+    expect(body.error.message).toMatch(/taken now/);
+    expect(body.error.message).not.toMatch(/sf_line|duplicate key/);
+  });
+});
