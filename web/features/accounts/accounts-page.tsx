@@ -9,8 +9,7 @@ import { TextInput } from '../../components/text-input.tsx';
 import { bandLabel } from '../customer-success/health/health-band.ts';
 import { HealthScore } from '../customer-success/health/health-score.tsx';
 import { useCurrentOrganization, useFormats } from '../organizations/current-organization.tsx';
-import { ReadOnlyNote } from '../workspace/read-only-note.tsx';
-import { RoleGate } from '../workspace/role-gate.tsx';
+import { PageAction } from '../workspace/role-gate.tsx';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { NewAccountDialog } from './account-dialogs.tsx';
 import {
@@ -89,12 +88,9 @@ export function AccountsPage() {
       subtitle="Your customers and their health, live as their KPIs move."
       actions={
         <div class="page-actions">
-          <RoleGate allowed={canCreate()} action="create accounts">
+          <PageAction allowed={canCreate()} action="create accounts">
             <NewAccountDialog />
-          </RoleGate>
-          <Show when={!canCreate()}>
-            <ReadOnlyNote />
-          </Show>
+          </PageAction>
         </div>
       }
     >

@@ -1,9 +1,7 @@
 import { Tabs } from '@kobalte/core/tabs';
-import { Show } from 'solid-js';
 import { can } from '../../../shared/roles.ts';
 import { useCurrentOrganization } from '../organizations/current-organization.tsx';
-import { ReadOnlyNote } from '../workspace/read-only-note.tsx';
-import { RoleGate } from '../workspace/role-gate.tsx';
+import { PageAction } from '../workspace/role-gate.tsx';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
 import { NewGoalDialog } from './goal-dialogs.tsx';
 import { GoalList } from './goal-list.tsx';
@@ -18,14 +16,9 @@ export function GoalsPage() {
       headingId="goals-title"
       subtitle="Weighted KPIs towards a date. Progress moves as data lands."
       actions={
-        <>
-          <RoleGate allowed={canCreate()} action="create goals">
-            <NewGoalDialog />
-          </RoleGate>
-          <Show when={!canCreate()}>
-            <ReadOnlyNote />
-          </Show>
-        </>
+        <PageAction allowed={canCreate()} action="create goals">
+          <NewGoalDialog />
+        </PageAction>
       }
     >
       <Tabs class="tabs" defaultValue="active">

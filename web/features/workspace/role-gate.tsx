@@ -2,6 +2,7 @@ import { createSignal, type JSX, Show } from 'solid-js';
 import { ROLE_LABELS } from '../../../shared/roles.ts';
 import { trackHold, type WriteAccess, WriteAccessContext } from '../../lib/write-access.ts';
 import { useCurrentOrganization } from '../organizations/current-organization.tsx';
+import { ReadOnlyNote } from './read-only-note.tsx';
 
 export interface RoleGateProps {
   /** The person's role allows what is inside (live: `can(org.role(), ...)`). */
@@ -48,5 +49,22 @@ export function RoleGate(props: RoleGateProps) {
     <Show when={props.allowed || holds().size > 0}>
       <WriteAccessContext.Provider value={access}>{props.children}</WriteAccessContext.Provider>
     </Show>
+  );
+}
+
+/**
+ * A page's one action (a "New …" dialog) for the roles it allows, and for
+ * the others the read-only note where it would be.
+ */
+export function PageAction(props: RoleGateProps) {
+  return (
+    <>
+      <RoleGate allowed={props.allowed} action={props.action}>
+        {props.children}
+      </RoleGate>
+      <Show when={!props.allowed}>
+        <ReadOnlyNote />
+      </Show>
+    </>
   );
 }

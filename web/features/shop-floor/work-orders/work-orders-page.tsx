@@ -1,14 +1,13 @@
 import { useQuery } from '@rocicorp/zero/solid';
 import { A, useSearchParams } from '@solidjs/router';
-import { createMemo, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, For, Match, Switch } from 'solid-js';
 import { can } from '../../../../shared/roles.ts';
 import { STATUS_LABELS, WORK_ORDER_STATUSES, type WorkOrderStatus } from '../../../../shared/shop-floor/work-orders.ts';
 import { queries } from '../../../../sync/queries.ts';
 import { QueryError } from '../../../components/query-error.tsx';
 import { SelectField, type SelectOption } from '../../../components/select-field.tsx';
 import { useCurrentOrganization, useFormats } from '../../organizations/current-organization.tsx';
-import { ReadOnlyNote } from '../../workspace/read-only-note.tsx';
-import { RoleGate } from '../../workspace/role-gate.tsx';
+import { PageAction } from '../../workspace/role-gate.tsx';
 import { WorkspacePage } from '../../workspace/workspace-page.tsx';
 import { WorkOrderStatusBadge } from './status.tsx';
 import { NewWorkOrderDialog } from './work-order-dialogs.tsx';
@@ -40,12 +39,9 @@ export function WorkOrdersPage() {
       subtitle="What the floor makes, and where each order stands, live."
       actions={
         <div class="page-actions">
-          <RoleGate allowed={canCreate()} action="create work orders">
+          <PageAction allowed={canCreate()} action="create work orders">
             <NewWorkOrderDialog />
-          </RoleGate>
-          <Show when={!canCreate()}>
-            <ReadOnlyNote />
-          </Show>
+          </PageAction>
         </div>
       }
     >
