@@ -1,6 +1,7 @@
-import { type Component, createMemo, ErrorBoundary, type JSX, Show, splitProps } from 'solid-js';
+import { createMemo, ErrorBoundary, type JSX, Show, splitProps } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { kpiTrackerWidgetTypes } from '../../../../shared/dashboards/widget-types.ts';
+import { customerSuccessRenderers } from '../../customer-success/widgets/renderers.ts';
 import { BarWidget } from './bar-widget.tsx';
 import { GaugeWidget } from './gauge-widget.tsx';
 import { GoalWidget } from './goal-widget.tsx';
@@ -9,19 +10,10 @@ import { NumberWidget } from './number-widget.tsx';
 import { TableWidget } from './table-widget.tsx';
 import { TextWidget } from './text-widget.tsx';
 import { WidgetFrame } from './widget-frame.tsx';
-import type { WidgetProps } from './widget-props.ts';
+import type { WidgetProps, WidgetRenderer } from './widget-props.ts';
 import { kpiNames } from './widget-text.ts';
 
-/** How the web app draws one widget type. */
-export interface WidgetRenderer {
-  /** The type's name in menus ("Line chart"), the same as its shared spec's. */
-  label: string;
-  component: Component<WidgetProps>;
-  /** The card's heading and accessible name, from what the widget shows. */
-  title: (props: WidgetProps) => string;
-  /** The title names the card for assistive tech but is not shown (a note needs no heading). */
-  hideTitle?: boolean;
-}
+export type { WidgetRenderer };
 
 const types = kpiTrackerWidgetTypes;
 const firstKpi = (props: WidgetProps, fallback: string) => props.kpis[0]?.name ?? fallback;
@@ -43,7 +35,7 @@ const kpiTrackerRenderers: Record<keyof typeof kpiTrackerWidgetTypes, WidgetRend
  * renderers here next to its specs there (health scores, OEE, playbooks),
  * from its own web/features/<pack>/ folder.
  */
-export const WIDGET_RENDERERS: Readonly<Record<string, WidgetRenderer>> = { ...kpiTrackerRenderers };
+export const WIDGET_RENDERERS: Readonly<Record<string, WidgetRenderer>> = { ...kpiTrackerRenderers, ...customerSuccessRenderers };
 
 export function widgetRenderer(type: string): WidgetRenderer | undefined {
   return Object.hasOwn(WIDGET_RENDERERS, type) ? WIDGET_RENDERERS[type] : undefined;
