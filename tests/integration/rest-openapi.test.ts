@@ -151,6 +151,27 @@ describe('OpenAPI document and reference page', () => {
     });
   });
 
+  test('the dashboards’ widget type lists every pack’s types, and the options say what each type takes', async () => {
+    const doc = (await api(null, 'GET', '/api/openapi.json')).body as {
+      components: { schemas: Record<string, { properties: Record<string, { enum?: string[]; description?: string }> }> };
+    };
+    const widget = doc.components.schemas.WidgetInput!.properties;
+    expect(widget.type?.enum).toEqual([
+      'number',
+      'line',
+      'bar',
+      'gauge',
+      'goal',
+      'table',
+      'text',
+      'portfolioHealth',
+      'accountHealth',
+    ]);
+    expect(widget.type?.description).toContain('portfolioHealth (Portfolio health)');
+    expect(widget.options?.description).toContain('accountHealth: {"accountId"');
+    expect(widget.options?.description).toContain('line: {"showTarget": bool}');
+  });
+
   test('GET /api/docs is a self-contained HTML reference page (Swagger UI served locally)', async () => {
     const page = await fetch(`${baseUrl()}/api/docs`);
     expect(page.status).toBe(200);
