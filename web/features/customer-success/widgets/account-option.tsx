@@ -4,12 +4,16 @@ import { queries } from '../../../../sync/queries.ts';
 import { SelectField } from '../../../components/select-field.tsx';
 import type { WidgetOptionFieldsProps } from '../../dashboards/widgets/widget-props.ts';
 
-/** The account health widget's option in the widget editor: which account (the organization's, active ones first). */
+/**
+ * The account health widget's option in the widget editor: which of the
+ * organization's active accounts (and the one already chosen, should it
+ * have been deactivated since).
+ */
 export function AccountOptionField(props: WidgetOptionFieldsProps) {
   const [accounts, details] = useQuery(() => queries.accounts.list({ orgID: props.orgID }));
-  const sorted = () =>
-    [...accounts()]
-      .sort((a, b) => (a.status === b.status ? 0 : a.status === 'active' ? -1 : 1))
+  const choices = () =>
+    accounts()
+      .filter((a) => a.status === 'active' || a.id === props.options.accountId)
       .map((a) => ({ value: a.id, label: a.status === 'active' ? a.name : `${a.name} (inactive)` }));
   return (
     <Show
@@ -21,7 +25,7 @@ export function AccountOptionField(props: WidgetOptionFieldsProps) {
         name="accountId"
         value={String(props.options.accountId ?? '')}
         placeholder="Choose an account"
-        options={sorted()}
+        options={choices()}
         onChange={(v) => props.setOption('accountId', v)}
       />
     </Show>
