@@ -5,7 +5,7 @@ import { axeFindings } from '../../helpers/axe.ts';
 import { useBrowser } from '../../helpers/browser.ts';
 import { JOB_DEADLINE_MS, synced } from '../../helpers/deadlines.ts';
 import { useOrg } from '../../helpers/people.ts';
-import { createKpi, createShareLink, expectStatus, rest } from '../../helpers/rest.ts';
+import { createKpi, expectStatus, rest } from '../../helpers/rest.ts';
 
 /** Higher is better; a value of v scores: critical -100..0 → 0-50, risk 0..30 → 50-75, healthy 30..100 → 75-100. */
 const RANGE = {
@@ -172,12 +172,20 @@ describe('customer-success dashboard widgets in a real browser', () => {
     await page.evaluate(() => window.__liveKpi?.failDashboardQueries(null));
     await expect.poll(() => text(page, 'portfolioHealth'), synced).not.toContain('refused');
 
-    const link = await createShareLink(org.ada, org.id, boardID);
-    const tv = await browser.open(org.vic, new URL(link.url).pathname, { signedIn: false });
+    // The admin is told before making the link.
+    const admin = await browser.open(org.ada, `/dashboards/${boardID}`);
+    await admin.getByRole('button', { name: 'Share link' }).click();
+    const dialog = admin.getByRole('dialog', { name: 'Share on a wall screen' });
+    await dialog
+      .getByText('On a shared screen, Portfolio health and Account health widgets show a notice instead')
+      .waitFor(synced);
+    await dialog.getByRole('button', { name: 'Create link' }).click();
+    const url = await dialog.getByRole('textbox', { name: /Wall screen link/ }).inputValue();
+    const tv = await browser.open(org.vic, new URL(url).pathname, { signedIn: false });
     await widget(tv, 'text').getByText('Our customers').waitFor(synced);
     for (const type of ['portfolioHealth', 'accountHealth']) {
       await widget(tv, type)
-        .getByText(/Health is not available on a shared screen/)
+        .getByText(/Not available on a shared screen/)
         .waitFor(synced);
       expect(await text(tv, type)).not.toMatch(/Acme|Beta|refused/);
     }

@@ -8,7 +8,7 @@ import { formatNumber } from '../../dashboards/widgets/formats.ts';
 import { WidgetBody } from '../../dashboards/widgets/widget-frame.tsx';
 import type { WidgetProps } from '../../dashboards/widgets/widget-props.ts';
 import { scoreBand } from '../health/health-band.ts';
-import { healthState, NOT_ON_SHARED_SCREEN } from './health-data.ts';
+import { healthState } from './health-data.ts';
 
 /** The months of trend the sparkline shows. */
 const TREND_MONTHS = 12;
@@ -22,24 +22,10 @@ export const accountOf = (props: Pick<WidgetProps, 'widget'>): string => {
 /**
  * One account's health, live: its overall score (large) in its band's colour
  * with the band in words, and its last twelve months as a sparkline (with
- * the months in words for assistive tech). Not on a share link's screen.
+ * the months in words for assistive tech). Not on a share link's screen
+ * (needsSignIn).
  */
 export function AccountHealthWidget(props: WidgetProps) {
-  return (
-    <Show
-      when={!props.shared}
-      fallback={
-        <div class="widget-body">
-          <p class="widget-notice">{NOT_ON_SHARED_SCREEN}</p>
-        </div>
-      }
-    >
-      <LiveAccountHealth {...props} />
-    </Show>
-  );
-}
-
-function LiveAccountHealth(props: WidgetProps) {
   const args = () => ({ orgID: props.widget.organizationID, accountID: accountOf(props) || 'none' });
   const [account, accountDetails] = useQuery(() => queries.accounts.byId(args()));
   const [health, healthDetails] = useQuery(() => queries.health.account(args()));
@@ -82,10 +68,7 @@ function LiveAccountHealth(props: WidgetProps) {
             <p class="widget-line">
               <StatusBadge tone={band().tone} label={band().label} prefix="Health:" />
             </p>
-            <Show
-              when={months().length > 1}
-              fallback={<p class="widget-line widget-muted">The trend appears after two scored months.</p>}
-            >
+            <Show when={months().length > 1} fallback={<p class="widget-line widget-muted">Trend after two scored months.</p>}>
               <Sparkline values={months().map((m) => m.overall)} label={trendLabel()} tone={band().tone} height={32} />
             </Show>
           </div>

@@ -1,5 +1,5 @@
 import { useQuery } from '@rocicorp/zero/solid';
-import { Show } from 'solid-js';
+import { createMemo, Show } from 'solid-js';
 import { queries } from '../../../../sync/queries.ts';
 import { SelectField } from '../../../components/select-field.tsx';
 import type { WidgetOptionFieldsProps } from '../../dashboards/widgets/widget-props.ts';
@@ -11,14 +11,26 @@ import type { WidgetOptionFieldsProps } from '../../dashboards/widgets/widget-pr
  */
 export function AccountOptionField(props: WidgetOptionFieldsProps) {
   const [accounts, details] = useQuery(() => queries.accounts.list({ orgID: props.orgID }));
-  const choices = () =>
-    accounts()
-      .filter((a) => a.status === 'active' || a.id === props.options.accountId)
-      .map((a) => ({ value: a.id, label: a.status === 'active' ? a.name : `${a.name} (inactive)` }));
+  // A new list only when a choice changes: rows synced again as they were must not rebuild an open list.
+  const choices = createMemo(
+    () =>
+      accounts()
+        .filter((a) => a.status === 'active' || a.id === props.options.accountId)
+        .map((a) => ({ value: a.id, label: a.status === 'active' ? a.name : `${a.name} (inactive)` })),
+    [],
+    { equals: (a, b) => a.length === b.length && a.every((x, i) => x.value === b[i]?.value && x.label === b[i]?.label) },
+  );
+  // The select appears once there is something to choose: opened empty, it would stay empty.
   return (
     <Show
-      when={accounts().length > 0 || details().type !== 'complete'}
-      fallback={<p class="field-hint">This organization has no accounts yet. Add one on Accounts first.</p>}
+      when={choices().length > 0}
+      fallback={
+        <p class="field-hint">
+          {details().type === 'complete'
+            ? 'This organization has no active accounts yet. Add one on Accounts first.'
+            : 'Loading the accounts…'}
+        </p>
+      }
     >
       <SelectField
         label="Account"

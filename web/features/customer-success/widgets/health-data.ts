@@ -19,6 +19,3 @@ export function healthState(
     return { kind: 'loading' };
   return { kind: 'ready' };
 }
-
-/** What a health widget says on a wall screen opened with a share link, which may read only the dashboard itself. */
-export const NOT_ON_SHARED_SCREEN = 'Health is not available on a shared screen: open this dashboard signed in to see it.';

@@ -8,7 +8,7 @@ import { formatNumber } from '../../dashboards/widgets/formats.ts';
 import { WidgetBody } from '../../dashboards/widgets/widget-frame.tsx';
 import type { WidgetProps } from '../../dashboards/widgets/widget-props.ts';
 import { bandLabel, bandTone } from '../health/health-band.ts';
-import { healthState, NOT_ON_SHARED_SCREEN } from './health-data.ts';
+import { healthState } from './health-data.ts';
 
 const BANDS = ['healthy', 'risk', 'critical', 'unscored'] as const;
 type Band = (typeof BANDS)[number];
@@ -24,26 +24,10 @@ export function bandSummary(counts: BandCounts): string {
 /**
  * The organization's active accounts by health band, live: a stacked bar
  * with the counts written out, the mean score, and the weakest accounts as
- * links. On a share link's wall screen it says it is not available (the link
- * may read only its dashboard; see NOT_ON_SHARED_SCREEN).
+ * links. It reads the pack's queries, which a share link may not (the
+ * registry shows a notice there instead: needsSignIn).
  */
 export function PortfolioHealthWidget(props: WidgetProps) {
-  return (
-    <Show when={!props.shared} fallback={<SharedNotice />}>
-      <LivePortfolio {...props} />
-    </Show>
-  );
-}
-
-function SharedNotice() {
-  return (
-    <div class="widget-body">
-      <p class="widget-notice">{NOT_ON_SHARED_SCREEN}</p>
-    </div>
-  );
-}
-
-function LivePortfolio(props: WidgetProps) {
   const orgID = () => props.widget.organizationID;
   const [accounts, accountsDetails] = useQuery(() => queries.accounts.list({ orgID: orgID(), status: 'active' }));
   const [health, healthDetails] = useQuery(() => queries.health.portfolio({ orgID: orgID() }));
@@ -74,7 +58,7 @@ function LivePortfolio(props: WidgetProps) {
           <span class="widget-muted">
             {summary().average === null
               ? 'No account is scored yet'
-              : `average health of ${summary().total - summary().counts.unscored} scored of ${summary().total} active accounts`}
+              : `average of ${summary().total - summary().counts.unscored} scored accounts`}
           </span>
         </p>
         <figure class="portfolio-widget-bands">

@@ -41,6 +41,14 @@ export function widgetRenderer(type: string): WidgetRenderer | undefined {
   return Object.hasOwn(WIDGET_RENDERERS, type) ? WIDGET_RENDERERS[type] : undefined;
 }
 
+/** What a widget that needs a signed-in member says on a share link's wall screen. */
+export const NOT_ON_SHARED_SCREEN = 'Not available on a shared screen: open this dashboard signed in to see it.';
+
+/** The labels of the types among `types` that a share link cannot show (needsSignIn), once each, in order. */
+export function signInOnlyLabels(types: readonly string[]): string[] {
+  return [...new Set(types.flatMap((t) => (widgetRenderer(t)?.needsSignIn ? [widgetRenderer(t)!.label] : [])))];
+}
+
 export interface WidgetViewProps extends WidgetProps {
   /** The grid's controls for this widget (arrange, edit, remove), shown in the card's header. */
   actions?: JSX.Element;
@@ -69,42 +77,47 @@ export function WidgetView(props: WidgetViewProps) {
     </WidgetFrame>
   );
 
+  const notice = (text: string) => (
+    <div class="widget-body">
+      <p class="widget-notice">{text}</p>
+    </div>
+  );
+
   return (
     <Show
       when={renderer()}
       fallback={frame(
         () => 'Unavailable widget',
-        () => (
-          <div class="widget-body">
-            <p class="widget-notice">This widget type ({widget.widget.type}) is not available.</p>
-          </div>
-        ),
+        () => notice(`This widget type (${widget.widget.type}) is not available.`),
       )}
     >
       {(r) =>
         frame(
           () => r().title(widget),
-          () => (
-            <ErrorBoundary
-              fallback={(error: unknown, reset) => {
-                console.error(`Widget ${widget.widget.id} (${widget.widget.type}) failed to draw`, error);
-                return (
-                  <div class="widget-body">
-                    <div class="widget-notice" data-tone="bad">
-                      <p>This widget could not be drawn.</p>
-                      <Show when={!widget.tv}>
-                        <button type="button" class="button button-small button-secondary" onClick={reset}>
-                          Try again
-                        </button>
-                      </Show>
+          () =>
+            widget.shared && r().needsSignIn ? (
+              notice(NOT_ON_SHARED_SCREEN)
+            ) : (
+              <ErrorBoundary
+                fallback={(error: unknown, reset) => {
+                  console.error(`Widget ${widget.widget.id} (${widget.widget.type}) failed to draw`, error);
+                  return (
+                    <div class="widget-body">
+                      <div class="widget-notice" data-tone="bad">
+                        <p>This widget could not be drawn.</p>
+                        <Show when={!widget.tv}>
+                          <button type="button" class="button button-small button-secondary" onClick={reset}>
+                            Try again
+                          </button>
+                        </Show>
+                      </div>
                     </div>
-                  </div>
-                );
-              }}
-            >
-              <Dynamic component={r().component} {...widget} />
-            </ErrorBoundary>
-          ),
+                  );
+                }}
+              >
+                <Dynamic component={r().component} {...widget} />
+              </ErrorBoundary>
+            ),
         )
       }
     </Show>

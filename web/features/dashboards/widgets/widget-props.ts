@@ -47,6 +47,11 @@ export interface WidgetRenderer {
   title: (props: WidgetProps) => string;
   /** The title names the card for assistive tech but is not shown (a note needs no heading). */
   hideTitle?: boolean;
+  /**
+   * It reads more than its dashboard's own query (a pack's data), which a
+   * share link may not read: on a shared screen a notice shows instead.
+   */
+  needsSignIn?: boolean;
   /** A pack's options in the widget editor: the keys it owns, and their fields. */
   options?: { keys: readonly string[]; Fields: Component<WidgetOptionFieldsProps> };
 }
