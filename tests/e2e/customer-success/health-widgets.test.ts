@@ -4,17 +4,10 @@ import { monthOf } from '../../../shared/health/breakdown.ts';
 import { axeFindings } from '../../helpers/axe.ts';
 import { useBrowser } from '../../helpers/browser.ts';
 import { JOB_DEADLINE_MS, synced } from '../../helpers/deadlines.ts';
+import { NPS_RANGE } from '../../helpers/health.ts';
 import { useOrg } from '../../helpers/people.ts';
 import { createKpi, expectStatus, rest } from '../../helpers/rest.ts';
 
-/** Higher is better; a value of v scores: critical -100..0 → 0-50, risk 0..30 → 50-75, healthy 30..100 → 75-100. */
-const RANGE = {
-  unit: '',
-  higherIsBetter: true,
-  critical: { min: -100, max: 0 },
-  risk: { min: 0, max: 30 },
-  healthy: { min: 30, max: 100 },
-};
 const jobs = { timeout: JOB_DEADLINE_MS } as const;
 
 describe('customer-success dashboard widgets in a real browser', () => {
@@ -31,7 +24,7 @@ describe('customer-success dashboard widgets in a real browser', () => {
   }
   async function scoredKpi(accountId: string, title: string) {
     expectStatus(
-      await rest({ person: org.ada, org: org.id }, 'PUT', `/api/reference-ranges/${encodeURIComponent(title)}`, RANGE),
+      await rest({ person: org.ada, org: org.id }, 'PUT', `/api/reference-ranges/${encodeURIComponent(title)}`, NPS_RANGE),
       200,
     );
     return (await createKpi(mia(), { title, accountId, healthCategory: 'Relationship Strength', targetValue: 50, unit: '' }))

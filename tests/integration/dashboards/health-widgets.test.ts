@@ -4,17 +4,10 @@ import { mutators } from '../../../sync/mutators.ts';
 import { queries } from '../../../sync/queries.ts';
 import { useAdminSql } from '../../helpers/db.ts';
 import { JOB_DEADLINE_MS } from '../../helpers/deadlines.ts';
+import { NPS_RANGE } from '../../helpers/health.ts';
 import { useOrg } from '../../helpers/people.ts';
 import { createKpi, createShareLink, expectStatus, rest } from '../../helpers/rest.ts';
 import { openShareZero, useZeroClients, watch } from '../../helpers/zero-client.ts';
-
-const NPS = {
-  unit: '',
-  higherIsBetter: true,
-  critical: { min: -100, max: 0 },
-  risk: { min: 0, max: 30 },
-  healthy: { min: 30, max: 100 },
-};
 
 describe('customer-success widgets through Zero: the account option’s tenancy, and what a share link reads', () => {
   const org = useOrg('Health widgets sync', { ada: 'owner', mia: 'manager' });
@@ -61,7 +54,7 @@ describe('customer-success widgets through Zero: the account option’s tenancy,
 
   test('a share link of a dashboard with health widgets reads no health and no account: the pack’s queries give it nothing', async () => {
     const acme = await newAccount(mia(), 'Shared Acme');
-    expectStatus(await rest({ person: org.ada, org: org.id }, 'PUT', '/api/reference-ranges/Wall%20NPS', NPS), 200);
+    expectStatus(await rest({ person: org.ada, org: org.id }, 'PUT', '/api/reference-ranges/Wall%20NPS', NPS_RANGE), 200);
     const nps = await createKpi(mia(), {
       title: 'Wall NPS',
       accountId: acme,
