@@ -51,6 +51,22 @@ export type Shape<T extends TenantTable, R> = (query: Query<T, Schema>) => Query
 /** What findOwned gives: the row on the server (or a refusal), maybe nothing yet on the client. */
 type Found<X extends Transaction, R> = X extends ServerTransaction ? R : R | undefined;
 
+/** Whether a name (a widget option's reference, say) is a tenant table's. */
+export const isTenantTable = (name: string): name is TenantTable => Object.hasOwn(tenantScopes, name);
+
+/** One row of the organization by id, or undefined: findOwned without the refusal, for checks that name a field. */
+export async function lookupOwned<T extends TenantTable, R = PullRow<T, Schema>>(
+  tx: Transaction,
+  table: T,
+  orgID: string,
+  id: string,
+  shape?: Shape<T, R>,
+): Promise<R | undefined> {
+  const owned = (zql[table] as unknown as AnyTenantQuery).where('organizationID', orgID).where('id', id);
+  const query = shape ? shape(owned as unknown as Query<T, Schema>) : owned;
+  return (await tx.run((query as AnyTenantQuery).one())) as R | undefined;
+}
+
 /**
  * One row of the caller's organization by id, for the mutators and REST,
  * optionally shaped (related rows). On the server a missing row and another
@@ -65,9 +81,7 @@ export async function findOwned<X extends Transaction, T extends TenantTable, R 
   id: string,
   shape?: Shape<T, R>,
 ): Promise<Found<X, R>> {
-  const owned = (zql[table] as unknown as AnyTenantQuery).where('organizationID', orgID).where('id', id);
-  const query = shape ? shape(owned as unknown as Query<T, Schema>) : owned;
-  const row = (await tx.run((query as AnyTenantQuery).one())) as R | undefined;
+  const row = await lookupOwned(tx, table, orgID, id, shape);
   if (row === undefined && tx.location === 'server') throw mutatorError('NOT_FOUND', `${tenantScopes[table].noun} not found.`);
   return row as Found<X, R>;
 }

@@ -25,14 +25,17 @@ export const cellFields = {
 
 type Issue = { path: (string | number)[]; message: string };
 
+/** "A gauge widget", "An account health widget". */
+const aWidget = (name: string | undefined) => `${/^[aeiou]/i.test(name ?? '') ? 'An' : 'A'} ${name} widget`;
+
 /** What is wrong with a cell as a whole (each field alone already passed). */
 function cellIssues(c: { x: number; y: number; w: number; h: number }, minSize?: { w: number; h: number }, label = ''): Issue[] {
   const issues: Issue[] = [];
   if (c.x + c.w > GRID_COLUMNS) issues.push({ path: ['w'], message: `x + w must be at most ${GRID_COLUMNS} (the grid's width)` });
   if (c.y + c.h > GRID_MAX_ROWS) issues.push({ path: ['h'], message: `y + h must be at most ${GRID_MAX_ROWS}` });
   if (minSize && c.w < minSize.w)
-    issues.push({ path: ['w'], message: `A ${label} widget is at least ${minSize.w} columns wide` });
-  if (minSize && c.h < minSize.h) issues.push({ path: ['h'], message: `A ${label} widget is at least ${minSize.h} rows tall` });
+    issues.push({ path: ['w'], message: `${aWidget(label)} is at least ${minSize.w} columns wide` });
+  if (minSize && c.h < minSize.h) issues.push({ path: ['h'], message: `${aWidget(label)} is at least ${minSize.h} rows tall` });
   return issues;
 }
 
@@ -60,22 +63,23 @@ function contentIssues(w: WidgetContent): Issue[] {
   if (!spec) return [{ path: ['type'], message: `Widget type must be one of ${WIDGET_TYPE_NAMES.join(', ')}` }];
   const issues: Issue[] = [];
   const name = spec.label.toLowerCase();
-  if (!spec.kpis && w.kpiIDs.length > 0) issues.push({ path: ['kpiIDs'], message: `A ${name} widget shows no KPIs` });
+  if (!spec.kpis && w.kpiIDs.length > 0) issues.push({ path: ['kpiIDs'], message: `${aWidget(name)} shows no KPIs` });
   if (spec.kpis && (w.kpiIDs.length < spec.kpis.min || w.kpiIDs.length > spec.kpis.max)) {
     const { min, max } = spec.kpis;
     const count = min === max ? `exactly ${min} KPI${min === 1 ? '' : 's'}` : `${min} to ${max} KPIs`;
-    issues.push({ path: ['kpiIDs'], message: `A ${name} widget shows ${count}` });
+    issues.push({ path: ['kpiIDs'], message: `${aWidget(name)} shows ${count}` });
   }
   if (new Set(w.kpiIDs).size < w.kpiIDs.length)
     issues.push({ path: ['kpiIDs'], message: 'Each KPI can appear once in a widget' });
-  if (spec.goal && !w.goalID) issues.push({ path: ['goalID'], message: `A ${name} widget needs a goal` });
-  if (!spec.goal && w.goalID) issues.push({ path: ['goalID'], message: `A ${name} widget shows no goal` });
-  if (spec.text && !w.text) issues.push({ path: ['text'], message: `A ${name} widget needs its text` });
-  if (!spec.text && w.text) issues.push({ path: ['text'], message: `A ${name} widget has no text` });
+  if (spec.goal && !w.goalID) issues.push({ path: ['goalID'], message: `${aWidget(name)} needs a goal` });
+  if (!spec.goal && w.goalID) issues.push({ path: ['goalID'], message: `${aWidget(name)} shows no goal` });
+  if (spec.text && !w.text) issues.push({ path: ['text'], message: `${aWidget(name)} needs its text` });
+  if (!spec.text && w.text) issues.push({ path: ['text'], message: `${aWidget(name)} has no text` });
   const options = spec.options.safeParse(w.options);
   if (!options.success) {
     for (const i of options.error.issues) {
-      const message = i.code === 'unrecognized_keys' ? `Unknown option for a ${name} widget: ${i.keys.join(', ')}` : i.message;
+      const message =
+        i.code === 'unrecognized_keys' ? `Unknown option for ${aWidget(name).toLowerCase()}: ${i.keys.join(', ')}` : i.message;
       issues.push({ path: ['options', ...i.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message });
     }
   }

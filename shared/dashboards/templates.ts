@@ -14,6 +14,8 @@ interface Template {
   name: string;
   description: string;
   words: readonly string[];
+  /** A widget that needs no KPI, first and full width (a pack's overview: portfolio health). */
+  lead?: { type: string; h: number };
 }
 
 export const TEMPLATES: Record<TemplateID, Template> = {
@@ -39,6 +41,7 @@ export const TEMPLATES: Record<TemplateID, Template> = {
   'customer-success': {
     name: 'Customer success',
     description: 'Health, satisfaction and retention of your accounts.',
+    lead: { type: 'portfolioHealth', h: 4 },
     words: [
       'nps',
       'csat',
@@ -104,9 +107,14 @@ export function templateWidgets(id: TemplateID, kpis: readonly TemplateKpi[]): T
   const add = (w: Omit<TemplateWidget, 'text' | 'options'> & Partial<TemplateWidget>) => {
     widgets.push({ text: '', options: {}, ...w });
   };
+  let y = 0;
+  if (t.lead) {
+    add({ type: t.lead.type, kpiIDs: [], x: 0, y, w: GRID_COLUMNS, h: t.lead.h });
+    y += t.lead.h;
+  }
   const headline = ranked.slice(0, 4);
-  for (const [i, k] of headline.entries()) add({ type: 'number', kpiIDs: [k.id], x: i * 3, y: 0, w: 3, h: 2 });
-  let y = headline.length ? 2 : 0;
+  for (const [i, k] of headline.entries()) add({ type: 'number', kpiIDs: [k.id], x: i * 3, y, w: 3, h: 2 });
+  if (headline.length) y += 2;
   if (ranked.length > 0) {
     add({ type: 'line', kpiIDs: ranked.slice(0, 3).map((k) => k.id), x: 0, y, w: 8, h: 4, options: { showTarget: true } });
     add({ type: 'gauge', kpiIDs: [ranked[0]!.id], x: 8, y, w: 4, h: 4 });

@@ -15,6 +15,14 @@ export interface WidgetTypeSpec {
   text: boolean;
   /** Its options (always an object; `{}` when it has none). */
   options: z.ZodType<Record<string, unknown>>;
+  /**
+   * Options that name a row of the organization (option key -> the Zero
+   * table it names, e.g. `{ accountId: 'account' }`): the server refuses a
+   * row of another organization as it refuses another organization's KPI.
+   */
+  references?: Readonly<Record<string, string>>;
+  /** Its options as the REST API documents them (`{"showTarget": bool}`); none when it has none. */
+  optionsHelp?: string;
   size: { w: number; h: number };
   minSize: { w: number; h: number };
 }
@@ -61,6 +69,7 @@ export const kpiTrackerWidgetTypes = defineWidgetTypes({
     goal: false,
     text: false,
     options: z.object({ showTarget: z.boolean({ error: 'showTarget must be true or false' }).optional() }).strict(),
+    optionsHelp: '{"showTarget": bool}',
     size: { w: 6, h: 4 },
     minSize: { w: 3, h: 3 },
   },
@@ -75,6 +84,7 @@ export const kpiTrackerWidgetTypes = defineWidgetTypes({
         aggregate: z.enum(BAR_AGGREGATES, { error: `aggregate must be one of ${BAR_AGGREGATES.join(', ')}` }).optional(),
       })
       .strict(),
+    optionsHelp: `{"bucket": ${BAR_BUCKETS.join('|')}, "aggregate": ${BAR_AGGREGATES.join('|')}}`,
     size: { w: 6, h: 4 },
     minSize: { w: 3, h: 3 },
   },

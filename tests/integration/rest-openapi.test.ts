@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { type RestDeps, restRoutes } from '../../server/rest/index.ts';
+import { WIDGET_TYPE_NAMES } from '../../shared/dashboards/registry.ts';
 import { api, baseUrl } from '../helpers/people.ts';
 
 /** Every route the REST app serves, as "METHOD /path/{param}" (middleware and the docs themselves left out). */
@@ -149,6 +150,19 @@ describe('OpenAPI document and reference page', () => {
     expect(doc.components.schemas.Error).toMatchObject({
       properties: { error: { required: ['code', 'message', 'details', 'timestamp', 'request_id', 'path'] } },
     });
+  });
+
+  test('the dashboards’ widget type lists every pack’s types, and the options say what each type takes', async () => {
+    const doc = (await api(null, 'GET', '/api/openapi.json')).body as {
+      components: { schemas: Record<string, { properties: Record<string, { enum?: string[]; description?: string }> }> };
+    };
+    const widget = doc.components.schemas.WidgetInput!.properties;
+    // Every registered type (tests/unit/dashboards.test.ts pins the list), the pack's included.
+    expect(widget.type?.enum).toEqual(WIDGET_TYPE_NAMES);
+    expect(widget.type?.enum).toContain('accountHealth');
+    expect(widget.type?.description).toContain('portfolioHealth (Portfolio health)');
+    expect(widget.options?.description).toContain('accountHealth: {"accountId"');
+    expect(widget.options?.description).toContain('line: {"showTarget": bool}');
   });
 
   test('GET /api/docs is a self-contained HTML reference page (Swagger UI served locally)', async () => {

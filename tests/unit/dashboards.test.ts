@@ -53,8 +53,18 @@ describe('widget series', () => {
 
 describe('widget and dashboard rules', () => {
   const number = { type: 'number', kpiIDs: ['k1'], x: 0, y: 0, w: 3, h: 2 };
-  test('every built-in type is registered, and a type named twice is refused', () => {
-    expect(Object.keys(WIDGET_TYPES)).toEqual(['number', 'line', 'bar', 'gauge', 'goal', 'table', 'text']);
+  test('every built-in type and each pack’s are registered, and a type named twice is refused', () => {
+    expect(Object.keys(WIDGET_TYPES)).toEqual([
+      'number',
+      'line',
+      'bar',
+      'gauge',
+      'goal',
+      'table',
+      'text',
+      'portfolioHealth',
+      'accountHealth',
+    ]);
     expect(() => mergeWidgetTypes(WIDGET_TYPES, { number: WIDGET_TYPES.number! })).toThrow(
       'Widget type "number" is defined twice.',
     );

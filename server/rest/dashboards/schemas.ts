@@ -1,7 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { WIDGET_TYPE_NAMES } from '../../../shared/dashboards/registry.ts';
+import { WIDGET_TYPE_NAMES, WIDGET_TYPES } from '../../../shared/dashboards/registry.ts';
 import { TIME_RANGES } from '../../../shared/dashboards/time-range.ts';
-import { BAR_AGGREGATES, BAR_BUCKETS } from '../../../shared/dashboards/widget-types.ts';
 import type { Dashboard, DashboardWidget, DashboardWidgetKpi } from '../../../sync/schema.ts';
 import { restFields } from '../issues.ts';
 import { iso } from '../json.ts';
@@ -9,6 +8,11 @@ import { isoDateTime } from '../openapi.ts';
 
 /** How /api/dashboards names the shared rules' fields. */
 export const dashboardRestFields = restFields({ kpiIDs: 'kpiIds', goalID: 'goalId' });
+
+/** Each widget type's options, from its spec (a pack's types document their own). */
+const OPTIONS_HELP = `${Object.entries(WIDGET_TYPES)
+  .flatMap(([type, spec]) => (spec.optionsHelp ? [`${type}: ${spec.optionsHelp}`] : []))
+  .join('; ')}; other types none`;
 
 const cell = (what: string, example: number) => z.number().openapi({ description: what, example });
 
@@ -19,7 +23,12 @@ const WidgetBody = z
       .string()
       .optional()
       .openapi({ description: 'On PUT: an existing widget’s id keeps it (and its place in others’ screens)' }),
-    type: z.string().openapi({ description: `One of ${WIDGET_TYPE_NAMES.join(', ')}`, example: 'number' }),
+    type: z.string().openapi({
+      description: `One of ${WIDGET_TYPE_NAMES.map((t) => `${t} (${WIDGET_TYPES[t]!.label})`).join(', ')}`,
+      // Listed for clients; the shared rules check it, so a wrong type is a 400 naming the field.
+      enum: WIDGET_TYPE_NAMES,
+      example: 'number',
+    }),
     kpiIds: z.array(z.string()).optional().openapi({
       description: 'The KPIs it shows, in order: number and gauge 1, line 1-6, bar 1-3, table 1-50; goal and text none',
     }),
@@ -29,12 +38,9 @@ const WidgetBody = z
     y: cell('Row, from 0', 0),
     w: cell('Width in columns; x + w <= 12', 3),
     h: cell('Height in rows, 1-12', 2),
-    options: z
-      .record(z.string(), z.unknown())
-      .optional()
-      .openapi({
-        description: `line: {"showTarget": bool}; bar: {"bucket": ${BAR_BUCKETS.join('|')}, "aggregate": ${BAR_AGGREGATES.join('|')}}`,
-      }),
+    options: z.record(z.string(), z.unknown()).optional().openapi({
+      description: OPTIONS_HELP,
+    }),
   })
   .openapi('WidgetInput');
 

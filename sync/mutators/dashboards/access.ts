@@ -1,9 +1,10 @@
 import type { Transaction } from '@rocicorp/zero';
+import { widgetSpec } from '../../../shared/dashboards/registry.ts';
 import { can, type Role } from '../../../shared/roles.ts';
 import type { ZeroContext } from '../../context.ts';
 import { authorizeWithRole, forbidden, mutatorError } from '../../permissions.ts';
-import { type Dashboard, type DashboardWidget, zql } from '../../schema.ts';
-import { findOwned } from '../../tenant.ts';
+import { type Dashboard, type DashboardWidget, tenantScopes, zql } from '../../schema.ts';
+import { findOwned, isTenantTable, lookupOwned } from '../../tenant.ts';
 
 /** What the caller wants to do with a dashboard: see it (presence, default) or change it (settings, widgets). */
 export type DashboardAct = 'read' | 'edit';
@@ -99,5 +100,37 @@ export async function checkGoal(tx: Transaction, orgID: string, goalID: string |
     throw mutatorError('VALIDATION_FAILED', 'A widget can only show this organization’s goals', [
       { loc: [...at, 'goalID'], msg: `Goal ${goalID} not found`, type: 'not_found' },
     ]);
+  }
+}
+
+/**
+ * On the server, each option of a widget that names a row (its type's
+ * `references`, a pack's account say) must name one of the organization's
+ * rows, as its KPIs and goal must; `at` is where the widget sits in the
+ * arguments, for the error's field (`widgets.0.options.accountId`).
+ */
+export async function checkReferences(
+  tx: Transaction,
+  orgID: string,
+  widget: { type: string; options: Readonly<Record<string, unknown>> },
+  at: (string | number)[],
+): Promise<void> {
+  if (tx.location !== 'server') return;
+  const issues = [];
+  for (const [key, table] of Object.entries(widgetSpec(widget.type)?.references ?? {})) {
+    const id = widget.options[key];
+    // Absent or not text: the type's options schema has already refused it (or it is optional).
+    if (typeof id !== 'string') continue;
+    if (!isTenantTable(table)) throw new Error(`Widget type "${widget.type}" names an unknown table "${table}" for ${key}.`);
+    if (!(await lookupOwned(tx, table, orgID, id))) {
+      issues.push({ loc: [...at, 'options', key], msg: `${tenantScopes[table].noun} ${id} not found`, type: 'not_found' });
+    }
+  }
+  if (issues.length) {
+    throw mutatorError(
+      'VALIDATION_FAILED',
+      `A widget can only show this organization’s rows: ${issues.map((i) => i.msg).join('; ')}`,
+      issues,
+    );
   }
 }

@@ -8,7 +8,7 @@ import { idSchema as id } from '../../../shared/validation.ts';
 import { insertNew } from '../../insert-new.ts';
 import { authorize, authorizeWithRole, forbidden, mutatorError, validate } from '../../permissions.ts';
 import { zql } from '../../schema.ts';
-import { checkGoal, dashboardAccess, setWidgetKpis } from './access.ts';
+import { checkGoal, checkReferences, dashboardAccess, setWidgetKpis } from './access.ts';
 
 /** Loose shapes: the shared rules (validate) give the field-level messages. */
 export const widgetArgs = z.object({
@@ -57,7 +57,10 @@ async function placeWidgets(
     row: { ...w, id: rows[i]!.id, organizationID: orgID, dashboardID, updatedBy: userID, updatedAt: now },
     kpiIDs,
   }));
-  for (const [i, w] of widgets.entries()) await checkGoal(tx, orgID, w.row.goalID, ['widgets', i]);
+  for (const [i, w] of widgets.entries()) {
+    await checkGoal(tx, orgID, w.row.goalID, ['widgets', i]);
+    await checkReferences(tx, orgID, w.row, ['widgets', i]);
+  }
   const fresh = widgets.filter((w) => !known.has(w.row.id)).map((w) => w.row);
   if (fresh.length > 0) await insertNew(tx, 'dashboardWidget', fresh);
   for (const [i, w] of widgets.entries()) {

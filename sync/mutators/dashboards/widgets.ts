@@ -7,7 +7,7 @@ import { fieldIssues, idSchema as id } from '../../../shared/validation.ts';
 import { insertNew } from '../../insert-new.ts';
 import { mutatorError, validate } from '../../permissions.ts';
 import { zql } from '../../schema.ts';
-import { checkGoal, dashboardAccess, setWidgetKpis, widgetAccess } from './access.ts';
+import { checkGoal, checkReferences, dashboardAccess, setWidgetKpis, widgetAccess } from './access.ts';
 import { widgetArgs } from './dashboards.ts';
 
 const addArgs = widgetArgs.extend({ dashboardID: id });
@@ -39,6 +39,7 @@ export const widgetMutators = {
       }
     }
     await checkGoal(tx, orgID, fields.goalID, []);
+    await checkReferences(tx, orgID, fields, []);
     const row = { ...fields, id: widgetID, organizationID: orgID, dashboardID, updatedBy: ctx.userID, updatedAt: Date.now() };
     await insertNew(tx, 'dashboardWidget', [row]);
     await setWidgetKpis(tx, orgID, row, kpiIDs, []);
@@ -59,6 +60,7 @@ export const widgetMutators = {
       options: args.options ?? widget.options,
     });
     await checkGoal(tx, orgID, content.goalID, []);
+    await checkReferences(tx, orgID, content, []);
     await tx.mutate.dashboardWidget.update({
       id: widget.id,
       goalID: content.goalID,

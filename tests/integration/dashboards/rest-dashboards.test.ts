@@ -89,6 +89,56 @@ describe('REST /api/dashboards', () => {
     expect(names).not.toContain('Bad');
   });
 
+  test('the customer-success pack’s widgets are accepted; an unknown option or another organization’s account is refused naming the field', async () => {
+    const acme = expectStatus(await rest(as('mia'), 'POST', '/api/accounts', { name: 'Acme' }), 201) as { id: string };
+    const theirs = expectStatus(
+      await rest({ person: other.ivan, org: other.id }, 'POST', '/api/accounts', { name: 'Theirs' }),
+      201,
+    ) as { id: string };
+    const portfolio = { type: 'portfolioHealth', x: 0, y: 0, w: 6, h: 4 };
+    const account = (accountId: string) => ({ type: 'accountHealth', x: 6, y: 0, w: 3, h: 3, options: { accountId } });
+    const created = expectStatus(
+      await rest(as('mia'), 'POST', '/api/dashboards', {
+        name: 'Health board',
+        shared: true,
+        widgets: [portfolio, account(acme.id)],
+      }),
+      201,
+    );
+    expect(
+      created.widgets.map((w: { type: string; options: unknown; kpiIds: string[] }) => [w.type, w.options, w.kpiIds]),
+    ).toEqual([
+      ['portfolioHealth', {}, []],
+      ['accountHealth', { accountId: acme.id }, []],
+    ]);
+
+    const post = (widgets: Record<string, unknown>[]) =>
+      rest(as('mia'), 'POST', '/api/dashboards', { name: 'Bad health', shared: true, widgets });
+    // Another organization's account: the same 400 as an id that exists nowhere, naming the option.
+    for (const id of [theirs.id, 'no-such-account']) {
+      const error = expectError(await post([portfolio, account(id)]), 400, 'VALIDATION_FAILED');
+      expect(locs(error)).toEqual(['body.widgets.1.options.accountId']);
+      expect(error.message).not.toContain('Theirs');
+    }
+    let error = expectError(await post([{ ...portfolio, options: { accountId: acme.id } }]), 400, 'VALIDATION_FAILED');
+    expect(locs(error)).toEqual(['body.widgets.0.options']);
+    expect(error.message).toContain('Unknown option for a portfolio health widget: accountId');
+    error = expectError(await post([{ ...account(acme.id), options: {} }]), 400, 'VALIDATION_FAILED');
+    expect(locs(error)).toEqual(['body.widgets.0.options.accountId']);
+    error = expectError(await post([{ ...portfolio, kpiIds: [(await createKpi(as('mia'))).id] }]), 400, 'VALIDATION_FAILED');
+    expect(locs(error)).toEqual(['body.widgets.0.kpiIds']);
+    // PUT checks the same way, and leaves the dashboard as it was.
+    error = expectError(
+      await rest(as('mia'), 'PUT', `/api/dashboards/${created.id}`, { widgets: [account(theirs.id)] }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(locs(error)).toEqual(['body.widgets.0.options.accountId']);
+    expect(expectStatus(await rest(as('mia'), 'GET', `/api/dashboards/${created.id}`), 200)).toEqual(created);
+    const names = expectStatus(await rest(as('mia'), 'GET', '/api/dashboards'), 200).map((d: { name: string }) => d.name);
+    expect(names).not.toContain('Bad health');
+  });
+
   test('private dashboards are their keeper’s alone; shared ones need a manager; viewers keep private ones', async () => {
     const own = expectStatus(await rest(as('vic'), 'POST', '/api/dashboards', { name: 'My corner' }), 201);
     expect(own.shared).toBe(false);

@@ -1,14 +1,5 @@
-import { bandOfScore } from '../../../shared/health/breakdown.ts';
-import type { HealthStatus } from '../../../shared/health/ranges.ts';
-
-/** How many accounts sit in each band now ('unscored': no overall score yet). */
-export type BandCounts = Record<HealthStatus | 'unscored', number>;
-
-export function bandCounts(scores: readonly (number | null)[]): BandCounts {
-  const counts: BandCounts = { healthy: 0, risk: 0, critical: 0, unscored: 0 };
-  for (const s of scores) counts[bandOfScore(s) ?? 'unscored'] += 1;
-  return counts;
-}
+/** The band counts are the shared portfolio rules (the dashboards' portfolio health widget counts the same way). */
+export { type BandCounts, bandCounts } from '../../../shared/health/portfolio.ts';
 
 /** One month of the portfolio: the mean overall health of the accounts scored that month, and how many were. */
 export interface PortfolioMonth {

@@ -19,7 +19,7 @@ import { ShareDialog } from './share-dialog.tsx';
 import { TvDialog } from './tv/tv-dialog.tsx';
 import { WidgetEditor } from './widget-editor.tsx';
 import { setWidgetFormats } from './widgets/formats.ts';
-import { WidgetView, widgetRenderer } from './widgets/registry.tsx';
+import { signInOnlyLabels, WidgetView, widgetRenderer } from './widgets/registry.tsx';
 
 /** /dashboards/:id — one dashboard, live, arranged together. */
 export function DashboardPage() {
@@ -192,7 +192,13 @@ export function DashboardView(props: { dashboardID: string }) {
               )}
             </Show>
             <Show when={sharing()}>
-              <ShareDialog orgID={org.orgID} dashboardID={d().id} open onOpenChange={setSharing} />
+              <ShareDialog
+                orgID={org.orgID}
+                dashboardID={d().id}
+                signInOnly={signInOnlyLabels(items().map((i) => i.type))}
+                open
+                onOpenChange={setSharing}
+              />
             </Show>
             <Show when={tv()}>
               <TvDialog current={d().id} dashboards={synced.list()} open onOpenChange={setTv} />

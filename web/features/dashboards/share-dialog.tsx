@@ -19,7 +19,14 @@ interface NewLink {
  * only, live) with an optional expiry, and revoke every link of the
  * dashboard at once. The URL is shown once: only a hash of its secret is kept.
  */
-export function ShareDialog(props: { orgID: string; dashboardID: string; open: boolean; onOpenChange: (open: boolean) => void }) {
+export function ShareDialog(props: {
+  orgID: string;
+  dashboardID: string;
+  /** The labels of its widget types a link cannot show (WidgetRenderer.needsSignIn): said before a link is made. */
+  signInOnly?: readonly string[];
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}) {
   const [links] = useQuery(() => queries.dashboards.shares({ orgID: props.orgID, dashboardID: props.dashboardID }));
   const [expires, setExpires] = createSignal('');
   const [made, setMade] = createSignal<NewLink>();
@@ -63,6 +70,12 @@ export function ShareDialog(props: { orgID: string; dashboardID: string; open: b
       description="A read-only link that opens this dashboard live, without signing in. It shows this dashboard and nothing else."
     >
       <div class="form share-dialog">
+        <Show when={props.signInOnly?.length}>
+          <p class="field-hint">
+            On a shared screen, {props.signInOnly?.join(' and ')} widgets show a notice instead: a link reads this dashboard’s
+            KPIs only.
+          </p>
+        </Show>
         <Show
           when={made()}
           fallback={

@@ -1,6 +1,7 @@
 import { Button } from '@kobalte/core/button';
 import { useQuery } from '@rocicorp/zero/solid';
 import { createMemo, createSignal, For, Show } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { widgetContentInput } from '../../../shared/dashboards/fields.ts';
 import { firstFreeSpot } from '../../../shared/dashboards/grid.ts';
 import { WIDGET_TYPE_NAMES, WIDGET_TYPES, widgetSpec } from '../../../shared/dashboards/registry.ts';
@@ -13,6 +14,11 @@ import { SelectField } from '../../components/select-field.tsx';
 import { TextArea } from '../../components/text-area.tsx';
 import { mutate } from '../sync/mutate.ts';
 import type { WidgetRow } from './dashboard-data.ts';
+import { widgetRenderer } from './widgets/registry.tsx';
+
+/** The option keys each type owns: the KPI tracker's here, a pack's from its renderer. */
+const optionKeys = (type: string): readonly string[] =>
+  type === 'bar' ? ['bucket', 'aggregate'] : type === 'line' ? ['showTarget'] : (widgetRenderer(type)?.options?.keys ?? []);
 
 export interface WidgetEditorProps {
   orgID: string;
@@ -61,11 +67,7 @@ export function WidgetEditor(props: WidgetEditorProps) {
       kpiIDs: s.kpis ? kpiIDs() : [],
       goalID: s.goal ? goalID() || null : null,
       text: s.text ? text() : '',
-      options: Object.fromEntries(
-        Object.entries(options()).filter(([k]) =>
-          type() === 'bar' ? k !== 'showTarget' : type() === 'line' ? k === 'showTarget' : false,
-        ),
-      ),
+      options: Object.fromEntries(Object.entries(options()).filter(([k]) => optionKeys(type()).includes(k))),
     };
     const checked = widgetContentInput.safeParse(content);
     if (!checked.success) {
@@ -202,6 +204,9 @@ export function WidgetEditor(props: WidgetEditorProps) {
               onChange={(v) => setOption('aggregate', v)}
             />
           </div>
+        </Show>
+        <Show when={widgetRenderer(type())?.options}>
+          {(fields) => <Dynamic component={fields().Fields} orgID={props.orgID} options={options()} setOption={setOption} />}
         </Show>
         <FormError message={error()} />
         <div class="form-actions">

@@ -129,6 +129,7 @@ function SharedDashboard(props: { shareID: string; dashboardID: string }) {
             previous={periods()?.previous ?? { start: 0, end: 0 }}
             state={dataState(details().type, true)}
             now={now()}
+            shared
           />
         )}
       </Show>

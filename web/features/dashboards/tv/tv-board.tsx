@@ -46,6 +46,8 @@ export interface TvBoardProps {
   now: number;
   /** "2 of 3" while rotating. */
   position?: string | undefined;
+  /** Opened with a read-only share link (see WidgetProps.shared). */
+  shared?: boolean;
 }
 
 /** One dashboard on a wall screen: every widget at a size that fills the screen, live. */
@@ -81,6 +83,7 @@ export function TvBoard(props: TvBoardProps) {
             now={props.now}
             tv
             canAddData={false}
+            shared={props.shared ?? false}
           />
         )}
       />

@@ -1,6 +1,7 @@
-import { type Component, createMemo, ErrorBoundary, type JSX, Show, splitProps } from 'solid-js';
+import { createMemo, ErrorBoundary, type JSX, Show, splitProps } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { kpiTrackerWidgetTypes } from '../../../../shared/dashboards/widget-types.ts';
+import { customerSuccessRenderers } from '../../customer-success/widgets/renderers.ts';
 import { BarWidget } from './bar-widget.tsx';
 import { GaugeWidget } from './gauge-widget.tsx';
 import { GoalWidget } from './goal-widget.tsx';
@@ -9,19 +10,10 @@ import { NumberWidget } from './number-widget.tsx';
 import { TableWidget } from './table-widget.tsx';
 import { TextWidget } from './text-widget.tsx';
 import { WidgetFrame } from './widget-frame.tsx';
-import type { WidgetProps } from './widget-props.ts';
+import type { WidgetProps, WidgetRenderer } from './widget-props.ts';
 import { kpiNames } from './widget-text.ts';
 
-/** How the web app draws one widget type. */
-export interface WidgetRenderer {
-  /** The type's name in menus ("Line chart"), the same as its shared spec's. */
-  label: string;
-  component: Component<WidgetProps>;
-  /** The card's heading and accessible name, from what the widget shows. */
-  title: (props: WidgetProps) => string;
-  /** The title names the card for assistive tech but is not shown (a note needs no heading). */
-  hideTitle?: boolean;
-}
+export type { WidgetRenderer };
 
 const types = kpiTrackerWidgetTypes;
 const firstKpi = (props: WidgetProps, fallback: string) => props.kpis[0]?.name ?? fallback;
@@ -43,10 +35,18 @@ const kpiTrackerRenderers: Record<keyof typeof kpiTrackerWidgetTypes, WidgetRend
  * renderers here next to its specs there (health scores, OEE, playbooks),
  * from its own web/features/<pack>/ folder.
  */
-export const WIDGET_RENDERERS: Readonly<Record<string, WidgetRenderer>> = { ...kpiTrackerRenderers };
+export const WIDGET_RENDERERS: Readonly<Record<string, WidgetRenderer>> = { ...kpiTrackerRenderers, ...customerSuccessRenderers };
 
 export function widgetRenderer(type: string): WidgetRenderer | undefined {
   return Object.hasOwn(WIDGET_RENDERERS, type) ? WIDGET_RENDERERS[type] : undefined;
+}
+
+/** What a widget that needs a signed-in member says on a share link's wall screen. */
+export const NOT_ON_SHARED_SCREEN = 'Not available on a shared screen: open this dashboard signed in to see it.';
+
+/** The labels of the types among `types` that a share link cannot show (needsSignIn), once each, in order. */
+export function signInOnlyLabels(types: readonly string[]): string[] {
+  return [...new Set(types.flatMap((t) => (widgetRenderer(t)?.needsSignIn ? [widgetRenderer(t)!.label] : [])))];
 }
 
 export interface WidgetViewProps extends WidgetProps {
@@ -77,42 +77,47 @@ export function WidgetView(props: WidgetViewProps) {
     </WidgetFrame>
   );
 
+  const notice = (text: string) => (
+    <div class="widget-body">
+      <p class="widget-notice">{text}</p>
+    </div>
+  );
+
   return (
     <Show
       when={renderer()}
       fallback={frame(
         () => 'Unavailable widget',
-        () => (
-          <div class="widget-body">
-            <p class="widget-notice">This widget type ({widget.widget.type}) is not available.</p>
-          </div>
-        ),
+        () => notice(`This widget type (${widget.widget.type}) is not available.`),
       )}
     >
       {(r) =>
         frame(
           () => r().title(widget),
-          () => (
-            <ErrorBoundary
-              fallback={(error: unknown, reset) => {
-                console.error(`Widget ${widget.widget.id} (${widget.widget.type}) failed to draw`, error);
-                return (
-                  <div class="widget-body">
-                    <div class="widget-notice" data-tone="bad">
-                      <p>This widget could not be drawn.</p>
-                      <Show when={!widget.tv}>
-                        <button type="button" class="button button-small button-secondary" onClick={reset}>
-                          Try again
-                        </button>
-                      </Show>
+          () =>
+            widget.shared && r().needsSignIn ? (
+              notice(NOT_ON_SHARED_SCREEN)
+            ) : (
+              <ErrorBoundary
+                fallback={(error: unknown, reset) => {
+                  console.error(`Widget ${widget.widget.id} (${widget.widget.type}) failed to draw`, error);
+                  return (
+                    <div class="widget-body">
+                      <div class="widget-notice" data-tone="bad">
+                        <p>This widget could not be drawn.</p>
+                        <Show when={!widget.tv}>
+                          <button type="button" class="button button-small button-secondary" onClick={reset}>
+                            Try again
+                          </button>
+                        </Show>
+                      </div>
                     </div>
-                  </div>
-                );
-              }}
-            >
-              <Dynamic component={r().component} {...widget} />
-            </ErrorBoundary>
-          ),
+                  );
+                }}
+              >
+                <Dynamic component={r().component} {...widget} />
+              </ErrorBoundary>
+            ),
         )
       }
     </Show>

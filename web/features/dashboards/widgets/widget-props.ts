@@ -1,3 +1,4 @@
+import type { Component } from 'solid-js';
 import type { Period } from '../../../../shared/dashboards/time-range.ts';
 import type { DashboardWidget, DataPoint, Goal, GoalKpi, Kpi } from '../../../../sync/schema.ts';
 
@@ -29,4 +30,35 @@ export interface WidgetProps {
   tv: boolean;
   /** Quick data entry on number widgets (members who may add data points, not wall screens). */
   canAddData: boolean;
+  /**
+   * Opened with a read-only share link (no sign-in): only the dashboard's own
+   * query is readable (sync/queries/shared-dashboard.ts), so a widget that
+   * reads anything else says it is not available on a shared screen.
+   */
+  shared?: boolean;
+}
+
+/** How the web app draws one widget type (registry.tsx lists them; a pack types its own by its specs' names). */
+export interface WidgetRenderer {
+  /** The type's name in menus ("Line chart"), the same as its shared spec's. */
+  label: string;
+  component: Component<WidgetProps>;
+  /** The card's heading and accessible name, from what the widget shows. */
+  title: (props: WidgetProps) => string;
+  /** The title names the card for assistive tech but is not shown (a note needs no heading). */
+  hideTitle?: boolean;
+  /**
+   * It reads more than its dashboard's own query (a pack's data), which a
+   * share link may not read: on a shared screen a notice shows instead.
+   */
+  needsSignIn?: boolean;
+  /** A pack's options in the widget editor: the keys it owns, and their fields. */
+  options?: { keys: readonly string[]; Fields: Component<WidgetOptionFieldsProps> };
+}
+
+/** What a type's option fields get in the widget editor. */
+export interface WidgetOptionFieldsProps {
+  orgID: string;
+  options: Readonly<Record<string, string | boolean>>;
+  setOption: (key: string, value: string | boolean) => void;
 }
