@@ -26,13 +26,16 @@ function inDays<T extends Dated>(query: Query<T, Schema>, args: { from?: number 
 
 type Production = Query<'productionEntry', Schema>;
 
-/** Production entries with what a grid shows next to the numbers: the work order, the line, the shift, the quality found. */
-export const withContext = (entries: Production) =>
+/** Production entries with what names them: the work order (its number), the line and the shift (REST shows these). */
+export const withNames = (entries: Production) =>
   entries
     .related('workOrder', (w) => w.one())
     .related('line', (l) => l.one())
-    .related('shift', (s) => s.one())
-    .related('quality', (q) => q.orderBy('createdAt', 'asc').orderBy('id', 'asc'));
+    .related('shift', (s) => s.one());
+
+/** With what a grid shows next to the numbers, too: the quality found. */
+export const withContext = (entries: Production) =>
+  withNames(entries).related('quality', (q) => q.orderBy('createdAt', 'asc').orderBy('id', 'asc'));
 
 /** The shop floor's entries as synced queries: newest shift date first. */
 export const shopFloorEntryQueries = {
