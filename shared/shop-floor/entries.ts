@@ -62,6 +62,9 @@ const optionalRef = (label: string) =>
 
 const note = optionalText('Note');
 
+/** A rule across fields broken: the issue names the field to fix. */
+const flag = (ctx: z.RefinementCtx, field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+
 export const productionEntryInput = z
   .object({
     workOrderID: ref('Work order'),
@@ -82,11 +85,8 @@ export const productionEntryInput = z
   })
   .superRefine((e, ctx) => {
     if (e.unitsDefective > e.unitsProduced) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['unitsDefective'],
-        message: `Units defective (${e.unitsDefective}) cannot be more than units produced (${e.unitsProduced})`,
-      });
+      const message = `Units defective (${e.unitsDefective}) cannot be more than units produced (${e.unitsProduced})`;
+      flag(ctx, 'unitsDefective', message);
     }
   });
 export type ProductionEntryInput = z.output<typeof productionEntryInput>;
@@ -112,11 +112,8 @@ export const qualityEntryInput = z
   .superRefine((e, ctx) => {
     // Scrapped and reworked units were found bad by inspection.
     if (e.scrap + e.rework > e.inspected) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [e.scrap > e.inspected ? 'scrap' : 'rework'],
-        message: `Scrap and rework (${e.scrap + e.rework}) cannot be more than the units inspected (${e.inspected})`,
-      });
+      const message = `Scrap and rework (${e.scrap + e.rework}) cannot be more than the units inspected (${e.inspected})`;
+      flag(ctx, e.scrap > e.inspected ? 'scrap' : 'rework', message);
     }
   });
 export type QualityEntryInput = z.output<typeof qualityEntryInput>;
@@ -146,7 +143,7 @@ export const attendanceEntryInput = z
     coveredByPool: z.boolean({ error: 'Covered by pool must be true or false' }).default(false),
   })
   .superRefine((e, ctx) => {
-    const issue = (field: string, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+    const issue = (field: string, message: string) => flag(ctx, field, message);
     if (e.absentHours > e.scheduledHours) {
       issue('absentHours', `Absent hours (${e.absentHours}) cannot be more than the scheduled hours (${e.scheduledHours})`);
     } else if (e.absentHours > 0 && !e.reason) {

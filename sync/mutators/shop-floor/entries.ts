@@ -5,7 +5,7 @@ import { idSchema as id } from '../../../shared/validation.ts';
 import { insertNew } from '../../insert-new.ts';
 import { authorize, mutatorError, validate } from '../../permissions.ts';
 import { findOwned } from '../../tenant.ts';
-import { ENTRY_CHECKS } from './entry-checks.ts';
+import { entryIssues } from './entry-checks.ts';
 import { argsOf } from './master-data.ts';
 
 // Argument shapes only; the rules (with field messages) are the shared
@@ -36,7 +36,7 @@ async function validEntry(tx: Transaction, kind: EntryKind, orgID: string, value
   const row = validate(ENTRIES[kind].input, value) as Record<string, unknown>;
   if (tx.location !== 'server') return row;
   const changed = Object.fromEntries(setting.map((f) => [f, row[f]]));
-  const issues = await ENTRY_CHECKS[kind](tx, orgID, row as never, changed as never);
+  const issues = await entryIssues(tx, kind, orgID, row, changed);
   if (issues.length) throw mutatorError('VALIDATION_FAILED', issues.map((i) => i.msg).join('; '), issues);
   return row;
 }

@@ -3,7 +3,6 @@ import type { FieldIssue } from '../../../shared/errors.ts';
 import {
   type AttendanceEntryInput,
   closedOrderIssues,
-  type DowntimeEntryInput,
   type EntryKind,
   type ProductionEntryInput,
   type QualityEntryInput,
@@ -23,114 +22,97 @@ import { checkReferences, type Reference } from './references.ts';
  * the entries that name it. Each issue names its field; a row of another
  * organization is "not found", as one that does not exist.
  */
-type Changed<R> = Partial<Record<keyof R, unknown>>;
-type Check<R> = (tx: Transaction, orgID: string, row: R, changed: Changed<R>) => Promise<FieldIssue[]>;
+type Row = Record<string, unknown>;
+type Changed = Record<string, unknown>;
+type Extra<R> = (tx: Transaction, orgID: string, row: R, changed: Changed) => Promise<FieldIssue[]>;
+
+/** The master data each kind names: its field, its table and its noun in messages. */
+const MASTER: Record<EntryKind, [field: string, table: Reference['table'], noun: string][]> = {
+  productionEntry: [
+    ['lineID', 'line', 'Line'],
+    ['shiftID', 'shift', 'Shift'],
+  ],
+  qualityEntry: [
+    ['lineID', 'line', 'Line'],
+    ['shiftID', 'shift', 'Shift'],
+  ],
+  downtimeEntry: [
+    ['lineID', 'line', 'Line'],
+    ['reasonID', 'downtimeReason', 'Reason'],
+  ],
+  attendanceEntry: [
+    ['employeeID', 'employee', 'Employee'],
+    ['shiftID', 'shift', 'Shift'],
+  ],
+};
 
 const notFound = (field: string, noun: string): FieldIssue => ({
   loc: [field],
   msg: `${noun} not found in this organization`,
   type: 'not_found',
 });
-const touches = <R>(changed: Changed<R>, ...fields: (keyof R)[]) => fields.some((f) => f in changed);
+const touches = (changed: Changed, ...fields: string[]) => fields.some((f) => f in changed);
 
-/** The work order named in `field`: the organization's, and open for new entries. */
-async function openOrder(tx: Transaction, orgID: string, field: string, id: string | null): Promise<FieldIssue[]> {
-  if (!id) return [];
+/** The work order named in `workOrderID`: the organization's, and open for new entries. */
+async function openOrder(tx: Transaction, orgID: string, id: string): Promise<FieldIssue[]> {
   const order = await tx.run(zql.workOrder.where('organizationID', orgID).where('id', id).one());
-  return order ? closedOrderIssues(field, order) : [notFound(field, 'Work order')];
+  return order ? closedOrderIssues('workOrderID', order) : [notFound('workOrderID', 'Work order')];
 }
 
-async function shiftOf(tx: Transaction, orgID: string, id: string | null) {
-  return id ? tx.run(zql.shift.where('organizationID', orgID).where('id', id).one()) : undefined;
+/** Hours in `field` within the shift the row names, when either changes. */
+async function fitsShift(tx: Transaction, orgID: string, row: Row, changed: Changed, field: string, label: string) {
+  const shiftID = row.shiftID as string | null;
+  if (!shiftID || !touches(changed, field, 'shiftID')) return [];
+  const shift = await tx.run(zql.shift.where('organizationID', orgID).where('id', shiftID).one());
+  return shift ? withinShift(field, label, row[field] as number, shift) : [];
 }
 
-/** Master data references among the fields a write sets. */
-const refs = <R>(changed: Changed<R>, list: (Reference & { field: keyof R & string })[]) =>
-  list.filter((r) => r.field in changed);
-
-const production: Check<ProductionEntryInput> = async (tx, orgID, row, changed) => {
-  const issues = await checkReferences(
-    tx,
-    orgID,
-    refs(changed, [
-      { field: 'lineID', table: 'line', id: row.lineID, noun: 'Line' },
-      { field: 'shiftID', table: 'shift', id: row.shiftID, noun: 'Shift' },
-    ]),
-  );
-  if ('workOrderID' in changed) issues.push(...(await openOrder(tx, orgID, 'workOrderID', row.workOrderID)));
-  if (row.jobID && touches(changed, 'jobID', 'workOrderID')) {
-    const job = await tx.run(zql.job.where('organizationID', orgID).where('id', row.jobID).one());
-    if (job?.workOrderID !== row.workOrderID) {
-      issues.push({ loc: ['jobID'], msg: 'Job not found in this work order', type: 'not_found' });
+/** Each kind's own rules beyond its references. */
+const EXTRA: { [K in EntryKind]: Extra<never> } = {
+  productionEntry: (async (tx, orgID, row, changed) => {
+    const issues = await fitsShift(tx, orgID, row, changed, 'runHours', 'Run time');
+    if (row.jobID && touches(changed, 'jobID', 'workOrderID')) {
+      const job = await tx.run(zql.job.where('organizationID', orgID).where('id', row.jobID).one());
+      if (job?.workOrderID !== row.workOrderID) {
+        issues.push({ loc: ['jobID'], msg: 'Job not found in this work order', type: 'not_found' });
+      }
     }
-  }
-  const shift = touches(changed, 'runHours', 'shiftID') ? await shiftOf(tx, orgID, row.shiftID) : undefined;
-  if (shift) issues.push(...withinShift('runHours', 'Run time', row.runHours, shift));
-  return issues;
-};
+    return issues;
+  }) satisfies Extra<ProductionEntryInput>,
 
-const quality: Check<QualityEntryInput> = async (tx, orgID, row, changed) => {
-  const defectTypes = Object.keys(row.defects).map((id) => ({
-    field: ['defects', id],
-    table: 'defectType' as const,
-    id,
-    noun: 'Defect type',
-  }));
-  const issues = await checkReferences(tx, orgID, [
-    ...refs(changed, [
-      { field: 'lineID', table: 'line', id: row.lineID, noun: 'Line' },
-      { field: 'shiftID', table: 'shift', id: row.shiftID, noun: 'Shift' },
-    ]),
-    ...('defects' in changed ? defectTypes : []),
-  ]);
-  if ('workOrderID' in changed) issues.push(...(await openOrder(tx, orgID, 'workOrderID', row.workOrderID)));
-  if (row.productionEntryID && touches(changed, 'productionEntryID', 'workOrderID', 'lineID', 'shiftID', 'shiftDate')) {
-    const query = zql.productionEntry.where('organizationID', orgID).where('id', row.productionEntryID).one();
-    const made = await tx.run(query);
-    if (!made) issues.push(notFound('productionEntryID', 'Production entry'));
-    else if (
-      made.workOrderID !== row.workOrderID ||
-      made.lineID !== row.lineID ||
-      (made.shiftID ?? null) !== row.shiftID ||
-      made.shiftDate !== row.shiftDate
-    ) {
-      const msg = 'Production entry must be of the same work order, line, shift and shift date';
-      issues.push({ loc: ['productionEntryID'], msg, type: 'mismatch' });
+  qualityEntry: (async (tx, orgID, row, changed) => {
+    const defectTypes = Object.keys(row.defects).map((id) => ({
+      field: ['defects', id],
+      table: 'defectType' as const,
+      id,
+      noun: 'Defect type',
+    }));
+    const issues = await checkReferences(tx, orgID, 'defects' in changed ? defectTypes : []);
+    if (row.productionEntryID && touches(changed, 'productionEntryID', 'workOrderID', 'lineID', 'shiftID', 'shiftDate')) {
+      const made = await tx.run(zql.productionEntry.where('organizationID', orgID).where('id', row.productionEntryID).one());
+      const same = (['workOrderID', 'lineID', 'shiftID', 'shiftDate'] as const).every((f) => (made?.[f] ?? null) === row[f]);
+      if (!made) issues.push(notFound('productionEntryID', 'Production entry'));
+      else if (!same) {
+        const msg = 'Production entry must be of the same work order, line, shift and shift date';
+        issues.push({ loc: ['productionEntryID'], msg, type: 'mismatch' });
+      }
     }
-  }
-  return issues;
+    return issues;
+  }) satisfies Extra<QualityEntryInput>,
+
+  downtimeEntry: async () => [],
+
+  attendanceEntry: ((tx, orgID, row, changed) =>
+    fitsShift(tx, orgID, row, changed, 'scheduledHours', 'Scheduled hours')) satisfies Extra<AttendanceEntryInput>,
 };
 
-const downtime: Check<DowntimeEntryInput> = async (tx, orgID, row, changed) => {
-  const issues = await checkReferences(
-    tx,
-    orgID,
-    refs(changed, [
-      { field: 'lineID', table: 'line', id: row.lineID, noun: 'Line' },
-      { field: 'reasonID', table: 'downtimeReason', id: row.reasonID, noun: 'Reason' },
-    ]),
-  );
-  if ('workOrderID' in changed) issues.push(...(await openOrder(tx, orgID, 'workOrderID', row.workOrderID)));
+/** Every server-side check of an entry of `kind` (see above). */
+export async function entryIssues(tx: Transaction, kind: EntryKind, orgID: string, row: Row, changed: Changed) {
+  const refs = MASTER[kind]
+    .filter(([field]) => field in changed)
+    .map(([field, table, noun]) => ({ field, table, id: row[field] as string | null, noun }));
+  const issues = await checkReferences(tx, orgID, refs);
+  if (touches(changed, 'workOrderID') && row.workOrderID) issues.push(...(await openOrder(tx, orgID, row.workOrderID as string)));
+  issues.push(...(await EXTRA[kind](tx, orgID, row as never, changed)));
   return issues;
-};
-
-const attendance: Check<AttendanceEntryInput> = async (tx, orgID, row, changed) => {
-  const issues = await checkReferences(
-    tx,
-    orgID,
-    refs(changed, [
-      { field: 'employeeID', table: 'employee', id: row.employeeID, noun: 'Employee' },
-      { field: 'shiftID', table: 'shift', id: row.shiftID, noun: 'Shift' },
-    ]),
-  );
-  const shift = touches(changed, 'scheduledHours', 'shiftID') ? await shiftOf(tx, orgID, row.shiftID) : undefined;
-  if (shift) issues.push(...withinShift('scheduledHours', 'Scheduled hours', row.scheduledHours, shift));
-  return issues;
-};
-
-export const ENTRY_CHECKS: { [K in EntryKind]: Check<never> } = {
-  productionEntry: production as Check<never>,
-  qualityEntry: quality as Check<never>,
-  downtimeEntry: downtime as Check<never>,
-  attendanceEntry: attendance as Check<never>,
-};
+}
