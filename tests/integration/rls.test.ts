@@ -208,6 +208,20 @@ describe('what the role kpi_app is and may touch', () => {
       ['playbook_step_note', true],
       ['playbook_trigger', true],
       ['reference_range', true],
+      ['sf_attendance_entry', true],
+      ['sf_defect_type', true],
+      ['sf_downtime_entry', true],
+      ['sf_downtime_reason', true],
+      ['sf_employee', true],
+      ['sf_job', true],
+      ['sf_line', true],
+      ['sf_product', true],
+      ['sf_production_entry', true],
+      ['sf_quality_entry', true],
+      ['sf_shift', true],
+      ['sf_work_order', true],
+      ['sf_work_order_hold', true],
+      ['sf_work_order_transition', true],
     ]);
   });
 
