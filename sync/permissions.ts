@@ -59,6 +59,9 @@ const ACTION_PHRASES: Record<string, string> = {
   'workOrder.close': 'complete, cancel or reject work orders',
   'job.create': 'add jobs to work orders',
   'job.update': 'edit jobs',
+  'shopFloorEntry.create': 'enter production, quality, downtime or attendance',
+  'shopFloorEntry.update': 'edit shop-floor entries',
+  'shopFloorEntry.delete': 'delete shop-floor entries',
 };
 
 /** The refusal for a role that may not take an action: names the role and the action, and who can help. */

@@ -10,6 +10,7 @@ import { playbookExecutionQueries } from './queries/playbook-executions.ts';
 import { playbookQueries } from './queries/playbooks.ts';
 import { sharedDashboardQueries } from './queries/shared-dashboard.ts';
 import { shopFloorQueries } from './queries/shop-floor.ts';
+import { shopFloorEntryQueries } from './queries/shop-floor-entries.ts';
 
 export { SPARKLINE_POINTS } from './queries/kpi-tracker.ts';
 
@@ -30,6 +31,7 @@ export const queries = defineQueries({
   ...kpiUploadQueries,
   ...playbookExecutionQueries,
   ...shopFloorQueries,
+  ...shopFloorEntryQueries,
 });
 
 export type Queries = typeof queries;

@@ -13,6 +13,7 @@ import {
 } from './schema/playbook-executions.ts';
 import { playbookRelationships, playbookScopes, playbookTables } from './schema/playbooks.ts';
 import { shopFloorRelationships, shopFloorScopes, shopFloorTables } from './schema/shop-floor.ts';
+import { shopFloorEntryRelationships, shopFloorEntryScopes, shopFloorEntryTables } from './schema/shop-floor-entries.ts';
 
 export type { GoalPace } from '../shared/goals.ts';
 export type { LayoutItem } from './schema/kpi-tracker.ts';
@@ -36,6 +37,7 @@ export const schema = createSchema({
     ...kpiUploadTables,
     ...playbookExecutionTables,
     ...shopFloorTables,
+    ...shopFloorEntryTables,
   ],
   relationships: [
     ...platformRelationships,
@@ -48,6 +50,7 @@ export const schema = createSchema({
     ...kpiUploadRelationshipsList,
     ...playbookExecutionRelationships,
     ...shopFloorRelationships,
+    ...shopFloorEntryRelationships,
   ],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
@@ -68,6 +71,7 @@ export const tenantScopes = {
   ...kpiUploadScopes,
   ...playbookExecutionScopes,
   ...shopFloorScopes,
+  ...shopFloorEntryScopes,
 };
 export type TenantTable = keyof typeof tenantScopes;
 
@@ -105,3 +109,7 @@ export type WorkOrder = Row<typeof schema.tables.workOrder>;
 export type Job = Row<typeof schema.tables.job>;
 export type WorkOrderTransition = Row<typeof schema.tables.workOrderTransition>;
 export type WorkOrderHold = Row<typeof schema.tables.workOrderHold>;
+export type ProductionEntry = Row<typeof schema.tables.productionEntry>;
+export type QualityEntry = Row<typeof schema.tables.qualityEntry>;
+export type DowntimeEntry = Row<typeof schema.tables.downtimeEntry>;
+export type AttendanceEntry = Row<typeof schema.tables.attendanceEntry>;

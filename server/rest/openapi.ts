@@ -79,6 +79,10 @@ export const isoDateTime = (label: string) =>
     .datetime({ offset: true, error: `${label} must be an ISO 8601 date-time, e.g. 2025-01-31T09:30:00Z` })
     .openapi({ example: '2025-01-31T09:30:00Z' });
 
+/** A day, YYYY-MM-DD (a ship date, a shift date). */
+export const isoDay = (label: string) =>
+  z.iso.date({ error: `${label} must be a date, YYYY-MM-DD` }).openapi({ format: 'date', example: '2026-12-18' });
+
 /** An optional instant in the query string that bounds a list (`from`, `to`). */
 export const timeBound = (name: string, description: string) =>
   isoDateTime(name)

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TransactionSql } from 'postgres';
 import { holdSeconds, type WorkOrderStatus } from '../../shared/shop-floor/work-orders.ts';
 import type { PackSeed } from '../seed.ts';
+import { seedEntries } from './entries-seed.ts';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -135,7 +136,8 @@ const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
  * The shop floor's demo: two lines, products (one without an ideal cycle
  * time), three shifts (one overnight), employees, downtime reasons (planned
  * and not), defect types, and work orders in every state with their jobs,
- * transitions and holds. Each row is found by its natural key (a name, a
+ * transitions and holds; then a month of entries (entries-seed.ts, whose
+ * rows have stable ids). Each row is found by its natural key (a name, a
  * code, an order's number), so a start adds only what is missing and never
  * touches what the demo user changed.
  */
@@ -170,6 +172,7 @@ export const shopFloorSeed: PackSeed = {
     for (const order of WORK_ORDERS) {
       if (await insertOrder(tx, { orgID, userID, now, products, lines }, order)) added += 1;
     }
+    added += await seedEntries(tx, { orgID, userID, now });
     return { added, kpiIDs: [] };
   },
 };

@@ -14,6 +14,10 @@ const masterData = { read: 'viewer', create: 'manager', update: 'manager', archi
  *   cancel, reject); operators may also put an order on hold and release it,
  *   since a hold is something the floor reports as it happens.
  * - Jobs of a work order: managers.
+ * - Entries (production, quality, downtime, attendance: one resource, as
+ *   seed 004's matrix has one row for them): operators enter them; managers
+ *   and up correct and delete them (an operator's typo is fixed by a
+ *   leader, who sees the whole shift); viewers read.
  */
 export const shopFloorPermissions = definePermissions({
   line: masterData,
@@ -24,4 +28,5 @@ export const shopFloorPermissions = definePermissions({
   defectType: masterData,
   workOrder: { read: 'viewer', create: 'manager', update: 'manager', hold: 'operator', close: 'manager' },
   job: { read: 'viewer', create: 'manager', update: 'manager' },
+  shopFloorEntry: { read: 'viewer', create: 'operator', update: 'manager', delete: 'manager' },
 });

@@ -112,11 +112,11 @@ export const quantity = (label: string) =>
     .max(QUANTITY_MAX, `${label} must be at most ${QUANTITY_MAX.toLocaleString('en-US')}`);
 
 /** An instant as epoch ms. */
-const instant = (label: string) =>
+export const instant = (label: string) =>
   z.number({ error: `${label} must be a date and time` }).refine(Number.isFinite, `${label} must be a date and time`);
 
 /** A day as epoch ms at UTC midnight (any instant of it is accepted and truncated). */
-const day = (label: string) =>
+export const day = (label: string) =>
   instant(label).transform((t) => {
     const d = new Date(t);
     return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());

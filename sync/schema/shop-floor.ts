@@ -10,7 +10,7 @@ import { authorship, editTimes, type TenantScope, tenantKey, tenantRelationships
  */
 const masterData = { ...tenantKey, ...authorship, ...editTimes };
 
-const line = table('line')
+export const line = table('line')
   .from('sf_line')
   .columns({ ...masterData, name: string() })
   .primaryKey('id');
@@ -26,7 +26,7 @@ const product = table('product')
   })
   .primaryKey('id');
 
-const shift = table('shift')
+export const shift = table('shift')
   .from('sf_shift')
   .columns({
     ...masterData,
@@ -37,22 +37,22 @@ const shift = table('shift')
   })
   .primaryKey('id');
 
-const employee = table('employee')
+export const employee = table('employee')
   .from('sf_employee')
   .columns({ ...masterData, code: string(), name: string() })
   .primaryKey('id');
 
-const downtimeReason = table('downtimeReason')
+export const downtimeReason = table('downtimeReason')
   .from('sf_downtime_reason')
   .columns({ ...masterData, code: string(), name: string(), planned: boolean() })
   .primaryKey('id');
 
-const defectType = table('defectType')
+export const defectType = table('defectType')
   .from('sf_defect_type')
   .columns({ ...masterData, code: string(), name: string() })
   .primaryKey('id');
 
-const workOrder = table('workOrder')
+export const workOrder = table('workOrder')
   .from('sf_work_order')
   .columns({
     ...tenantKey,
@@ -69,7 +69,7 @@ const workOrder = table('workOrder')
   })
   .primaryKey('id');
 
-const job = table('job')
+export const job = table('job')
   .from('sf_job')
   .columns({
     ...tenantKey,

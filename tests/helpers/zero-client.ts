@@ -184,3 +184,13 @@ export async function syncedPastNow(zero: TestZero, person: Person, orgID: strin
     view.destroy();
   }
 }
+
+/** What the server said when it refused a write: its message, its error code and the fields its issues name ("reason", "defects.d1"). */
+export async function refusalOf(zero: TestZero, write: Parameters<TestZero['mutate']>[0]) {
+  const result = await zero.mutate(write).server;
+  if (result.type !== 'error') throw new Error(`expected a refusal, got ${JSON.stringify(result)}`);
+  const details = (result.error.type === 'app' ? result.error.details : undefined) as
+    | { code: string; issues: { loc: (string | number)[] }[] }
+    | undefined;
+  return { message: result.error.message, code: details?.code, fields: details?.issues.map((i) => i.loc.join('.')) };
+}

@@ -79,6 +79,8 @@ const IMPLEMENTED = [
   'GET /api/products/{id}',
   'PUT /api/products/{id}',
   'DELETE /api/products/{id}',
+  'GET /api/production/entries',
+  'POST /api/production/entries',
 ].sort();
 
 type Operation = {
@@ -138,6 +140,13 @@ describe('OpenAPI document and reference page', () => {
     }
     expect(doc.components.schemas.WorkOrderCreate).toMatchObject({ example: { number: 'WO-2001', product: 'WID-100' } });
     expect(doc.components.schemas.WorkOrderTransitionCreate).toMatchObject({ example: { to: 'ON_HOLD' } });
+    expect(doc.components.schemas.ProductionEntryCreate).toMatchObject({
+      example: { workOrder: 'WO-1001', shiftDate: '2026-12-02', unitsProduced: 480 },
+    });
+    expect(
+      doc.paths['/api/production/entries']!.get!.parameters?.map((p) => p.name),
+      'GET /api/production/entries',
+    ).toEqual(expect.arrayContaining(['workOrder', 'line', 'from', 'to', 'limit', 'cursor']));
     expect(doc.components.securitySchemes.session).toMatchObject({ type: 'apiKey', in: 'cookie' });
     expect(doc.components.securitySchemes.bearerApiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.components.securitySchemes.headerApiKey).toMatchObject({ type: 'apiKey', in: 'header', name: 'X-API-Key' });
@@ -145,6 +154,7 @@ describe('OpenAPI document and reference page', () => {
       expect.arrayContaining([
         ...['Error', 'Kpi', 'KpiCreate', 'KpiUpdate', 'Record', 'Insight', 'Goal', 'ApiKey', 'NewApiKey'],
         ...['WorkOrder', 'WorkOrderSummary', 'WorkOrderCreate', 'WorkOrderTransitionCreate', 'Line', 'Product'],
+        ...['ProductionEntry', 'ProductionEntryPage', 'ProductionEntryCreate'],
       ]),
     );
     expect(doc.components.schemas.Error).toMatchObject({

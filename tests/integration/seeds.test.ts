@@ -7,6 +7,7 @@ import { kpiTrackerSeed } from '../../server/kpi-tracker/seed.ts';
 import { PACK_SEEDS, seedPacks } from '../../server/seed.ts';
 import { shopFloorSeed } from '../../server/shop-floor/seed.ts';
 import { triggerConditionsInput } from '../../shared/playbooks/triggers.ts';
+import { attendanceEntryInput, productionEntryInput, qualityEntryInput, withinShift } from '../../shared/shop-floor/entries.ts';
 import { masterDataInput } from '../../shared/shop-floor/master-data.ts';
 import { canTransition, type WorkOrderStatus } from '../../shared/shop-floor/work-orders.ts';
 import { team } from '../helpers/people.ts';
@@ -40,6 +41,10 @@ const TABLES = [
   'sf_job',
   'sf_work_order_transition',
   'sf_work_order_hold',
+  'sf_production_entry',
+  'sf_quality_entry',
+  'sf_downtime_entry',
+  'sf_attendance_entry',
 ] as const;
 
 /**
@@ -65,9 +70,15 @@ const SEEDED = {
   sf_job: 12,
   sf_work_order_transition: 1 + 2 + 3 + 2 + 2 + 3,
   sf_work_order_hold: 3,
+  // A month of entries: both lines in three shifts every day, a stop every third day per line, the last week's
+  // quality (each line's early shift) and attendance (four employees).
+  sf_production_entry: 30 * 2 * 3,
+  sf_quality_entry: 7 * 2,
+  sf_downtime_entry: 10 * 2,
+  sf_attendance_entry: 7 * 4,
 };
-/** The shop floor's demo objects: master data and work orders (their jobs, transitions and holds come with them). */
-const SHOP_FLOOR = 2 + 4 + 3 + 4 + 5 + 4 + 6;
+/** The shop floor's demo objects: master data, work orders (their jobs, transitions and holds come with them) and each entry. */
+const SHOP_FLOOR = 2 + 4 + 3 + 4 + 5 + 4 + 6 + 30 * 2 * 3 + 7 * 2 + 10 * 2 + 7 * 4;
 
 async function counts(orgID: string): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -148,6 +159,12 @@ describe('pack seeds are idempotent', () => {
     await admin`DELETE FROM sf_work_order WHERE organization_id = ${demo.orgID} AND number = 'WO-1005'`;
     await admin`DELETE FROM sf_defect_type WHERE organization_id = ${demo.orgID} AND code = 'PKG'`;
     await admin`UPDATE sf_product SET ideal_cycle_seconds = 99 WHERE organization_id = ${demo.orgID} AND code = 'WID-100'`;
+    // The stops gone; one production entry corrected by the demo user.
+    await admin`DELETE FROM sf_downtime_entry WHERE organization_id = ${demo.orgID}`;
+    const [corrected] = await admin<{ id: string; units_produced: number }[]>`
+      UPDATE sf_production_entry SET units_produced = units_produced + 1
+       WHERE id = (SELECT id FROM sf_production_entry WHERE organization_id = ${demo.orgID} ORDER BY id LIMIT 1)
+       RETURNING id, units_produced`;
     expect(await counts(demo.orgID)).toEqual({
       ...SEEDED,
       kpi: 1,
@@ -162,12 +179,13 @@ describe('pack seeds are idempotent', () => {
       sf_work_order: 5,
       sf_job: 10,
       sf_work_order_transition: SEEDED.sf_work_order_transition - 2,
+      sf_downtime_entry: 0,
     });
 
     const refill = await seedPacks(app, demo);
     // 3 KPIs, the goal, 24 accounts, 9 health KPIs per account (the inactive one's too), the VoC execution (its account was deleted),
-    // the work order and the defect type
-    expect(refill.added).toBe(3 + 1 + 24 + 225 + 1 + 2);
+    // the work order, the defect type and the stops
+    expect(refill.added).toBe(3 + 1 + 24 + 225 + 1 + 2 + 10 * 2);
     expect(refill.kpiIDs).toHaveLength(228);
     expect(refill.kpiIDs).not.toContain(kept?.id);
     expect(await counts(demo.orgID)).toEqual(seeded);
@@ -178,6 +196,8 @@ describe('pack seeds are idempotent', () => {
     const [product] =
       await admin`SELECT ideal_cycle_seconds FROM sf_product WHERE organization_id = ${demo.orgID} AND code = 'WID-100'`;
     expect(product?.ideal_cycle_seconds).toBe(99);
+    const [entry] = await admin`SELECT units_produced FROM sf_production_entry WHERE id = ${corrected?.id ?? ''}`;
+    expect(entry?.units_produced).toBe(corrected?.units_produced);
     // The goal links the kept KPI, not a copy of it.
     const links = await admin`SELECT kpi_id FROM goal_kpi WHERE organization_id = ${demo.orgID} AND kpi_id = ${kept?.id ?? ''}`;
     expect(links).toHaveLength(1);
@@ -230,4 +250,42 @@ async function expectShopFloorDemoValid(orgID: string) {
     SELECT count(*) FILTER (WHERE ended_at IS NULL)::int AS open, count(duration_seconds)::int AS timed, count(*)::int AS total
       FROM sf_work_order_hold WHERE organization_id = ${orgID}`;
   expect(holds[0]).toEqual({ open: 1, timed: 2, total: 3 });
+
+  // Entries as the mutators would take them: the shared rules, and run time within the shift (the night one included).
+  const production = await admin<Record<string, unknown>[]>`
+    SELECT p.*, s.name AS shift_name, s.start_time, s.end_time FROM sf_production_entry p JOIN sf_shift s ON s.id = p.shift_id
+     WHERE p.organization_id = ${orgID}`;
+  expect(new Set(production.map((p) => p.shift_name))).toEqual(new Set(['Early', 'Late', 'Night']));
+  for (const p of production) {
+    const input = {
+      workOrderID: p.work_order_id,
+      jobID: p.job_id,
+      lineID: p.line_id,
+      shiftID: p.shift_id,
+      shiftDate: new Date(p.shift_date as string).getTime(),
+      unitsProduced: p.units_produced,
+      unitsDefective: p.units_defective,
+      runHours: p.run_hours,
+      employeesAssigned: p.employees_assigned,
+      employeesPresent: p.employees_present,
+    };
+    expect(productionEntryInput.safeParse(input).error?.issues ?? []).toEqual([]);
+    const shift = { name: String(p.shift_name), start: String(p.start_time), end: String(p.end_time) };
+    expect(withinShift('runHours', 'Run time', Number(p.run_hours), shift)).toEqual([]);
+  }
+  const quality = await admin<{ inspected: number; scrap: number; rework: number; defects: Record<string, number> }[]>`
+    SELECT inspected, scrap, rework, defects FROM sf_quality_entry WHERE organization_id = ${orgID}`;
+  const attendance = await admin<
+    { scheduled_hours: number; absent_hours: number; reason: string | null; covered_by_pool: boolean }[]
+  >`
+    SELECT scheduled_hours, absent_hours, reason, covered_by_pool FROM sf_attendance_entry WHERE organization_id = ${orgID}`;
+  const base = { workOrderID: 'w', lineID: 'l', shiftDate: 0 };
+  for (const q of quality) expect(qualityEntryInput.safeParse({ ...base, ...q }).error?.issues ?? []).toEqual([]);
+  for (const a of attendance) {
+    const input = { employeeID: 'e', shiftID: 's', shiftDate: 0, scheduledHours: a.scheduled_hours, absentHours: a.absent_hours };
+    expect(
+      attendanceEntryInput.safeParse({ ...input, reason: a.reason, coveredByPool: a.covered_by_pool }).error?.issues ?? [],
+    ).toEqual([]);
+  }
+  expect(attendance.some((a) => a.covered_by_pool)).toBe(true);
 }

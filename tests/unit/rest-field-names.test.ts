@@ -4,6 +4,7 @@ import { handleError } from '../../server/http/errors.ts';
 import { goalRestFields } from '../../server/rest/goals/schemas.ts';
 import type { RestFields } from '../../server/rest/issues.ts';
 import { kpiRestFields, recordRestFields } from '../../server/rest/kpis/schemas.ts';
+import { productionEntryRestFields } from '../../server/rest/production-entries/schemas.ts';
 import { inTenant } from '../../server/rest/tenant.ts';
 import { workOrderRestFields } from '../../server/rest/work-orders/schemas.ts';
 import type { DbProvider } from '../../server/zero/db-provider.ts';
@@ -90,6 +91,23 @@ describe('REST field names are mapped per resource', () => {
       { loc: ['body', 'product'], msg: 'Product “Gadget” is archived: restore it or choose another' },
       { loc: ['body', 'number'], msg: 'Number is required' },
       { loc: ['body', 'to'], msg: '"to" cannot be ACTIVE while the work order is COMPLETED: Completed is final' },
+    ]);
+  });
+
+  test('production entries name the order by number, the shift by name and the run time in hours; units keep their names', async () => {
+    const issues = [
+      { loc: ['workOrderID'], msg: 'Work order WO-1 is completed: it takes no new entries', type: 'closed' },
+      { loc: ['runHours'], msg: 'Run time cannot be negative', type: 'custom' },
+      { loc: ['lineID'], msg: 'Line not found in this organization', type: 'not_found' },
+      { loc: ['shiftID'], msg: 'Shift not found in this organization', type: 'not_found' },
+      { loc: ['unitsDefective'], msg: 'Units defective (2) cannot be more than units produced (1)', type: 'custom' },
+    ];
+    expect(await refusal(productionEntryRestFields, issues)).toEqual([
+      { loc: ['body', 'workOrder'], msg: 'Work order WO-1 is completed: it takes no new entries' },
+      { loc: ['body', 'runTimeHours'], msg: 'Run time cannot be negative' },
+      { loc: ['body', 'lineId'], msg: 'Line not found in this organization' },
+      { loc: ['body', 'shift'], msg: 'Shift not found in this organization' },
+      { loc: ['body', 'unitsDefective'], msg: 'Units defective (2) cannot be more than units produced (1)' },
     ]);
   });
 });

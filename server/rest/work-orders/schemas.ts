@@ -2,8 +2,8 @@ import { z } from '@hono/zod-openapi';
 import { NUMBER_MAX, QUANTITY_MAX, REASON_MAX, WORK_ORDER_STATUSES } from '../../../shared/shop-floor/work-orders.ts';
 import type { Job, Line, Product, WorkOrder, WorkOrderHold, WorkOrderTransition } from '../../../sync/schema.ts';
 import { restFields } from '../issues.ts';
-import { iso } from '../json.ts';
-import { isoDateTime } from '../openapi.ts';
+import { dayOrNull, iso, isoOrNull } from '../json.ts';
+import { isoDay as day, isoDateTime } from '../openapi.ts';
 
 /**
  * Work order JSON and request shapes. Request schemas check shape only; the
@@ -18,8 +18,6 @@ export const workOrderRestFields = restFields({ productID: 'product' });
 
 const statusEnum = (label: string) =>
   z.enum(WORK_ORDER_STATUSES, { error: `${label} must be one of ${WORK_ORDER_STATUSES.join(', ')}` });
-const day = (label: string) =>
-  z.iso.date({ error: `${label} must be a date, YYYY-MM-DD` }).openapi({ format: 'date', example: '2026-12-18' });
 const dateTime = z.string().openapi({ format: 'date-time' });
 
 const JobSchema = z
@@ -118,9 +116,6 @@ export const WorkOrderListQuery = z.object({
     .optional()
     .openapi({ param: { name: 'status', in: 'query' }, example: 'ON_HOLD' }),
 });
-
-const isoOrNull = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : iso(ms));
-const dayOrNull = (ms: number | null | undefined) => isoOrNull(ms)?.slice(0, 10) ?? null;
 
 export type WorkOrderRow = WorkOrder & { readonly product?: Product | undefined };
 export type FullWorkOrderRow = WorkOrderRow & {

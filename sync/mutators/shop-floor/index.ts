@@ -1,3 +1,4 @@
+import { attendanceEntryMutators, downtimeEntryMutators, productionEntryMutators, qualityEntryMutators } from './entries.ts';
 import { jobMutators } from './jobs.ts';
 import {
   defectTypeMutators,
@@ -19,4 +20,8 @@ export const shopFloorMutators = {
   defectType: defectTypeMutators,
   workOrder: workOrderMutators,
   job: jobMutators,
+  productionEntry: productionEntryMutators,
+  qualityEntry: qualityEntryMutators,
+  downtimeEntry: downtimeEntryMutators,
+  attendanceEntry: attendanceEntryMutators,
 };

@@ -19,7 +19,7 @@ import { findOwned } from '../../tenant.ts';
 const codeAndName = { code: z.string(), name: z.string() };
 
 /** A master data object's argument schemas: every field (and the new id) to create, any of them to update. */
-function argsOf<S extends z.ZodRawShape>(shape: S) {
+export function argsOf<S extends z.ZodRawShape>(shape: S) {
   const fields = z.object(shape);
   type Fields = z.output<typeof fields>;
   // As schemas whose input is their output (shapes only, nothing transformed), so the mutators' argument types are inferred.

@@ -6,6 +6,7 @@ import { healthMutators, healthQueries } from './health-factories.ts';
 import { kpiTrackerMutators, kpiTrackerQueries } from './kpi-tracker-factories.ts';
 import { platformMutators, platformQueries } from './platform-factories.ts';
 import { playbookExecutionMutators, playbookExecutionQueries } from './playbook-executions-factories.ts';
+import { shopFloorEntryMutators, shopFloorEntryQueries } from './shop-floor-entries-factories.ts';
 import { shopFloorMutators, shopFloorQueries } from './shop-floor-factories.ts';
 
 /**
@@ -21,6 +22,7 @@ export const queryFactories = mergeFactories<QueryFactory>(
   accountHealthQueries,
   playbookExecutionQueries,
   shopFloorQueries,
+  shopFloorEntryQueries,
 );
 export const mutatorFactories = mergeFactories<MutatorFactory>(
   platformMutators,
@@ -31,6 +33,7 @@ export const mutatorFactories = mergeFactories<MutatorFactory>(
   accountHealthMutators,
   playbookExecutionMutators,
   shopFloorMutators,
+  shopFloorEntryMutators,
 );
 
 /** Where a missing factory goes, for the failure message. */

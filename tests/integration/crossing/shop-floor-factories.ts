@@ -3,6 +3,7 @@ import { creationTransitionID } from '../../../sync/mutators/shop-floor/work-ord
 import { mutators } from '../../../sync/mutators.ts';
 import type { TestZero } from '../../helpers/zero-client.ts';
 import type { Args, MutatorFactory, QueryFactory } from './cases.ts';
+import { buildEntriesWorld, type EntriesWorld, entriesSecrets } from './shop-floor-entries-factories.ts';
 import type { World } from './world.ts';
 
 type Write = (write: Parameters<TestZero['mutate']>[0]) => Promise<void>;
@@ -27,6 +28,8 @@ export interface ShopFloorWorld {
   productB: string;
   workOrderB: string;
   jobB: string;
+  /** Production, quality, downtime and attendance entries (shop-floor-entries-factories.ts). */
+  entries: EntriesWorld;
 }
 
 /** A new row's fields for each master data object; `tag` keeps names and codes apart. */
@@ -66,7 +69,21 @@ export async function buildShopFloorWorld(ok: Write, okB: Write, id: () => strin
   await okB(mutators.product.create({ id: productB, code: 'OWN-1', name: 'Own product', idealCycleSeconds: 5 }));
   await okB(mutators.workOrder.create({ id: workOrderB, number: 'OWN-1', plannedQuantity: 1, productID: productB }));
   await okB(mutators.job.create({ id: jobB, workOrderID: workOrderB, name: 'Own job', lineID: lineB, plannedQuantity: 1 }));
-  return { master, workOrderID, jobID, holdOrderID, lineB, productB, workOrderB, jobB };
+  const entries = await buildEntriesWorld(
+    ok,
+    okB,
+    id,
+    {
+      workOrderID,
+      lineID: master.line.id,
+      shiftID: master.shift.id,
+      employeeID: master.employee.id,
+      reasonID: master.downtimeReason.id,
+      defectTypeID: master.defectType.id,
+    },
+    { workOrderID: workOrderB, lineID: lineB },
+  );
+  return { master, workOrderID, jobID, holdOrderID, lineB, productB, workOrderB, jobB, entries };
 }
 
 /** Every id of A's shop-floor rows (none may reach the intruder). */
@@ -77,6 +94,7 @@ export const shopFloorSecrets = (sf: ShopFloorWorld) => [
   sf.holdOrderID,
   creationTransitionID(sf.workOrderID),
   creationTransitionID(sf.holdOrderID),
+  ...entriesSecrets(sf.entries),
 ];
 
 const LISTS: Record<MasterDataKind, string> = {

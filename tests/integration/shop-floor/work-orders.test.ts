@@ -6,7 +6,7 @@ import type { WorkOrder } from '../../../sync/schema.ts';
 import { useAdminSql } from '../../helpers/db.ts';
 import { useOrg } from '../../helpers/people.ts';
 import { comparable, createKey, expectError, expectStatus, rest } from '../../helpers/rest.ts';
-import { type TestZero, useZeroClients, watch } from '../../helpers/zero-client.ts';
+import { refusalOf, useZeroClients, watch } from '../../helpers/zero-client.ts';
 
 type Json = Record<string, unknown> & { id: string; status: string };
 type Full = WorkOrder & {
@@ -283,14 +283,7 @@ describe('work orders', () => {
     expect(made.type, JSON.stringify(made)).toBe('success');
     await one.until((w) => w?.status === 'ACTIVE' && w.transitions.length === 1);
 
-    const refusal = async (zero: TestZero, write: Parameters<TestZero['mutate']>[0]) => {
-      const result = await zero.mutate(write).server;
-      if (result.type !== 'error') throw new Error(`expected a refusal, got ${JSON.stringify(result)}`);
-      const details = (result.error.type === 'app' ? result.error.details : undefined) as
-        | { code: string; issues: { loc: string[] }[] }
-        | undefined;
-      return { message: result.error.message, code: details?.code, fields: details?.issues.map((i) => i.loc.join('.')) };
-    };
+    const refusal = refusalOf;
     const hold = (reason?: string) => mutators.workOrder.transition({ id, transitionID: randomUUID(), to: 'ON_HOLD', reason });
     expect(await refusal(zo, hold())).toMatchObject({ code: 'VALIDATION_FAILED', fields: ['reason'] });
     expect(await refusal(zv, hold('Viewer'))).toMatchObject({
