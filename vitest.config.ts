@@ -34,11 +34,6 @@ export default defineConfig({
           include: ['tests/**/*.test.ts'],
           exclude: [UNIT, BUNDLE, 'tests/faults/**', 'node_modules/**'],
           globalSetup: ['tests/helpers/global-setup.ts'],
-          // One file at a time against the one stack: two files at once made its
-          // single zero-cache sync worker stall now and then under the grown suite
-          // (a refused write's answer or a new member's first rows never arriving
-          // within 60 s, in 2 of 4 fresh-clone runs on this 2-core machine).
-          fileParallelism: false,
         },
       },
     ],
