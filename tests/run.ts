@@ -60,6 +60,14 @@ async function runVitest(name: string, configFile: string, extraArgs: string[]):
   return totals;
 }
 
+/** After a failure, the end of the shared stack's zero-cache log (kept by tests/helpers/test-stack.ts): sync stalls show there. */
+async function printZeroCacheLogTail(lines = 80): Promise<void> {
+  const text = await readFile(path.join(root, 'test-results', 'zero-cache.log'), 'utf8').catch(() => '');
+  if (!text) return;
+  console.log(`--- last ${lines} lines of the test stack's zero-cache log (test-results/zero-cache.log)`);
+  console.log(text.trimEnd().split('\n').slice(-lines).join('\n'));
+}
+
 const argv = process.argv.slice(2);
 const onlyFaults = argv.includes('--faults');
 const filters = argv.filter((a) => a !== '--faults');
@@ -68,7 +76,10 @@ if (!onlyFaults) {
   // Test mode keeps the end-to-end test hook (window.__liveKpi) that
   // production builds leave out (web/features/sync/zero-root.tsx).
   await build({ root: path.join(root, 'web'), configFile: path.join(root, 'vite.config.ts'), mode: 'test', logLevel: 'warn' });
-  runs.push(await runVitest('vitest', path.join(root, 'vitest.config.ts'), filters));
+  await rm(path.join(root, 'test-results', 'zero-cache.log'), { force: true });
+  const main = await runVitest('vitest', path.join(root, 'vitest.config.ts'), filters);
+  runs.push(main);
+  if (main.failed > 0) await printZeroCacheLogTail();
 }
 // A filtered run of the main suite (one file while working) skips the fault tests.
 if (onlyFaults || filters.length === 0) {

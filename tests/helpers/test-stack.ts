@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { resolveZeroAdminPassword } from '../../server/auth/secret.ts';
@@ -9,6 +9,15 @@ import type { StackInfo } from './stack-info.ts';
 
 /** Tests re-check sessions every 3 s (the product: 60 s), so a revoked one is seen soon. */
 const TEST_ZERO_ENV = { ZERO_LOG_LEVEL: 'warn', ZERO_AUTH_REVALIDATE_INTERVAL_SECONDS: '3' };
+
+/** Where the last run's zero-cache log is kept: `npm test` prints its tail when a test failed. */
+export const KEPT_ZERO_CACHE_LOG = path.resolve('test-results', 'zero-cache.log');
+
+/** Keeps zero-cache's log (warnings and errors at the tests' level) after the stack's folder is removed. */
+async function keepZeroCacheLog(dataDir: string): Promise<void> {
+  await mkdir(path.dirname(KEPT_ZERO_CACHE_LOG), { recursive: true });
+  await copyFile(path.join(dataDir, 'zero-cache.log'), KEPT_ZERO_CACHE_LOG).catch(() => {});
+}
 
 /**
  * The real stack on free ports with its data in a temporary folder:
@@ -49,6 +58,7 @@ export async function startTestStack(
     },
     stop: async () => {
       await stack.stop();
+      await keepZeroCacheLog(dataDir);
       await rm(dataDir, { recursive: true, force: true });
     },
   };
