@@ -17,7 +17,8 @@ import { checkReferences, type Reference } from './references.ts';
  * the master data it names is the organization's and not archived, its
  * work order is the organization's and still open, a job is the work
  * order's, a quality entry's production entry is the same work order,
- * line, shift and date, and hours fit in the shift. Fields the write leaves
+ * line, shift and date, hours fit in the shift, and an employee has one
+ * attendance entry per shift and date. Fields the write leaves
  * alone are not checked again, so archiving a line later does not lock
  * the entries that name it. Each issue names its field; a row of another
  * organization is "not found", as one that does not exist.
@@ -102,8 +103,24 @@ const EXTRA: { [K in EntryKind]: Extra<never> } = {
 
   downtimeEntry: async () => [],
 
-  attendanceEntry: ((tx, orgID, row, changed) =>
-    fitsShift(tx, orgID, row, changed, 'scheduledHours', 'Scheduled hours')) satisfies Extra<AttendanceEntryInput>,
+  attendanceEntry: (async (tx, orgID, row, changed) => {
+    const issues = await fitsShift(tx, orgID, row, changed, 'scheduledHours', 'Scheduled hours');
+    if (touches(changed, 'employeeID', 'shiftID', 'shiftDate')) {
+      const same = await tx.run(
+        zql.attendanceEntry
+          .where('organizationID', orgID)
+          .where('employeeID', row.employeeID)
+          .where('shiftID', row.shiftID)
+          .where('shiftDate', row.shiftDate),
+      );
+      // A create's row has no id yet; an update's is itself, not a twin.
+      if (same.some((e) => e.id !== (row as { id?: string }).id)) {
+        const msg = 'This employee already has an attendance entry for this shift and date: edit that entry instead';
+        issues.push({ loc: ['employeeID'], msg, type: 'taken' });
+      }
+    }
+    return issues;
+  }) satisfies Extra<AttendanceEntryInput>,
 };
 
 /** Every server-side check of an entry of `kind` (see above). */

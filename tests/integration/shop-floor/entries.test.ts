@@ -349,6 +349,13 @@ describe('production, quality, downtime and attendance entries', () => {
     });
     await ok(zo, mutators.attendanceEntry.create({ ...shift, absentHours: 4, reason: 'Doctor', coveredByPool: true }));
     expect((await attendance.until((rows) => rows.length === 1))[0]).toMatchObject({ coveredByPool: true, absentHours: 4 });
+    expect(await refusalOf(zo, mutators.attendanceEntry.create({ ...shift, id: randomUUID() }))).toMatchObject({
+      fields: ['employeeID'],
+      message: 'This employee already has an attendance entry for this shift and date: edit that entry instead',
+    });
+    // Its own row is no twin: a manager's edit of the same entry goes through.
+    await ok(open(org.mia, org.id), mutators.attendanceEntry.update({ id: shift.id, absentHours: 2 }));
+    await attendance.until((rows) => rows[0]?.absentHours === 2);
 
     // Deleting a production entry takes its quality entries with it (managers only).
     await ok(open(org.mia, org.id), mutators.productionEntry.delete({ id: production }));
