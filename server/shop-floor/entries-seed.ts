@@ -7,8 +7,14 @@ const DAY = 86_400_000;
 export const ENTRY_DAYS = 30;
 const RECENT_DAYS = 7;
 
-/** Which demo order each line and shift works on a day: the completed one in the older days, the open ones lately. */
+/**
+ * Which demo order each line works on a day: the completed one in the older
+ * days, the open ones lately, and for a few days the prototype (its product
+ * has no ideal cycle time, so the line dashboard shows one estimated from
+ * its history at once).
+ */
 function orderOn(daysAgo: number, line: number): string {
+  if (line === 1 && daysAgo >= 2 && daysAgo <= 4) return 'WO-1005';
   if (daysAgo >= 3 && (daysAgo + line) % 3 === 0) return 'WO-1004';
   return daysAgo % 2 === 0 ? 'WO-1001' : 'WO-1003';
 }
@@ -25,8 +31,9 @@ const ABSENCES = ['Sick', 'Doctor’s appointment', 'Family matter'];
 
 /**
  * The demo row's id, the same at every start for the same organization and
- * key: a start adds only the rows that are missing, and a row keeps its id
- * (and its shift date) on later days, so nothing moves under the demo user.
+ * key (which names the shift date, not "n days ago"): a start adds only the
+ * rows that are missing, so the month always ends today, and a row keeps
+ * its id and its shift date on later days: nothing moves under the demo user.
  */
 function stableID(orgID: string, key: string): string {
   const h = createHash('sha256').update(`${orgID}:${key}`).digest('hex');
@@ -43,12 +50,15 @@ type Lookup = Map<string, Record<string, unknown> & { id: string }>;
 
 /**
  * The shop floor's demo entries, added by the shop-floor seed after its
- * master data and work orders: a month of production on both lines in all
- * three shifts (the night one included), a stop every third day per line
- * with its reason, and for the last week quality (linked to the early
- * shift's production) and attendance (some absences, some covered by the
- * pool). Rows whose order, line or shift the demo user removed are left
- * out. Returns how many rows were added.
+ * master data and work orders, dated back from the start's day: a month of
+ * production up to yesterday on both lines in all three shifts (the night
+ * one included); a stop every third day per line
+ * with its reason; for the last week quality (linked to the early shift's
+ * production) and attendance (some absences, some covered by the pool).
+ * Each start fills the days since the last one, so the demo never ages. A
+ * line, shift and day that already has production (a demo made before the
+ * keys named the day) is left as it is. Rows whose order, line or shift the
+ * demo user removed are left out. Returns how many rows were added.
  */
 export async function seedEntries(tx: TransactionSql, c: EntrySeedContext): Promise<number> {
   const { orgID, userID } = c;
@@ -73,6 +83,21 @@ export async function seedEntries(tx: TransactionSql, c: EntrySeedContext): Prom
     ).map((j) => [`${j.work_order_id}:${j.line_id}`, j.id]),
   );
   const today = Math.floor(c.now / DAY) * DAY;
+  const since = new Date(today - ENTRY_DAYS * DAY).toISOString().slice(0, 10);
+  const made = new Set(
+    (
+      await tx<{ k: string }[]>`
+        SELECT line_id || ':' || coalesce(shift_id, '') || ':' || shift_date::text AS k FROM sf_production_entry
+        WHERE organization_id = ${orgID} AND shift_date >= ${since}`
+    ).map((r) => r.k),
+  );
+  const present = new Set(
+    (
+      await tx<{ k: string }[]>`
+        SELECT employee_id || ':' || shift_id || ':' || shift_date::text AS k FROM sf_attendance_entry
+        WHERE organization_id = ${orgID} AND shift_date >= ${since}`
+    ).map((r) => r.k),
+  );
   const at = new Date(c.now);
   const written = { created_by: userID, created_at: at, updated_by: userID, updated_at: at };
   const production: Record<string, unknown>[] = [];
@@ -89,8 +114,9 @@ export async function seedEntries(tx: TransactionSql, c: EntrySeedContext): Prom
       const cycle = Number(products.get(String(order.product_id))?.ideal_cycle_seconds ?? 30);
       for (const [s, shiftName] of SHIFTS.entries()) {
         const shift = shifts.get(shiftName);
-        if (!shift) continue;
-        const key = `${d}:${l}:${s}`;
+        if (!shift || made.has(`${line.id}:${shift.id}:${date}`)) continue;
+        const start = Date.parse(`${date}T00:00:00Z`) + (clockMinutes(String(shift.start_time)) ?? 0) * 60_000;
+        const key = `${date}:${l}:${s}`;
         // A stop every third day per line, in a different shift each time.
         const stopped = d % 3 === 0 && s === (d / 3) % SHIFTS.length ? 15 + ((d * 7 + l * 11) % 46) : 0;
         // Planned: 8 h less the 30-minute break; less any stop, rounded to a quarter hour.
@@ -117,14 +143,13 @@ export async function seedEntries(tx: TransactionSql, c: EntrySeedContext): Prom
         });
         const reason = reasons.get(REASONS[d % REASONS.length] ?? '');
         if (stopped > 0 && reason) {
-          const start = Date.parse(`${date}T00:00:00Z`) + ((clockMinutes(String(shift.start_time)) ?? 0) + 120) * 60_000;
           downtime.push({
             id: stableID(orgID, `downtime:${key}`),
             organization_id: orgID,
             line_id: line.id,
             reason_id: reason.id,
             work_order_id: order.id,
-            started_at: new Date(start),
+            started_at: new Date(start + 120 * 60_000),
             duration_minutes: stopped,
             note: null,
             ...written,
@@ -155,10 +180,10 @@ export async function seedEntries(tx: TransactionSql, c: EntrySeedContext): Prom
     for (const [e, { code, shift: shiftName }] of EMPLOYEES.entries()) {
       const employee = employees.get(code);
       const shift = shifts.get(shiftName);
-      if (!employee || !shift) continue;
+      if (!employee || !shift || present.has(`${employee.id}:${shift.id}:${date}`)) continue;
       const absent = (d + e) % 5 === 0 ? ((d + e) % 2 === 0 ? 8 : 4) : 0;
       attendance.push({
-        id: stableID(orgID, `attendance:${d}:${e}`),
+        id: stableID(orgID, `attendance:${date}:${e}`),
         organization_id: orgID,
         employee_id: employee.id,
         shift_id: shift.id,

@@ -40,7 +40,11 @@ export function isTimeZone(timeZone: string): boolean {
 
 /** The wall clock in `timeZone` at instant `at`, read as if it were UTC (epoch ms). */
 function wallClock(timeZone: string, at: number): number {
-  const p = Object.fromEntries(partsIn(timeZone).formatToParts(at).map((x) => [x.type, Number(x.value)]));
+  const p = Object.fromEntries(
+    partsIn(timeZone)
+      .formatToParts(at)
+      .map((x) => [x.type, Number(x.value)]),
+  );
   return Date.UTC(p.year as number, (p.month as number) - 1, p.day as number, p.hour, p.minute, p.second);
 }
 

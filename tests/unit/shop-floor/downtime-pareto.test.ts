@@ -12,12 +12,7 @@ const stop = (reasonID: string, durationMinutes: number, reason?: DowntimeStop['
 
 describe('downtime Pareto', () => {
   test('minutes summed per reason, largest first, with each share and the cumulative share', () => {
-    const p = downtimePareto([
-      stop('mat', 10, MAT),
-      stop('mech', 30, MECH),
-      stop('chg', 20, CHG),
-      stop('mech', 40, MECH),
-    ]);
+    const p = downtimePareto([stop('mat', 10, MAT), stop('mech', 30, MECH), stop('chg', 20, CHG), stop('mech', 40, MECH)]);
     expect(p.bars.map((b) => [b.label, b.minutes, b.stops, b.planned])).toEqual([
       ['MECH · Mechanical breakdown', 70, 2, false],
       ['CHG · Changeover', 20, 1, true],

@@ -1,11 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  dashboardKpis,
-  deliveryOrders,
-  filterRows,
-  kpisBy,
-  unitsOn,
-} from '../../../shared/shop-floor/line-dashboard.ts';
+import { dashboardKpis, deliveryOrders, filterRows, kpisBy, unitsOn } from '../../../shared/shop-floor/line-dashboard.ts';
 import { type RollupRow, rollupHistory } from '../../../shared/shop-floor/rollup-kpis.ts';
 import { daysFrom, isoDay } from '../../../shared/shop-floor/zoned-day.ts';
 
@@ -23,7 +17,6 @@ const row = (r: Partial<RollupRow> & { units: number; runHours: number }): Rollu
   productionEntries: 1,
   unitsProduced: r.units,
   unitsDefective: 0,
-  runHours: r.runHours,
   plannedMinutes: 450,
   shiftMinutes: 480,
   employeesAssigned: 2,
