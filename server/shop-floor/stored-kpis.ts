@@ -1,0 +1,182 @@
+import type { TransactionSql } from 'postgres';
+import { type KpiCalculation, rounded } from '../../shared/shop-floor/calculate.ts';
+import { HISTORY_DAYS } from '../../shared/shop-floor/inference.ts';
+import { DAY_MS } from '../../shared/shop-floor/instants.ts';
+import type { KpiName } from '../../shared/shop-floor/kpi-names.ts';
+import {
+  groupRollups,
+  type RollupGrouping,
+  type RollupRow,
+  type RollupSums,
+  rollupHistory,
+  rollupKpis,
+  sumRollups,
+} from '../../shared/shop-floor/rollup-kpis.ts';
+
+/**
+ * KPIs over stored entries, through the rollups (migration 019): the rows
+ * of the range and filters, the organization's products, the 30 days of
+ * history before asOf for products with no ideal cycle time, the work
+ * orders due in the range (OTD) and the attendance (absenteeism), read
+ * under the caller's row-level security, then shared/shop-floor/rollup-kpis.ts.
+ */
+
+/** Filters already resolved to the organization's ids; days as 'YYYY-MM-DD', both included. */
+export interface StoredKpiQuery {
+  orgID: string;
+  from: string;
+  to: string;
+  lineID?: string | undefined;
+  productID?: string | undefined;
+  shiftID?: string | undefined;
+  groupBy: RollupGrouping;
+  kpis?: readonly KpiName[];
+  /** Epoch ms: the clock (asOf is the earlier of it and the end of `to`). */
+  now: number;
+}
+
+/** What stored KPIs were computed from, beyond the rollup sums. */
+export interface StoredInputs extends RollupSums {
+  ordersDue: number;
+  attendanceRecords: number;
+  scheduledHours: number;
+  absentHours: number;
+}
+
+export interface StoredGroup {
+  key: string;
+  inputs: StoredInputs;
+  results: KpiCalculation['results'];
+}
+
+export interface StoredKpis {
+  asOf: number;
+  total: StoredGroup;
+  groups: StoredGroup[];
+}
+
+/** A work order due in the range: when, whether shipped and complete, and what it names (to group by). */
+interface DueOrder {
+  due: string;
+  shipped: string | null;
+  complete: boolean;
+  productID: string | null;
+  lineIDs: string[];
+}
+/** Attendance summed per shift and day. */
+interface Attendance {
+  day: string;
+  shiftID: string;
+  records: number;
+  scheduled: number;
+  absent: number;
+}
+
+const SUMS_SQL = `production_entries::float8 AS "productionEntries", units_produced::float8 AS "unitsProduced",
+  units_defective::float8 AS "unitsDefective", run_hours AS "runHours", planned_minutes::float8 AS "plannedMinutes",
+  shift_minutes::float8 AS "shiftMinutes", employees_assigned::float8 AS "employeesAssigned",
+  employee_minutes::float8 AS "employeeMinutes", quality_entries::float8 AS "qualityEntries", inspected::float8 AS inspected,
+  scrap::float8 AS scrap, rework::float8 AS rework, defects::float8 AS defects, planned_stops::float8 AS "plannedStops",
+  planned_downtime_minutes::float8 AS "plannedDowntimeMinutes", unplanned_stops::float8 AS "unplannedStops",
+  unplanned_downtime_minutes::float8 AS "unplannedDowntimeMinutes"`;
+
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+async function rollupRows(tx: TransactionSql, q: StoredKpiQuery, from: string, to: string, products?: string[]) {
+  return tx.unsafe<RollupRow[]>(
+    `SELECT line_id AS "lineID", product_id AS "productID", shift_id AS "shiftID",
+            (shift_date - DATE '1970-01-01')::float8 * ${DAY_MS} AS "shiftDate", ${SUMS_SQL}
+       FROM sf_shift_rollup
+      WHERE organization_id = $1 AND shift_date BETWEEN $2::date AND $3::date
+        AND ($4::text IS NULL OR line_id = $4) AND ($5::text IS NULL OR product_id = $5)
+        AND ($6::text IS NULL OR shift_id = $6) AND ($7::text[] IS NULL OR product_id = ANY ($7))
+      ORDER BY shift_date, id`,
+    [q.orgID, from, to, q.lineID ?? null, q.productID ?? null, q.shiftID ?? null, products ?? null] as never[],
+  );
+}
+
+/** Orders due in the range (planned ship date), of the product and with a job on the line when those are asked for. */
+function dueOrders(tx: TransactionSql, q: StoredKpiQuery) {
+  return tx<DueOrder[]>`
+    SELECT to_char(w.planned_ship_date, 'YYYY-MM-DD') AS due, to_char(w.actual_ship_date, 'YYYY-MM-DD') AS shipped,
+           w.status = 'COMPLETED' AS complete, w.product_id AS "productID",
+           coalesce(array_agg(DISTINCT j.line_id) FILTER (WHERE j.line_id IS NOT NULL), '{}') AS "lineIDs"
+      FROM sf_work_order w LEFT JOIN sf_job j ON j.organization_id = w.organization_id AND j.work_order_id = w.id
+     WHERE w.organization_id = ${q.orgID} AND w.planned_ship_date BETWEEN ${q.from}::date AND ${q.to}::date
+       AND (${q.productID ?? null}::text IS NULL OR w.product_id = ${q.productID ?? null})
+     GROUP BY w.id`;
+}
+
+function attendance(tx: TransactionSql, q: StoredKpiQuery) {
+  return tx<Attendance[]>`
+    SELECT to_char(shift_date, 'YYYY-MM-DD') AS day, shift_id AS "shiftID", count(*)::int AS records,
+           sum(scheduled_hours) AS scheduled, sum(absent_hours) AS absent
+      FROM sf_attendance_entry
+     WHERE organization_id = ${q.orgID} AND shift_date BETWEEN ${q.from}::date AND ${q.to}::date
+       AND (${q.shiftID ?? null}::text IS NULL OR shift_id = ${q.shiftID ?? null})
+     GROUP BY shift_date, shift_id`;
+}
+
+/** Which orders and attendance a group covers: attendance names no line or product, so those groups take all of it. */
+const inGroup: Record<
+  RollupGrouping,
+  { order: (o: DueOrder, key: string) => boolean; attendance: (a: Attendance, key: string) => boolean }
+> = {
+  total: { order: () => true, attendance: () => true },
+  line: { order: (o, key) => o.lineIDs.includes(key), attendance: () => true },
+  product: { order: (o, key) => (o.productID ?? '') === key, attendance: () => true },
+  shift: { order: () => false, attendance: (a, key) => a.shiftID === key },
+  day: { order: (o, key) => o.due === key, attendance: (a, key) => a.day === key },
+};
+
+export async function storedKpis(tx: TransactionSql, q: StoredKpiQuery): Promise<StoredKpis> {
+  const asOf = Math.min(q.now, Date.parse(q.to) + DAY_MS - 1);
+  const [rows, products, orders, present] = await Promise.all([
+    rollupRows(tx, q, q.from, q.to),
+    tx<{ id: string; idealCycleSeconds: number | null }[]>`
+      SELECT id, ideal_cycle_seconds AS "idealCycleSeconds" FROM sf_product WHERE organization_id = ${q.orgID}`,
+    dueOrders(tx, q),
+    attendance(tx, q),
+  ]);
+  const lineOrders = q.lineID === undefined ? orders : orders.filter((o) => o.lineIDs.includes(q.lineID as string));
+  // History only for the products that need it: those with units and no configured ideal cycle time.
+  const configured = new Set(products.filter((p) => p.idealCycleSeconds !== null).map((p) => p.id));
+  const unconfigured = [...new Set(rows.flatMap((r) => (r.productID && !configured.has(r.productID) ? [r.productID] : [])))];
+  const past =
+    unconfigured.length === 0
+      ? []
+      : await rollupRows(
+          tx,
+          { ...q, lineID: undefined, productID: undefined, shiftID: undefined },
+          day(asOf - HISTORY_DAYS * DAY_MS),
+          day(asOf),
+          unconfigured,
+        );
+  const history = rollupHistory(past);
+  const group = (key: string, members: readonly RollupRow[], by: RollupGrouping): StoredGroup => {
+    const os = lineOrders.filter((o) => inGroup[by].order(o, key));
+    const as = present.filter((a) => inGroup[by].attendance(a, key));
+    const calc = rollupKpis(members, {
+      products,
+      history,
+      asOf,
+      orders: os.map((o) => ({ dueAt: o.due, shippedAt: o.shipped, complete: o.complete })),
+      attendance: as.map((a) => ({ scheduledHours: a.scheduled, absentHours: a.absent })),
+      ...(q.kpis === undefined ? {} : { kpis: q.kpis }),
+    });
+    return {
+      key,
+      inputs: {
+        ...sumRollups(members),
+        ordersDue: os.length,
+        attendanceRecords: as.reduce((s, a) => s + a.records, 0),
+        scheduledHours: as.reduce((s, a) => s + a.scheduled, 0),
+        absentHours: as.reduce((s, a) => s + a.absent, 0),
+      },
+      results: rounded(calc).results,
+    };
+  };
+  const groups =
+    q.groupBy === 'total' ? [] : [...groupRollups(rows, q.groupBy)].map(([key, members]) => group(key, members, q.groupBy));
+  return { asOf, total: group('total', rows, 'total'), groups };
+}
