@@ -39,7 +39,7 @@ export function DowntimePanel(props: { pareto: DowntimePareto; tv?: boolean }) {
         })),
       }}
     >
-      <Show when={props.pareto.bars.length > 0} fallback={<p class="panel-hint">No downtime recorded in this range.</p>}>
+      <Show when={props.pareto.bars.length > 0}>
         <ParetoChart
           items={props.pareto.bars.map((b) => ({
             label: `${b.label} (${KIND(b)})`,

@@ -49,6 +49,13 @@ function useKpiText(props: KpiChartProps) {
   return { fmt, cell, percent, summary };
 }
 
+/** The days' span on a time axis (UTC midnights): the whole range shows, gaps included. */
+function dayRange(groups: readonly KpiGroup[]): { min: number; max: number } | undefined {
+  const first = groups[0];
+  const last = groups[groups.length - 1];
+  return first && last ? { min: Date.parse(`${first.key}T00:00:00Z`), max: Date.parse(`${last.key}T00:00:00Z`) } : undefined;
+}
+
 /** KPIs (percentages) per day as lines, dashed differently so they differ by more than colour. */
 export function KpiByDayChart(props: KpiChartProps) {
   const text = useKpiText(props);
@@ -72,6 +79,7 @@ export function KpiByDayChart(props: KpiChartProps) {
         }))}
         formatValue={text.percent}
         formatTime={(ms) => day()(ms)}
+        range={dayRange(props.groups)}
         toolbar={false}
         height={props.height ?? 260}
       />
