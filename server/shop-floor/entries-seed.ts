@@ -56,8 +56,8 @@ type Lookup = Map<string, Record<string, unknown> & { id: string }>;
  * with its reason; for the last week quality (linked to the early shift's
  * production) and attendance (some absences, some covered by the pool).
  * Each start fills the days since the last one, so the demo never ages. A
- * line, shift and day that already has production (a demo made before the
- * keys named the day) is left as it is. Rows whose order, line or shift the
+ * line, shift and day that already has another production entry (a demo
+ * made before the keys named the day) is left as it is. Rows whose order, line or shift the
  * demo user removed are left out. Returns how many rows were added.
  */
 export async function seedEntries(tx: TransactionSql, c: EntrySeedContext): Promise<number> {
@@ -84,20 +84,23 @@ export async function seedEntries(tx: TransactionSql, c: EntrySeedContext): Prom
   );
   const today = Math.floor(c.now / DAY) * DAY;
   const since = new Date(today - ENTRY_DAYS * DAY).toISOString().slice(0, 10);
-  const made = new Set(
+  // Which slots (line, shift and day; employee, shift and day) hold a row, and its id.
+  const made = new Map(
     (
-      await tx<{ k: string }[]>`
-        SELECT line_id || ':' || coalesce(shift_id, '') || ':' || shift_date::text AS k FROM sf_production_entry
+      await tx<{ k: string; id: string }[]>`
+        SELECT line_id || ':' || coalesce(shift_id, '') || ':' || shift_date::text AS k, id FROM sf_production_entry
         WHERE organization_id = ${orgID} AND shift_date >= ${since}`
-    ).map((r) => r.k),
+    ).map((r) => [r.k, r.id]),
   );
-  const present = new Set(
+  const present = new Map(
     (
-      await tx<{ k: string }[]>`
-        SELECT employee_id || ':' || shift_id || ':' || shift_date::text AS k FROM sf_attendance_entry
+      await tx<{ k: string; id: string }[]>`
+        SELECT employee_id || ':' || shift_id || ':' || shift_date::text AS k, id FROM sf_attendance_entry
         WHERE organization_id = ${orgID} AND shift_date >= ${since}`
-    ).map((r) => r.k),
+    ).map((r) => [r.k, r.id]),
   );
+  /** A slot another row fills (the demo user's, or one an older demo keyed by "days ago"): left as it is. */
+  const taken = (slots: Map<string, string>, slot: string, id: string) => (slots.get(slot) ?? id) !== id;
   const at = new Date(c.now);
   const written = { created_by: userID, created_at: at, updated_by: userID, updated_at: at };
   const production: Record<string, unknown>[] = [];
@@ -107,6 +110,8 @@ export async function seedEntries(tx: TransactionSql, c: EntrySeedContext): Prom
 
   for (let d = 1; d <= ENTRY_DAYS; d += 1) {
     const date = new Date(today - d * DAY).toISOString().slice(0, 10);
+    // The day itself (not how long ago it was) picks its stops and pace, so a later start adds none to a day it already filled.
+    const n = (today - d * DAY) / DAY;
     for (const [l, lineName] of LINES.entries()) {
       const order = orders.get(orderOn(d, l));
       const line = lines.get(lineName);
@@ -114,17 +119,18 @@ export async function seedEntries(tx: TransactionSql, c: EntrySeedContext): Prom
       const cycle = Number(products.get(String(order.product_id))?.ideal_cycle_seconds ?? 30);
       for (const [s, shiftName] of SHIFTS.entries()) {
         const shift = shifts.get(shiftName);
-        if (!shift || made.has(`${line.id}:${shift.id}:${date}`)) continue;
+        if (!shift) continue;
         const start = Date.parse(`${date}T00:00:00Z`) + (clockMinutes(String(shift.start_time)) ?? 0) * 60_000;
         const key = `${date}:${l}:${s}`;
         // A stop every third day per line, in a different shift each time.
-        const stopped = d % 3 === 0 && s === (d / 3) % SHIFTS.length ? 15 + ((d * 7 + l * 11) % 46) : 0;
+        const stopped = n % 3 === 0 && s === (n / 3) % SHIFTS.length ? 15 + ((n * 7 + l * 11) % 46) : 0;
         // Planned: 8 h less the 30-minute break; less any stop, rounded to a quarter hour.
-        const runHours = Math.round((7.5 - stopped / 60 - ((d + s) % 2) * 0.25) * 4) / 4;
-        const pace = 0.8 + ((d * 13 + s * 5 + l * 3) % 16) / 100;
+        const runHours = Math.round((7.5 - stopped / 60 - ((n + s) % 2) * 0.25) * 4) / 4;
+        const pace = 0.8 + ((n * 13 + s * 5 + l * 3) % 16) / 100;
         const produced = Math.floor(((runHours * 3600) / cycle) * pace);
         const assigned = l === 0 ? 4 : 3;
         const id = stableID(orgID, `production:${key}`);
+        if (taken(made, `${line.id}:${shift.id}:${date}`, id)) continue;
         production.push({
           id,
           organization_id: orgID,
@@ -141,7 +147,7 @@ export async function seedEntries(tx: TransactionSql, c: EntrySeedContext): Prom
           note: null,
           ...written,
         });
-        const reason = reasons.get(REASONS[d % REASONS.length] ?? '');
+        const reason = reasons.get(REASONS[n % REASONS.length] ?? '');
         if (stopped > 0 && reason) {
           downtime.push({
             id: stableID(orgID, `downtime:${key}`),
@@ -180,10 +186,12 @@ export async function seedEntries(tx: TransactionSql, c: EntrySeedContext): Prom
     for (const [e, { code, shift: shiftName }] of EMPLOYEES.entries()) {
       const employee = employees.get(code);
       const shift = shifts.get(shiftName);
-      if (!employee || !shift || present.has(`${employee.id}:${shift.id}:${date}`)) continue;
+      if (!employee || !shift) continue;
+      const id = stableID(orgID, `attendance:${date}:${e}`);
+      if (taken(present, `${employee.id}:${shift.id}:${date}`, id)) continue;
       const absent = (d + e) % 5 === 0 ? ((d + e) % 2 === 0 ? 8 : 4) : 0;
       attendance.push({
-        id: stableID(orgID, `attendance:${date}:${e}`),
+        id,
         organization_id: orgID,
         employee_id: employee.id,
         shift_id: shift.id,

@@ -3,7 +3,13 @@ import { afterAll, describe, expect, inject, test } from 'vitest';
 import { withTenant } from '../../../server/db/pools.ts';
 import { seedPacks } from '../../../server/seed.ts';
 import { seedEntries } from '../../../server/shop-floor/entries-seed.ts';
+import { HISTORY_DAYS } from '../../../shared/shop-floor/inference.ts';
+import { dashboardKpis, filterRows } from '../../../shared/shop-floor/line-dashboard.ts';
+import { rollupHistory } from '../../../shared/shop-floor/rollup-kpis.ts';
+import { queries } from '../../../sync/queries.ts';
+import type { ShiftRollup } from '../../../sync/schema.ts';
 import { team } from '../../helpers/people.ts';
+import { useZeroClients, watch } from '../../helpers/zero-client.ts';
 
 // The demo's month of entries ends yesterday at every start: a start two days
 // later adds those two days, and nothing it made before moves or doubles.
@@ -46,15 +52,18 @@ describe('the demo entries follow today', () => {
       seedEntries(tx, { orgID, userID: owner.userID, now: later }),
     );
     const after = await entryCounts(orgID);
-    // Two new days: both lines in three shifts, each line's early quality, four employees' attendance; no stop falls on them.
+    // A stop on every third calendar day per line: on those of the two new days only, none added to older days.
+    const laterDay = Math.floor(later / DAY);
+    const stops = 2 * [1, 2].filter((d) => (laterDay - d) % 3 === 0).length;
+    // Two new days: both lines in three shifts, each line's early quality, four employees' attendance.
     expect(after).toEqual({
       production: first.production + 2 * 2 * 3,
       quality: first.quality + 2 * 2,
-      downtime: first.downtime,
+      downtime: first.downtime + stops,
       attendance: first.attendance + 2 * 4,
       last: isoDay(later - DAY),
     });
-    expect(added).toBe(2 * 2 * 3 + 2 * 2 + 2 * 4);
+    expect(added).toBe(2 * 2 * 3 + 2 * 2 + stops + 2 * 4);
     // One entry per line, shift and day, whatever the starts.
     const [doubled] = await admin<{ n: number }[]>`
       SELECT count(*)::int AS n FROM (SELECT 1 FROM sf_production_entry WHERE organization_id = ${orgID}
@@ -65,5 +74,38 @@ describe('the demo entries follow today', () => {
       seedEntries(tx, { orgID, userID: owner.userID, now: later }),
     );
     expect(again).toBe(0);
+  });
+
+  const open = useZeroClients();
+
+  test('a newcomer sees OEE and an estimate at once: the demo as the line dashboard computes it from synced rollups', async () => {
+    const { orgID, owner } = await team([]);
+    await seedPacks(app, { orgID, userID: owner.userID });
+    const zero = open(owner, orgID);
+    const today = Math.floor(Date.now() / DAY) * DAY;
+    const from = today - 6 * DAY;
+    const rollups = watch<ShiftRollup[]>(
+      zero,
+      queries.shiftRollups.inRange({ orgID, from: from - HISTORY_DAYS * DAY, to: today }),
+    );
+    const products = watch<{ id: string; code: string; idealCycleSeconds?: number | null }[]>(
+      zero,
+      queries.products.list({ orgID }),
+    );
+    const rows = await rollups.until((r) => r.length > 0);
+    const known = await products.until((p) => p.length === 4);
+    const kpis = dashboardKpis(filterRows(rows, { from, to: today }), {
+      products: known.map((p) => ({ id: p.id, idealCycleSeconds: p.idealCycleSeconds ?? null })),
+      history: rollupHistory(rows),
+      asOf: Date.now(),
+    });
+    expect(kpis.oee.value).toBeGreaterThan(0);
+    expect(kpis.availability.value).toBeGreaterThan(0);
+    const prototype = known.find((p) => p.code === 'PRT-900');
+    // The prototype's cycle time, from the pace it was made at these days: the history's 0.85.
+    expect(kpis.performance.estimates).toEqual([
+      expect.objectContaining({ field: 'idealCycleSeconds', source: 'history', confidence: 0.85, product: prototype?.id }),
+    ]);
+    expect(kpis.performance.measured?.value).toBeGreaterThan(0);
   });
 });
