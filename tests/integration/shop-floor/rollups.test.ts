@@ -3,10 +3,10 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { plannedMinutes, type ShiftBreak, shiftSpanMinutes } from '../../../shared/shop-floor/shifts.ts';
 import { mutators } from '../../../sync/mutators.ts';
 import { queries } from '../../../sync/queries.ts';
-import type { ShiftRollup } from '../../../sync/schema.ts';
+import type { RollupRecompute, ShiftRollup } from '../../../sync/schema.ts';
 import { useAdminSql, useAppSql } from '../../helpers/db.ts';
 import { useOrg } from '../../helpers/people.ts';
-import { expectStatus, rest } from '../../helpers/rest.ts';
+import { expectError, expectStatus, rest } from '../../helpers/rest.ts';
 import { type TestZero, useZeroClients, watch } from '../../helpers/zero-client.ts';
 import { eventually, freshRollups, storedRollups } from './rollup-aggregate.ts';
 
@@ -230,6 +230,57 @@ describe('stored per-shift rollups', () => {
     await Promise.all([first, second]);
     const stored = await consistent();
     expect(stored.find((r) => r.shift_date === '2026-08-01')).toMatchObject({ production_entries: 120 });
+  });
+
+  test('a shift’s breaks change: a recompute (managers only) rebuilds the range, its progress live for every viewer', async () => {
+    const zm = open(org.mia, org.id);
+    const zv = open(org.vic, org.id);
+    await bulk(sql, 30, { line: ids.lineA, order: ids.wo1, shift: ids.early, date: '2026-09-10' });
+    await bulk(sql, 30, { line: ids.lineB, order: ids.wo2, shift: ids.early, date: '2026-09-20' });
+    const before = await consistent();
+    expect(before.find((r) => r.shift_date === '2026-09-10')?.planned_minutes).toBe(30 * 450);
+    // A second break: the stored planned minutes are now stale, until a recompute.
+    const breaks = [
+      { start: '09:00', end: '09:15' },
+      { start: '12:00', end: '12:30' },
+    ];
+    await ok(zm, mutators.shift.update({ id: ids.early, breaks }));
+    const [stale, fresh] = await Promise.all([storedRollups(sql, org.id), freshRollups(sql, org.id)]);
+    expect(stale).not.toEqual(fresh);
+
+    const body = { from: '2026-06-01', to: '2026-09-30' };
+    for (const who of ['otto', 'vic'] as const) {
+      expectError(await rest({ person: org[who], org: org.id }, 'POST', '/api/kpi/recompute', body), 403, 'FORBIDDEN');
+    }
+    const tooLong = expectError(
+      await rest({ person: org.mia, org: org.id }, 'POST', '/api/kpi/recompute', { from: '2025-01-01', to: '2026-09-30' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(tooLong.details.map((d) => d.loc.join('.'))).toEqual(['body.to']);
+    const runs = watch<RollupRecompute[]>(zv, queries.rollupRecomputes.recent({ orgID: org.id }));
+    const run = expectStatus(await rest({ person: org.mia, org: org.id }, 'POST', '/api/kpi/recompute', body), 202);
+    expect(run).toMatchObject({ from: '2026-06-01', to: '2026-09-30', processed: 0, total: 122, requestedBy: org.mia.userID });
+    const done = await runs.until((rows) => rows.some((r) => r.id === run.id && r.status === 'done'));
+    expect(done.find((r) => r.id === run.id)).toMatchObject({ processed: 122, total: 122, error: null });
+    // The viewer saw it move: queued, then running with days processed.
+    const seen = runs
+      .history()
+      .map((rows) => rows.find((r) => r.id === run.id))
+      .filter((r) => r !== undefined);
+    expect(seen.some((r) => r.status === 'running' && r.processed > 0 && r.processed < r.total)).toBe(true);
+    const after = await consistent();
+    expect(after.find((r) => r.shift_date === '2026-09-10')?.planned_minutes).toBe(30 * (480 - 45));
+    expectStatus(await rest({ person: org.vic, org: org.id }, 'GET', `/api/kpi/recompute/${run.id}`), 200);
+
+    // Through Zero, the same: a manager starts one; a viewer is refused.
+    const viaZero = randomUUID();
+    const range = { from: day('2026-09-01'), to: day('2026-09-30') };
+    await ok(zm, mutators.rollupRecompute.start({ id: viaZero, ...range }));
+    await runs.until((rows) => rows.some((r) => r.id === viaZero && r.status === 'done'));
+    const refused = await zv.mutate(mutators.rollupRecompute.start({ id: randomUUID(), ...range })).server;
+    expect(refused.type).toBe('error');
+    await consistent();
   });
 
   test('another organization’s rollups are never visible: through Zero, as kpi_app, and its entries never reach ours', async () => {
