@@ -60,7 +60,7 @@ export async function run(ctx: ShopFloorBenchContext): Promise<Record<string, un
         INSERT INTO sf_production_entry (id, organization_id, work_order_id, line_id, shift_id, shift_date, units_produced,
           units_defective, run_hours, employees_assigned, employees_present, created_at, updated_at)
         SELECT ${id('e-')} || g, ${orgID}, (${orders}::text[])[1 + g % 4], ${line}, (${shifts}::text[])[1 + (g / 4) % 3],
-               ${FROM}::date + (g % ${DAYS})::int, 40 + g % 30, g % 3, 6 + (g % 10) * 0.1, 3 + g % 3,
+               ${FROM}::date + ((g / 12) % ${DAYS})::int, 40 + g % 30, g % 3, 6 + (g % 10) * 0.1, 3 + g % 3,
                CASE WHEN g % 5 = 0 THEN 2 + g % 3 END, now(), now()
           FROM generate_series(${lo}::int, ${hi}::int) g`;
     }

@@ -324,6 +324,14 @@ describe('stored per-shift rollups', () => {
     });
     expect(read.length).toBeGreaterThan(0);
     expect(new Set(read.map((r) => r.organization_id))).toEqual(new Set([org.id]));
+    // The stored-KPI read function: theirs named from ours is nothing; ours, everything the table shows.
+    const viaFunction = await appSql.begin(async (tx) => {
+      await tx`SELECT set_config('app.user_id', ${org.vic.userID}, true), set_config('app.org_id', ${org.id}, true)`;
+      const args = (orgID: string) => tx<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM app_shift_rollups(${orgID}, '2026-01-01', '2026-12-31', NULL, NULL, NULL, NULL)`;
+      return { theirs: (await args(other.id))[0]?.n, ours: (await args(org.id))[0]?.n };
+    });
+    expect(viaFunction).toEqual({ theirs: 0, ours: read.length });
     // kpi_app cannot write rollups, nor rebuild another organization's.
     const refused = await appSql
       .begin(async (tx) => {

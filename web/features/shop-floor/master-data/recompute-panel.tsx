@@ -1,24 +1,16 @@
 import { Button } from '@kobalte/core/button';
 import { useQuery } from '@rocicorp/zero/solid';
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { can } from '../../../../shared/roles.ts';
 import { DAY_MS } from '../../../../shared/shop-floor/instants.ts';
 import { RANGE_DAYS_MAX } from '../../../../shared/shop-floor/recompute.ts';
 import { mutators } from '../../../../sync/mutators.ts';
 import { queries } from '../../../../sync/queries.ts';
-import type { RollupRecompute } from '../../../../sync/schema.ts';
 import { FormError } from '../../../components/form-error.tsx';
+import { JobRunList } from '../../../components/job-runs.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
-import { StatusBadge, type Tone } from '../../../components/status-badge.tsx';
 import { useCurrentOrganization, useFormats } from '../../organizations/current-organization.tsx';
 import { mutate } from '../../sync/mutate.ts';
-
-const STATUS: Record<RollupRecompute['status'], { tone: Tone; label: string }> = {
-  queued: { tone: 'neutral', label: 'Queued' },
-  running: { tone: 'warn', label: 'Running' },
-  done: { tone: 'good', label: 'Done' },
-  failed: { tone: 'bad', label: 'Failed' },
-};
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const today = () => isoDay(Date.now());
@@ -91,31 +83,22 @@ export function RecomputePanel() {
           <p class="panel-hint">{details().type === 'unknown' ? 'Loading the runs…' : 'No recompute has been run yet.'}</p>
         }
       >
-        <ul class="rescore-runs" aria-label="Recomputes">
-          <For each={runs()}>
-            {(run) => (
-              <li class="rescore-run">
-                <div>
-                  <strong>
-                    {isoDay(run.fromDate)} to {isoDay(run.toDate)}
-                  </strong>
-                  , by {run.requester?.name ?? 'someone'},{' '}
-                  <time datetime={new Date(run.requestedAt).toISOString()}>{fmt().dateTime(run.requestedAt)}</time>
-                </div>
-                <StatusBadge {...STATUS[run.status]} />
-                <progress
-                  max={run.total}
-                  value={run.status === 'done' ? run.total : run.processed}
-                  aria-label={`Progress of the recompute from ${isoDay(run.fromDate)} to ${isoDay(run.toDate)}`}
-                />
-                <span class="panel-hint">
-                  {run.processed} of {run.total} days
-                </span>
-                <Show when={run.error}>{(message) => <p class="form-error">{message()}</p>}</Show>
-              </li>
-            )}
-          </For>
-        </ul>
+        <JobRunList
+          label="Recomputes"
+          dateTime={(ms) => fmt().dateTime(ms)}
+          runs={runs().map((run) => ({
+            id: run.id,
+            title: `${isoDay(run.fromDate)} to ${isoDay(run.toDate)}`,
+            requester: run.requester?.name ?? 'someone',
+            requestedAt: run.requestedAt,
+            status: run.status,
+            done: run.processed,
+            total: run.total,
+            progressText: `${run.processed} of ${run.total} days`,
+            progressLabel: `Progress of the recompute from ${isoDay(run.fromDate)} to ${isoDay(run.toDate)}`,
+            error: run.error,
+          }))}
+        />
       </Show>
     </section>
   );
