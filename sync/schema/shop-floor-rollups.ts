@@ -1,6 +1,8 @@
 import { number, string, table } from '@rocicorp/zero';
-import { jobRunColumns, type TenantScope, tenantKey, tenantRelationships, user } from './platform.ts';
+import { type JobRunStatus, jobRunColumns, type TenantScope, tenantKey, tenantRelationships, user } from './platform.ts';
 import { line, product, shift } from './shop-floor.ts';
+
+export type RecomputeStatus = JobRunStatus;
 
 /**
  * Stored per-shift rollups (db/migrations/019_sf_rollups.sql; sf_ in

@@ -8,7 +8,7 @@ import { useAdminSql, useAppSql } from '../../helpers/db.ts';
 import { useOrg } from '../../helpers/people.ts';
 import { expectError, expectStatus, rest } from '../../helpers/rest.ts';
 import { type TestZero, useZeroClients, watch } from '../../helpers/zero-client.ts';
-import { eventually, freshRollups, storedRollups } from './rollup-aggregate.ts';
+import { eventually, freshRollups, storedRollups, workOrderOf } from './rollup-aggregate.ts';
 
 const day = (text: string) => Date.parse(text);
 
@@ -54,13 +54,7 @@ describe('stored per-shift rollups', () => {
     await ok(z, mutators.product.create({ id: ids.p2, code: 'P2', name: 'Gadget', idealCycleSeconds: 45 }));
     await ok(z, mutators.downtimeReason.create({ id: ids.mech, code: 'MECH', name: 'Mechanical', planned: false }));
     await ok(z, mutators.downtimeReason.create({ id: ids.clean, code: 'CLEAN', name: 'Cleaning', planned: true }));
-    const order = async (number: string, product: string) =>
-      (
-        expectStatus(
-          await rest({ person: org.mia, org: org.id }, 'POST', '/api/work-orders', { number, plannedQuantity: 5000, product }),
-          201,
-        ) as { id: string }
-      ).id;
+    const order = (number: string, product: string) => workOrderOf({ person: org.mia, org: org.id }, number, product);
     ids.wo1 = await order('WO-1', 'P1');
     ids.wo2 = await order('WO-2', 'P2');
   });
