@@ -18,7 +18,7 @@ import { shopFloorRollupRelationships, shopFloorRollupScopes, shopFloorRollupTab
 
 export type { GoalPace } from '../shared/goals.ts';
 export type { LayoutItem } from './schema/kpi-tracker.ts';
-export type { TenantScope } from './schema/platform.ts';
+export type { JobRunStatus, TenantScope } from './schema/platform.ts';
 
 /**
  * The Zero schema: the client-visible subset of the Postgres tables (see the

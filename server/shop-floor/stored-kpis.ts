@@ -15,7 +15,8 @@ import {
 
 /**
  * KPIs over stored entries, through the rollups (migration 019): the rows
- * of the range and filters, the organization's products, the 30 days of
+ * of the range and filters (through app_shift_rollups, which checks the
+ * caller may read them once, not per row), the organization's products, the 30 days of
  * history before asOf for products with no ideal cycle time, the work
  * orders due in the range (OTD) and the attendance (absenteeism), read
  * under the caller's row-level security, then shared/shop-floor/rollup-kpis.ts.
@@ -86,10 +87,7 @@ async function rollupRows(tx: TransactionSql, q: StoredKpiQuery, from: string, t
   return tx.unsafe<RollupRow[]>(
     `SELECT line_id AS "lineID", product_id AS "productID", shift_id AS "shiftID",
             (shift_date - DATE '1970-01-01')::float8 * ${DAY_MS} AS "shiftDate", ${SUMS_SQL}
-       FROM sf_shift_rollup
-      WHERE organization_id = $1 AND shift_date BETWEEN $2::date AND $3::date
-        AND ($4::text IS NULL OR line_id = $4) AND ($5::text IS NULL OR product_id = $5)
-        AND ($6::text IS NULL OR shift_id = $6) AND ($7::text[] IS NULL OR product_id = ANY ($7))
+       FROM app_shift_rollups($1, $2::date, $3::date, $4::text, $5::text, $6::text, $7::text[])
       ORDER BY shift_date, id`,
     [q.orgID, from, to, q.lineID ?? null, q.productID ?? null, q.shiftID ?? null, products ?? null] as never[],
   );

@@ -1,8 +1,8 @@
-import { enumeration, number, string, table } from '@rocicorp/zero';
-import { type TenantScope, tenantKey, tenantRelationships, user } from './platform.ts';
+import { number, string, table } from '@rocicorp/zero';
+import { type JobRunStatus, jobRunColumns, type TenantScope, tenantKey, tenantRelationships, user } from './platform.ts';
 import { line, product, shift } from './shop-floor.ts';
 
-export type RecomputeStatus = 'queued' | 'running' | 'done' | 'failed';
+export type RecomputeStatus = JobRunStatus;
 
 /**
  * Stored per-shift rollups (db/migrations/019_sf_rollups.sql; sf_ in
@@ -55,15 +55,9 @@ const rollupRecompute = table('rollupRecompute')
     ...tenantKey,
     fromDate: number().from('from_date'),
     toDate: number().from('to_date'),
-    status: enumeration<RecomputeStatus>(),
     processed: number(),
     total: number(),
-    error: string().optional(),
-    requestedBy: string().from('requested_by').optional(),
-    requestedAt: number().from('requested_at'),
-    startedAt: number().from('started_at').optional(),
-    finishedAt: number().from('finished_at').optional(),
-    updatedAt: number().from('updated_at'),
+    ...jobRunColumns,
   })
   .primaryKey('id');
 

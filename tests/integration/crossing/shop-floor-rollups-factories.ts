@@ -10,4 +10,10 @@ export const shopFloorRollupQueries: Record<string, QueryFactory> = {
   'rollupRecomputes.recent': { args: (w) => ({ orgID: w.orgA }) },
 };
 
-export const shopFloorRollupMutators: Record<string, MutatorFactory> = {};
+/** Managers and up start a recompute, so A's viewer is refused. */
+export const shopFloorRollupMutators: Record<string, MutatorFactory> = {
+  'rollupRecompute.start': {
+    args: (w) => ({ id: w.fresh(), from: DATE, to: DATE }),
+    fromOwnOrg: { allowed: 'it rebuilds rollups of B, the intruder’s own organization (the run names no row of A)' },
+  },
+};

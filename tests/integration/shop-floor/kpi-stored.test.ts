@@ -6,6 +6,7 @@ import { useAdminSql } from '../../helpers/db.ts';
 import { useOrg } from '../../helpers/people.ts';
 import { createKey, expectError, expectStatus, rest } from '../../helpers/rest.ts';
 import { type TestZero, useZeroClients } from '../../helpers/zero-client.ts';
+import { workOrderOf } from './rollup-aggregate.ts';
 
 const day = (text: string) => Date.parse(text);
 
@@ -48,13 +49,7 @@ describe('GET /api/kpi/{name} and /api/kpi/all over stored entries', () => {
       }),
     );
     await ok(z, mutators.product.create({ id: ids.p1, code: 'P1', name: 'Widget', idealCycleSeconds: 30 }));
-    const order = async (number: string, product: string) =>
-      (
-        expectStatus(
-          await rest({ person: org.mia, org: org.id }, 'POST', '/api/work-orders', { number, plannedQuantity: 5000, product }),
-          201,
-        ) as { id: string }
-      ).id;
+    const order = (number: string, product: string) => workOrderOf({ person: org.mia, org: org.id }, number, product);
     ids.wo1 = await order('WO-1', 'P1');
     // P3 has no ideal cycle time: entered elsewhere (the app requires one), so inference fills it.
     await ok(z, mutators.product.create({ id: ids.p3, code: 'P3', name: 'Gizmo', idealCycleSeconds: 40 }));

@@ -1,6 +1,7 @@
 import type postgres from 'postgres';
 import { plannedMinutes, type ShiftBreak, shiftSpanMinutes } from '../../../shared/shop-floor/shifts.ts';
 import { JOB_DEADLINE_MS } from '../../helpers/deadlines.ts';
+import { expectStatus, type RestAuth, rest } from '../../helpers/rest.ts';
 
 /** The sums of a rollup row, by column. */
 const SUMS = [
@@ -156,4 +157,10 @@ export async function eventually(check: () => Promise<boolean>, timeoutMs = JOB_
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** A new work order of `product` (its code) made over REST as `auth`; answers its id. */
+export async function workOrderOf(auth: RestAuth, number: string, product: string): Promise<string> {
+  const res = await rest(auth, 'POST', '/api/work-orders', { number, plannedQuantity: 5000, product });
+  return (expectStatus(res, 201) as { id: string }).id;
 }

@@ -3,12 +3,12 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { plannedMinutes, type ShiftBreak, shiftSpanMinutes } from '../../../shared/shop-floor/shifts.ts';
 import { mutators } from '../../../sync/mutators.ts';
 import { queries } from '../../../sync/queries.ts';
-import type { ShiftRollup } from '../../../sync/schema.ts';
+import type { RollupRecompute, ShiftRollup } from '../../../sync/schema.ts';
 import { useAdminSql, useAppSql } from '../../helpers/db.ts';
 import { useOrg } from '../../helpers/people.ts';
-import { expectStatus, rest } from '../../helpers/rest.ts';
+import { expectError, expectStatus, rest } from '../../helpers/rest.ts';
 import { type TestZero, useZeroClients, watch } from '../../helpers/zero-client.ts';
-import { eventually, freshRollups, storedRollups } from './rollup-aggregate.ts';
+import { eventually, freshRollups, storedRollups, workOrderOf } from './rollup-aggregate.ts';
 
 const day = (text: string) => Date.parse(text);
 
@@ -54,13 +54,7 @@ describe('stored per-shift rollups', () => {
     await ok(z, mutators.product.create({ id: ids.p2, code: 'P2', name: 'Gadget', idealCycleSeconds: 45 }));
     await ok(z, mutators.downtimeReason.create({ id: ids.mech, code: 'MECH', name: 'Mechanical', planned: false }));
     await ok(z, mutators.downtimeReason.create({ id: ids.clean, code: 'CLEAN', name: 'Cleaning', planned: true }));
-    const order = async (number: string, product: string) =>
-      (
-        expectStatus(
-          await rest({ person: org.mia, org: org.id }, 'POST', '/api/work-orders', { number, plannedQuantity: 5000, product }),
-          201,
-        ) as { id: string }
-      ).id;
+    const order = (number: string, product: string) => workOrderOf({ person: org.mia, org: org.id }, number, product);
     ids.wo1 = await order('WO-1', 'P1');
     ids.wo2 = await order('WO-2', 'P2');
   });
@@ -232,6 +226,57 @@ describe('stored per-shift rollups', () => {
     expect(stored.find((r) => r.shift_date === '2026-08-01')).toMatchObject({ production_entries: 120 });
   });
 
+  test('a shift’s breaks change: a recompute (managers only) rebuilds the range, its progress live for every viewer', async () => {
+    const zm = open(org.mia, org.id);
+    const zv = open(org.vic, org.id);
+    await bulk(sql, 30, { line: ids.lineA, order: ids.wo1, shift: ids.early, date: '2026-09-10' });
+    await bulk(sql, 30, { line: ids.lineB, order: ids.wo2, shift: ids.early, date: '2026-09-20' });
+    const before = await consistent();
+    expect(before.find((r) => r.shift_date === '2026-09-10')?.planned_minutes).toBe(30 * 450);
+    // A second break: the stored planned minutes are now stale, until a recompute.
+    const breaks = [
+      { start: '09:00', end: '09:15' },
+      { start: '12:00', end: '12:30' },
+    ];
+    await ok(zm, mutators.shift.update({ id: ids.early, breaks }));
+    const [stale, fresh] = await Promise.all([storedRollups(sql, org.id), freshRollups(sql, org.id)]);
+    expect(stale).not.toEqual(fresh);
+
+    const body = { from: '2026-06-01', to: '2026-09-30' };
+    for (const who of ['otto', 'vic'] as const) {
+      expectError(await rest({ person: org[who], org: org.id }, 'POST', '/api/kpi/recompute', body), 403, 'FORBIDDEN');
+    }
+    const tooLong = expectError(
+      await rest({ person: org.mia, org: org.id }, 'POST', '/api/kpi/recompute', { from: '2025-01-01', to: '2026-09-30' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(tooLong.details.map((d) => d.loc.join('.'))).toEqual(['body.to']);
+    const runs = watch<RollupRecompute[]>(zv, queries.rollupRecomputes.recent({ orgID: org.id }));
+    const run = expectStatus(await rest({ person: org.mia, org: org.id }, 'POST', '/api/kpi/recompute', body), 202);
+    expect(run).toMatchObject({ from: '2026-06-01', to: '2026-09-30', processed: 0, total: 122, requestedBy: org.mia.userID });
+    const done = await runs.until((rows) => rows.some((r) => r.id === run.id && r.status === 'done'));
+    expect(done.find((r) => r.id === run.id)).toMatchObject({ processed: 122, total: 122, error: null });
+    // The viewer saw it move: queued, then running with days processed.
+    const seen = runs
+      .history()
+      .map((rows) => rows.find((r) => r.id === run.id))
+      .filter((r) => r !== undefined);
+    expect(seen.some((r) => r.status === 'running' && r.processed > 0 && r.processed < r.total)).toBe(true);
+    const after = await consistent();
+    expect(after.find((r) => r.shift_date === '2026-09-10')?.planned_minutes).toBe(30 * (480 - 45));
+    expectStatus(await rest({ person: org.vic, org: org.id }, 'GET', `/api/kpi/recompute/${run.id}`), 200);
+
+    // Through Zero, the same: a manager starts one; a viewer is refused.
+    const viaZero = randomUUID();
+    const range = { from: day('2026-09-01'), to: day('2026-09-30') };
+    await ok(zm, mutators.rollupRecompute.start({ id: viaZero, ...range }));
+    await runs.until((rows) => rows.some((r) => r.id === viaZero && r.status === 'done'));
+    const refused = await zv.mutate(mutators.rollupRecompute.start({ id: randomUUID(), ...range })).server;
+    expect(refused.type).toBe('error');
+    await consistent();
+  });
+
   test('another organization’s rollups are never visible: through Zero, as kpi_app, and its entries never reach ours', async () => {
     const zi = open(other.ivan, other.id);
     const line = randomUUID();
@@ -273,6 +318,14 @@ describe('stored per-shift rollups', () => {
     });
     expect(read.length).toBeGreaterThan(0);
     expect(new Set(read.map((r) => r.organization_id))).toEqual(new Set([org.id]));
+    // The stored-KPI read function: theirs named from ours is nothing; ours, everything the table shows.
+    const viaFunction = await appSql.begin(async (tx) => {
+      await tx`SELECT set_config('app.user_id', ${org.vic.userID}, true), set_config('app.org_id', ${org.id}, true)`;
+      const args = (orgID: string) => tx<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM app_shift_rollups(${orgID}, '2026-01-01', '2026-12-31', NULL, NULL, NULL, NULL)`;
+      return { theirs: (await args(other.id))[0]?.n, ours: (await args(org.id))[0]?.n };
+    });
+    expect(viaFunction).toEqual({ theirs: 0, ours: read.length });
     // kpi_app cannot write rollups, nor rebuild another organization's.
     const refused = await appSql
       .begin(async (tx) => {
