@@ -2,12 +2,11 @@ import { performance } from 'node:perf_hooks';
 import { mutators } from '../../../sync/mutators.ts';
 import { queries } from '../../../sync/queries.ts';
 import type { ShiftRollup } from '../../../sync/schema.ts';
-import { addMember, createOrg, signUp } from '../../helpers/people.ts';
+import { addMember, signUp } from '../../helpers/people.ts';
 import { enterProduction, productionArgs, setUpFloorLine } from '../../helpers/shop-floor-line.ts';
-import { useStack } from '../../helpers/stack-info.ts';
-import { startTestStack } from '../../helpers/test-stack.ts';
 import { openZero } from '../../helpers/zero-client.ts';
-import { percentile, writeBenchResult } from '../bench-output.ts';
+import { percentile } from '../bench-output.ts';
+import type { ShopFloorBenchContext } from './context.ts';
 
 /**
  * Entry to line dashboard: the time from a production entry's mutate call
@@ -17,28 +16,17 @@ import { percentile, writeBenchResult } from '../bench-output.ts';
  * the same rollup row, so every sample is an update the trigger makes after
  * the entry commits, replicated and pushed to the second client.
  *
- * `run` needs a running stack (useStack); the shop-floor driver calls it with
- * its own. Run alone (`node tests/bench/shopfloor/entry-to-dashboard.ts`), it
- * starts one and writes bench-results/shopfloor-entry-to-dashboard.json.
+ * The driver (tests/bench/shopfloor-bench.ts) runs it as a section:
+ * `BENCH_SECTIONS=entry-to-dashboard npm run bench:shopfloor` alone.
+ * BENCH_ENTRY_SAMPLES changes the number of entries. The section's owner is
+ * the leader; an operator joins the organization.
  */
-export interface EntryToDashboardContext {
-  samples?: number;
-}
-
-export interface EntryToDashboardResult {
-  p50_ms: number;
-  p95_ms: number;
-  max_ms: number;
-  samples: number;
-  note: string;
-}
+const SAMPLES = Number(process.env.BENCH_ENTRY_SAMPLES ?? 100);
 
 const DAY = 86_400_000;
 
-export async function run(ctx: EntryToDashboardContext = {}): Promise<EntryToDashboardResult> {
-  const samples = ctx.samples ?? Number(process.env.BENCH_ENTRY_SAMPLES ?? 100);
-  const manager = await signUp('Floor bench leader');
-  const orgID = await createOrg(manager, 'Entry to dashboard bench');
+export async function run(ctx: ShopFloorBenchContext): Promise<Record<string, unknown>> {
+  const { owner: manager, orgID } = ctx;
   const operator = await signUp('Floor bench operator');
   await addMember(manager, orgID, operator, 'operator');
   const leader = openZero(manager, orgID);
@@ -76,7 +64,8 @@ export async function run(ctx: EntryToDashboardContext = {}): Promise<EntryToDas
     await enterProduction(writer, productionArgs(line, 'BENCH-1', { shiftDate, unitsProduced: 1, runHours: 0.01 }));
     await until(1);
     const latency: number[] = [];
-    for (let i = 0; i < samples; i++) {
+    ctx.log(`${SAMPLES} entries, each timed until the leader's client has the updated rollup ...`);
+    for (let i = 0; i < SAMPLES; i++) {
       const want = units + 7;
       const arrived = until(want);
       const start = performance.now();
@@ -97,23 +86,4 @@ export async function run(ctx: EntryToDashboardContext = {}): Promise<EntryToDas
   } finally {
     await Promise.all([leader.close(), writer.close()]);
   }
-}
-
-if (import.meta.main) {
-  const stack = await startTestStack();
-  try {
-    useStack(stack.info);
-    const result = await run();
-    console.log('\nshop floor: entry to line dashboard on a second client');
-    console.table([
-      { measure: 'p50 (ms)', value: result.p50_ms },
-      { measure: 'p95 (ms)', value: result.p95_ms },
-      { measure: 'max (ms)', value: result.max_ms },
-      { measure: 'samples', value: result.samples },
-    ]);
-    await writeBenchResult('shopfloor-entry-to-dashboard', { entry_to_dashboard_ms: result });
-  } finally {
-    await stack.stop();
-  }
-  process.exit(0);
 }
