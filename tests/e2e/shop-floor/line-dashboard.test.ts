@@ -84,6 +84,7 @@ describe('the line dashboard in a real browser', () => {
     await operatorBadge.waitFor(synced);
     await operatorBadge.click();
     await tile(operator, 'Performance')
+      .getByRole('listitem')
       .getByText(/Estimated ideal cycle time of PROTO-1 · Prototype: .* from its 30-day history, confidence 0\.85/)
       .waitFor(synced);
     expect(
@@ -96,6 +97,11 @@ describe('the line dashboard in a real browser', () => {
     const performance = tile(leader, 'Performance');
     const badge = performance.getByRole('button', { name: /^Estimated/ });
     await badge.waitFor(synced);
+    // Focused, the badge is described by its sources before it is opened.
+    await badge.focus();
+    expect(await badge.evaluate((b) => document.getElementById(b.getAttribute('aria-describedby') ?? '')?.textContent)).toMatch(
+      /PROTO-1 · Prototype: 24 s, from its 30-day history, confidence 0\.85/,
+    );
     // The value without estimates is offered next to it; the toggle swaps them.
     await performance.getByText(/^Without estimates: .* \(leaves out 1 of \d+ shift rows\)$/).waitFor(synced);
     await leader.getByRole('checkbox', { name: 'Include estimated values' }).uncheck();
@@ -105,6 +111,7 @@ describe('the line dashboard in a real browser', () => {
     await badge.click();
     // 6 h for 900 units: 24 s a unit, the pace it was made at.
     await performance
+      .getByRole('listitem')
       .getByText(/ideal cycle time of PROTO-1 · Prototype: 24 s, from its 30-day history, confidence 0\.85/)
       .waitFor(synced);
     await performance.getByRole('button', { name: 'Accept the estimated ideal cycle time of PROTO-1 · Prototype' }).click();

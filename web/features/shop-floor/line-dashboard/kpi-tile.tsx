@@ -29,6 +29,7 @@ export function KpiTile(props: KpiTileProps) {
   const fmt = () => org.formats();
   const headingID = createUniqueId();
   const detailsID = createUniqueId();
+  const sourcesID = createUniqueId();
   const [open, setOpen] = createSignal(false);
   const shown = () => shownResult(props.result, props.withEstimates);
   const estimated = () => props.result.estimates.length > 0;
@@ -72,10 +73,15 @@ export function KpiTile(props: KpiTileProps) {
             </p>
           }
         >
+          {/* Said on focus, before anything is opened: each estimate's source and confidence. */}
+          <span id={sourcesID} class="visually-hidden">
+            {props.result.estimates.map((e) => estimateText(fmt(), e, productName(e.product))).join('; ')}
+          </span>
           <Button
             class="sf-badge sf-badge-estimated"
             aria-expanded={open()}
             aria-controls={detailsID}
+            aria-describedby={sourcesID}
             onClick={() => setOpen((o) => !o)}
           >
             Estimated<span class="visually-hidden">: show the sources and confidences of {KPI_LABELS[props.name]}</span>
