@@ -1,5 +1,5 @@
 import type { TransactionSql } from 'postgres';
-import { type KpiCalculation, rounded } from '../../shared/shop-floor/calculate.ts';
+import { type InferredValue, type KpiCalculation, type KpiResult, rounded } from '../../shared/shop-floor/calculate.ts';
 import { HISTORY_DAYS } from '../../shared/shop-floor/inference.ts';
 import { DAY_MS } from '../../shared/shop-floor/instants.ts';
 import type { KpiName } from '../../shared/shop-floor/kpi-names.ts';
@@ -44,10 +44,29 @@ export interface StoredInputs extends RollupSums {
   absentHours: number;
 }
 
+/** An inferred value with how many stored entries it was filled into (production entries; quality entries for opportunities). */
+export type StoredInferred = Omit<InferredValue, 'rows'> & { entries: number };
+export type StoredResult = Omit<KpiResult, 'inferred'> & { inferred: StoredInferred[] };
+
 export interface StoredGroup {
   key: string;
   inputs: StoredInputs;
-  results: KpiCalculation['results'];
+  results: Partial<Record<KpiName, StoredResult>>;
+}
+
+/** Each inferred value's records (indexes into `members`) as the number of entries they hold. */
+function withEntries(results: KpiCalculation['results'], members: readonly RollupRow[]): StoredGroup['results'] {
+  const entries = (field: string, rows: readonly number[]) =>
+    rows.reduce((n, i) => {
+      const r = members[i] as RollupRow;
+      return n + (field === 'opportunitiesPerUnit' ? r.qualityEntries : r.productionEntries);
+    }, 0);
+  return Object.fromEntries(
+    Object.entries(results).map(([name, r]) => [
+      name,
+      { ...r, inferred: r.inferred.map(({ rows, ...i }) => ({ ...i, entries: entries(i.field, rows) })) },
+    ]),
+  );
 }
 
 export interface StoredKpis {
@@ -73,23 +92,52 @@ interface Attendance {
   absent: number;
 }
 
-const SUMS_SQL = `production_entries::float8 AS "productionEntries", units_produced::float8 AS "unitsProduced",
-  units_defective::float8 AS "unitsDefective", run_hours AS "runHours", planned_minutes::float8 AS "plannedMinutes",
-  shift_minutes::float8 AS "shiftMinutes", employees_assigned::float8 AS "employeesAssigned",
-  employee_minutes::float8 AS "employeeMinutes", quality_entries::float8 AS "qualityEntries", inspected::float8 AS inspected,
-  scrap::float8 AS scrap, rework::float8 AS rework, defects::float8 AS defects, planned_stops::float8 AS "plannedStops",
-  planned_downtime_minutes::float8 AS "plannedDowntimeMinutes", unplanned_stops::float8 AS "unplannedStops",
-  unplanned_downtime_minutes::float8 AS "unplannedDowntimeMinutes"`;
+const SUMMED = {
+  productionEntries: 'production_entries',
+  unitsProduced: 'units_produced',
+  unitsDefective: 'units_defective',
+  runHours: 'run_hours',
+  plannedMinutes: 'planned_minutes',
+  shiftMinutes: 'shift_minutes',
+  employeesAssigned: 'employees_assigned',
+  employeeMinutes: 'employee_minutes',
+  qualityEntries: 'quality_entries',
+  inspected: 'inspected',
+  scrap: 'scrap',
+  rework: 'rework',
+  defects: 'defects',
+  plannedStops: 'planned_stops',
+  plannedDowntimeMinutes: 'planned_downtime_minutes',
+  unplannedStops: 'unplanned_stops',
+  unplannedDowntimeMinutes: 'unplanned_downtime_minutes',
+} as const;
+const SUMS_SQL = Object.entries(SUMMED)
+  .map(([name, column]) => `sum(${column})::float8 AS "${name}"`)
+  .join(', ');
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
-async function rollupRows(tx: TransactionSql, q: StoredKpiQuery, from: string, to: string, products?: string[]) {
-  return tx.unsafe<RollupRow[]>(
+/** Rollup rows summed per line, product and shift (and day, `byDay`), with how many rollup rows each holds. */
+type SummedRow = RollupRow & { rollupRows: number };
+
+/**
+ * The rollups of the range and filters, summed in Postgres per line, product
+ * and shift (per day too with `byDay`): each such sum is still one line's
+ * product in one shift, so the KPIs come out the same as over the rows, and
+ * three months of a line are a few dozen records, not a thousand.
+ */
+function rollupRows(
+  tx: TransactionSql,
+  q: StoredKpiQuery,
+  range: { from: string; to: string; byDay: boolean; products?: string[] },
+) {
+  return tx.unsafe<SummedRow[]>(
     `SELECT line_id AS "lineID", product_id AS "productID", shift_id AS "shiftID",
-            (shift_date - DATE '1970-01-01')::float8 * ${DAY_MS} AS "shiftDate", ${SUMS_SQL}
+            (min(shift_date) - DATE '1970-01-01')::float8 * ${DAY_MS} AS "shiftDate", count(*)::int AS "rollupRows", ${SUMS_SQL}
        FROM app_shift_rollups($1, $2::date, $3::date, $4::text, $5::text, $6::text, $7::text[])
-      ORDER BY shift_date, id`,
-    [q.orgID, from, to, q.lineID ?? null, q.productID ?? null, q.shiftID ?? null, products ?? null] as never[],
+      GROUP BY line_id, product_id, shift_id${range.byDay ? ', shift_date' : ''}
+      ORDER BY min(shift_date), line_id, product_id NULLS FIRST, shift_id NULLS FIRST`,
+    [q.orgID, range.from, range.to, q.lineID ?? null, q.productID ?? null, q.shiftID ?? null, range.products ?? null] as never[],
   );
 }
 
@@ -130,7 +178,7 @@ const inGroup: Record<
 export async function storedKpis(tx: TransactionSql, q: StoredKpiQuery): Promise<StoredKpis> {
   const asOf = Math.min(q.now, Date.parse(q.to) + DAY_MS - 1);
   const [rows, products, orders, present] = await Promise.all([
-    rollupRows(tx, q, q.from, q.to),
+    rollupRows(tx, q, { from: q.from, to: q.to, byDay: q.groupBy === 'day' }),
     tx<{ id: string; idealCycleSeconds: number | null }[]>`
       SELECT id, ideal_cycle_seconds AS "idealCycleSeconds" FROM sf_product WHERE organization_id = ${q.orgID}`,
     dueOrders(tx, q),
@@ -146,12 +194,10 @@ export async function storedKpis(tx: TransactionSql, q: StoredKpiQuery): Promise
       : await rollupRows(
           tx,
           { ...q, lineID: undefined, productID: undefined, shiftID: undefined },
-          day(asOf - HISTORY_DAYS * DAY_MS),
-          day(asOf),
-          unconfigured,
+          { from: day(asOf - HISTORY_DAYS * DAY_MS), to: day(asOf), byDay: true, products: unconfigured },
         );
   const history = rollupHistory(past);
-  const group = (key: string, members: readonly RollupRow[], by: RollupGrouping): StoredGroup => {
+  const group = (key: string, members: readonly SummedRow[], by: RollupGrouping): StoredGroup => {
     const os = lineOrders.filter((o) => inGroup[by].order(o, key));
     const as = present.filter((a) => inGroup[by].attendance(a, key));
     const calc = rollupKpis(members, {
@@ -166,15 +212,18 @@ export async function storedKpis(tx: TransactionSql, q: StoredKpiQuery): Promise
       key,
       inputs: {
         ...sumRollups(members),
+        rows: members.reduce((n, r) => n + r.rollupRows, 0),
         ordersDue: os.length,
         attendanceRecords: as.reduce((s, a) => s + a.records, 0),
         scheduledHours: as.reduce((s, a) => s + a.scheduled, 0),
         absentHours: as.reduce((s, a) => s + a.absent, 0),
       },
-      results: rounded(calc).results,
+      results: withEntries(rounded(calc).results, members),
     };
   };
   const groups =
-    q.groupBy === 'total' ? [] : [...groupRollups(rows, q.groupBy)].map(([key, members]) => group(key, members, q.groupBy));
+    q.groupBy === 'total'
+      ? []
+      : [...groupRollups(rows, q.groupBy)].map(([key, members]) => group(key, members as SummedRow[], q.groupBy));
   return { asOf, total: group('total', rows, 'total'), groups };
 }

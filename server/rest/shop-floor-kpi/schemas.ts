@@ -154,7 +154,7 @@ export const KpiCalculateSchema = z
   })
   .openapi('ShopFloorKpiCalculation', { example: CALCULATE_EXAMPLE });
 
-const InferredSchema = z
+export const InferredSchema = z
   .object({
     field: z.enum(INFERABLE_FIELDS),
     source: z.enum(INFERENCE_SOURCES).openapi({

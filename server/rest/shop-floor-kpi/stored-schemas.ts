@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { KPI_NAMES } from '../../../shared/shop-floor/kpi-names.ts';
 import { ROLLUP_GROUPINGS } from '../../../shared/shop-floor/rollup-kpis.ts';
 import { isoDay } from '../openapi.ts';
-import { KpiResultSchema } from './schemas.ts';
+import { InferredSchema, KpiResultSchema } from './schemas.ts';
 
 /** The longest range GET /api/kpi/{name} and /all answer for. */
 export const STORED_RANGE_MAX_DAYS = 366;
@@ -44,7 +44,7 @@ export const StoredKpiQuery = z.object({
 const sum = (description?: string) => z.number().openapi(description === undefined ? {} : { description });
 const InputsSchema = z
   .object({
-    rows: sum('Rollup rows (one per line, product, shift and day) summed'),
+    rows: sum('Stored rollup rows (one per line, product, shift and day) summed'),
     productionEntries: sum(),
     unitsProduced: sum(),
     unitsDefective: sum(),
@@ -78,7 +78,17 @@ const FiltersSchema = z.object({
   asOf: z.string().openapi({ format: 'date-time', description: 'Orders due by then count; history is read up to then' }),
 });
 
-const Results = z.object(Object.fromEntries(KPI_NAMES.map((name) => [name, KpiResultSchema.optional()])));
+const StoredInferredSchema = InferredSchema.omit({ rows: true })
+  .extend({
+    entries: z.number().openapi({
+      description:
+        'How many stored entries the value was filled into: production entries (quality entries for opportunitiesPerUnit)',
+    }),
+  })
+  .openapi('StoredKpiInferred');
+const StoredResultSchema = KpiResultSchema.extend({ inferred: z.array(StoredInferredSchema) }).openapi('StoredKpiResult');
+
+const Results = z.object(Object.fromEntries(KPI_NAMES.map((name) => [name, StoredResultSchema.optional()])));
 
 export const StoredKpisSchema = z
   .object({
@@ -92,12 +102,12 @@ export const StoredKpisSchema = z
   })
   .openapi('StoredKpis');
 
-export const StoredKpiSchema = KpiResultSchema.extend({
+export const StoredKpiSchema = StoredResultSchema.extend({
   name: z.enum(KPI_NAMES),
   filters: FiltersSchema,
   groupBy: z.enum(ROLLUP_GROUPINGS),
   inputs: InputsSchema,
-  groups: z.array(KpiResultSchema.extend({ key: z.string(), inputs: InputsSchema })),
+  groups: z.array(StoredResultSchema.extend({ key: z.string(), inputs: InputsSchema })),
 }).openapi('StoredKpi');
 
 export const KpiNameParams = z.object({

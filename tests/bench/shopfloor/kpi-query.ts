@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { rest } from '../../helpers/rest.ts';
 import { percentile } from '../bench-output.ts';
@@ -112,6 +113,8 @@ export async function run(ctx: ShopFloorBenchContext): Promise<Record<string, un
     throw new Error(`GET /api/kpi/all counted ${all.body.inputs?.productionEntries} entries, not ${ENTRIES}`);
   }
   const byDay = await time(`/api/kpi/all?line=${line}&from=${FROM}&to=${TO}&groupBy=day`);
+  // The floor under the same conditions: an authenticated read of one small row (session, tenant transaction, HTTP).
+  const floor = await time(`/api/lines/${line}`);
   const result = {
     entries: ENTRIES,
     line_days: DAYS,
@@ -133,6 +136,13 @@ export async function run(ctx: ShopFloorBenchContext): Promise<Record<string, un
       runs: RUNS,
       request: 'the same with groupBy=day (90 groups)',
     },
+    floor_ms: {
+      p50: ms(percentile(floor.samples, 50)),
+      p95: ms(percentile(floor.samples, 95)),
+      runs: RUNS,
+      request: 'GET /api/lines/{id}: the same session, tenant transaction and HTTP, one small row',
+    },
+    load_average: loadavg().map((n) => Math.round(n * 100) / 100),
     oee: all.body.results?.oee?.value ?? null,
   };
   console.table([
@@ -141,6 +151,8 @@ export async function run(ctx: ShopFloorBenchContext): Promise<Record<string, un
     { measure: 'GET /api/kpi/all, 3 months, one line: p95 (ms)', value: result.kpi_all_ms.p95 },
     { measure: '  grouped by day: p50 (ms)', value: result.kpi_all_by_day_ms.p50 },
     { measure: '  grouped by day: p95 (ms)', value: result.kpi_all_by_day_ms.p95 },
+    { measure: 'floor, GET /api/lines/{id}: p50 (ms)', value: result.floor_ms.p50 },
+    { measure: 'floor, GET /api/lines/{id}: p95 (ms)', value: result.floor_ms.p95 },
   ]);
   return result;
 }
