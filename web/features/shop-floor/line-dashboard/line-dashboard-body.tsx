@@ -123,6 +123,15 @@ export function LineDashboardBody(props: LineDashboardBodyProps) {
               label={(k) => day()(k)}
               withEstimates={props.withEstimates}
             />
+            <KpiBarChart
+              title="Defective PPM by shift"
+              per="shift"
+              unit="ppm"
+              kpis={['ppm']}
+              groups={data.byShift()}
+              label={shiftName}
+              withEstimates={props.withEstimates}
+            />
             <DowntimePanel pareto={data.pareto()} />
           </div>
         </Match>
