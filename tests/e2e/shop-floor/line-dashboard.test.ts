@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { mutators } from '../../../sync/mutators.ts';
 import { axeFindings } from '../../helpers/axe.ts';
 import { everyWriteConfirmed, mutateInPage, useBrowser } from '../../helpers/browser.ts';
 import { useAdminSql } from '../../helpers/db.ts';
@@ -139,7 +141,7 @@ describe('the line dashboard in a real browser', () => {
     expect(audited?.n).toBe(1);
   });
 
-  test('TV mode: full screen, large type, rotating lines with nothing to press, live', async () => {
+  test('TV mode: full screen, large type, nothing to press, live; it rotates to a new line by itself, or shows every line', async () => {
     const tv = await browser.open(org.mia, '/shop-floor?tv=1&tz=UTC&every=5', { viewport: { width: 1920, height: 1080 } });
     await tv.getByRole('heading', { name: 'Assembly E2E', level: 1 }).waitFor(synced);
     await expect.poll(() => tileValue(tv, 'OEE'), synced).toMatch(/^\d+(\.\d)?%$/);
@@ -156,9 +158,16 @@ describe('the line dashboard in a real browser', () => {
     await expect.poll(() => tv.getByText(/units today$/).textContent(), synced).not.toBe(before);
     expect(await axeFindings(tv)).toEqual([]);
 
+    // A second line joins: the rotating screen moves on to it by itself (every 5 s), and the all-lines screen shows both.
+    const added = await open(org.mia, org.id).mutate(mutators.line.create({ id: randomUUID(), name: 'Packing E2E' })).server;
+    expect(added.type).toBe('success');
+    await tv.getByRole('heading', { name: 'Packing E2E', level: 1 }).waitFor(synced);
+    await tv.getByText(/line 2 of 2/).waitFor(synced);
     const all = await browser.open(org.mia, '/shop-floor?tv=1&tz=UTC&lines=all', { viewport: { width: 1920, height: 1080 } });
     await all.getByRole('heading', { name: 'All lines', level: 1 }).waitFor(synced);
     await all.getByRole('heading', { name: 'Assembly E2E', level: 2 }).waitFor(synced);
+    await all.getByRole('heading', { name: 'Packing E2E', level: 2 }).waitFor(synced);
+    expect(await axeFindings(all)).toEqual([]);
     expect(browser.pageErrors).toEqual([]);
   });
 });
