@@ -11,6 +11,7 @@ import { playbookQueries } from './queries/playbooks.ts';
 import { sharedDashboardQueries } from './queries/shared-dashboard.ts';
 import { shopFloorQueries } from './queries/shop-floor.ts';
 import { shopFloorEntryQueries } from './queries/shop-floor-entries.ts';
+import { shopFloorRollupQueries } from './queries/shop-floor-rollups.ts';
 
 export { SPARKLINE_POINTS } from './queries/kpi-tracker.ts';
 
@@ -32,6 +33,7 @@ export const queries = defineQueries({
   ...playbookExecutionQueries,
   ...shopFloorQueries,
   ...shopFloorEntryQueries,
+  ...shopFloorRollupQueries,
 });
 
 export type Queries = typeof queries;

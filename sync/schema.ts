@@ -14,10 +14,11 @@ import {
 import { playbookRelationships, playbookScopes, playbookTables } from './schema/playbooks.ts';
 import { shopFloorRelationships, shopFloorScopes, shopFloorTables } from './schema/shop-floor.ts';
 import { shopFloorEntryRelationships, shopFloorEntryScopes, shopFloorEntryTables } from './schema/shop-floor-entries.ts';
+import { shopFloorRollupRelationships, shopFloorRollupScopes, shopFloorRollupTables } from './schema/shop-floor-rollups.ts';
 
 export type { GoalPace } from '../shared/goals.ts';
 export type { LayoutItem } from './schema/kpi-tracker.ts';
-export type { TenantScope } from './schema/platform.ts';
+export type { JobRunStatus, TenantScope } from './schema/platform.ts';
 
 /**
  * The Zero schema: the client-visible subset of the Postgres tables (see the
@@ -38,6 +39,7 @@ export const schema = createSchema({
     ...playbookExecutionTables,
     ...shopFloorTables,
     ...shopFloorEntryTables,
+    ...shopFloorRollupTables,
   ],
   relationships: [
     ...platformRelationships,
@@ -51,6 +53,7 @@ export const schema = createSchema({
     ...playbookExecutionRelationships,
     ...shopFloorRelationships,
     ...shopFloorEntryRelationships,
+    ...shopFloorRollupRelationships,
   ],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
@@ -72,6 +75,7 @@ export const tenantScopes = {
   ...playbookExecutionScopes,
   ...shopFloorScopes,
   ...shopFloorEntryScopes,
+  ...shopFloorRollupScopes,
 };
 export type TenantTable = keyof typeof tenantScopes;
 
@@ -113,3 +117,5 @@ export type ProductionEntry = Row<typeof schema.tables.productionEntry>;
 export type QualityEntry = Row<typeof schema.tables.qualityEntry>;
 export type DowntimeEntry = Row<typeof schema.tables.downtimeEntry>;
 export type AttendanceEntry = Row<typeof schema.tables.attendanceEntry>;
+export type ShiftRollup = Row<typeof schema.tables.shiftRollup>;
+export type RollupRecompute = Row<typeof schema.tables.rollupRecompute>;

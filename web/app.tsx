@@ -44,6 +44,7 @@ const ExecutionPage = page(() => import('./features/playbooks/execution-page.tsx
 const WorkOrdersPage = page(() => import('./features/shop-floor/work-orders/work-orders-page.tsx'), 'WorkOrdersPage');
 const WorkOrderPage = page(() => import('./features/shop-floor/work-orders/work-order-page.tsx'), 'WorkOrderPage');
 const MasterDataPage = page(() => import('./features/shop-floor/master-data/master-data-page.tsx'), 'MasterDataPage');
+const LineDashboardPage = page(() => import('./features/shop-floor/line-dashboard/line-dashboard-page.tsx'), 'LineDashboardPage');
 // Platform pages outside the shell.
 const MembersPage = page(() => import('./features/organizations/members-page.tsx'), 'MembersPage');
 const SettingsPage = page(() => import('./features/settings/settings-page.tsx'), 'SettingsPage');
@@ -95,6 +96,7 @@ export function App() {
         <Route path="/accounts/:id/uploads" component={AccountUploadsPage} />
         <Route path="/playbooks" component={PlaybooksPage} />
         <Route path="/executions/:id" component={ExecutionPage} />
+        <Route path="/shop-floor" component={LineDashboardPage} />
         <Route path="/work-orders" component={WorkOrdersPage} />
         <Route path="/work-orders/:id" component={WorkOrderPage} />
         <Route path="/settings/shop-floor" component={MasterDataPage} />

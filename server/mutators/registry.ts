@@ -4,6 +4,7 @@ import { healthServerMutators } from '../customer-success/health/mutators.ts';
 import { kpiUploadServerMutators } from '../customer-success/uploads/mutators.ts';
 import { kpiTrackerServerMutators } from '../kpi-tracker/mutators.ts';
 import { playbookServerMutators } from '../playbooks/mutators.ts';
+import { shopFloorServerMutators } from '../shop-floor/mutators.ts';
 import type { PostCommitTasks } from './post-commit.ts';
 
 /**
@@ -20,6 +21,7 @@ export function createServerMutators(tasks: PostCommitTasks) {
     ...uploads,
     // Playbook triggers wrap the KPI tracker's data point and the uploads' overrides, so every pack's tasks are queued.
     ...playbookServerMutators(tasks, kpiTracker.dataPoint, uploads.kpiUpload),
+    ...shopFloorServerMutators(tasks),
   });
   // Overrides that wrap the registry so far (the same mutator may carry several packs' tasks).
   return defineMutators(tracked, healthServerMutators(tasks, tracked as never));

@@ -18,6 +18,8 @@ const masterData = { read: 'viewer', create: 'manager', update: 'manager', archi
  *   seed 004's matrix has one row for them): operators enter them; managers
  *   and up correct and delete them (an operator's typo is fixed by a
  *   leader, who sees the whole shift); viewers read.
+ * - KPI recomputes (rebuilding stored rollups after a master-data change):
+ *   managers start them; everyone sees their progress.
  */
 export const shopFloorPermissions = definePermissions({
   line: masterData,
@@ -29,4 +31,5 @@ export const shopFloorPermissions = definePermissions({
   workOrder: { read: 'viewer', create: 'manager', update: 'manager', hold: 'operator', close: 'manager' },
   job: { read: 'viewer', create: 'manager', update: 'manager' },
   shopFloorEntry: { read: 'viewer', create: 'operator', update: 'manager', delete: 'manager' },
+  kpiRecompute: { read: 'viewer', start: 'manager' },
 });

@@ -24,6 +24,17 @@ function inDays<T extends Dated>(query: Query<T, Schema>, args: { from?: number 
   return (q as unknown as Query<T, Schema>).orderBy('shiftDate', 'desc').orderBy('id', 'desc');
 }
 
+/** Stops that started in the range of days (UTC), latest first, with their reasons. */
+function stopsIn(query: Query<'downtimeEntry', Schema>, args: { from?: number | undefined; to?: number | undefined }) {
+  let q = query;
+  if (args.from !== undefined) q = q.where('startedAt', '>=', args.from);
+  if (args.to !== undefined) q = q.where('startedAt', '<', args.to + DAY_MS);
+  return q
+    .related('reason', (r) => r.one())
+    .orderBy('startedAt', 'desc')
+    .orderBy('id', 'desc');
+}
+
 type Production = Query<'productionEntry', Schema>;
 
 /** Production entries with what names them: the work order (its number), the line and the shift (REST shows these). */
@@ -66,15 +77,13 @@ export const shopFloorEntryQueries = {
   },
   downtimeEntries: {
     /** A line's stops that started in the range of days (UTC), latest first, with their reasons. */
-    byLine: defineQuery(lineRange, ({ args, ctx }) => {
-      let q = scoped('downtimeEntry', args.orgID, ctx).where('lineID', args.lineID);
-      if (args.from !== undefined) q = q.where('startedAt', '>=', args.from);
-      if (args.to !== undefined) q = q.where('startedAt', '<', args.to + DAY_MS);
-      return q
-        .related('reason', (r) => r.one())
-        .orderBy('startedAt', 'desc')
-        .orderBy('id', 'desc');
-    }),
+    byLine: defineQuery(lineRange, ({ args, ctx }) =>
+      stopsIn(scoped('downtimeEntry', args.orgID, ctx).where('lineID', args.lineID), args),
+    ),
+    /** Every line's stops that started in the range of days (UTC), latest first, with their reasons (the line dashboard's Pareto). */
+    inRange: defineQuery(org.extend({ from: dayArg, to: dayArg }), ({ args, ctx }) =>
+      stopsIn(scoped('downtimeEntry', args.orgID, ctx), args),
+    ),
   },
   attendanceEntries: {
     /** Attendance of every employee over a range of shift dates. */

@@ -1,9 +1,9 @@
-import { enumeration, json, number, string, table } from '@rocicorp/zero';
+import { json, number, string, table } from '@rocicorp/zero';
 import type { CategoryBreakdown, KpiBreakdown } from '../../shared/health/breakdown.ts';
 import { account } from './customer-success.ts';
-import { type TenantScope, tenantKey, tenantRelationships, user } from './platform.ts';
+import { type JobRunStatus, jobRunColumns, type TenantScope, tenantKey, tenantRelationships, user } from './platform.ts';
 
-export type RescoreStatus = 'queued' | 'running' | 'done' | 'failed';
+export type RescoreStatus = JobRunStatus;
 
 /** The score columns account_health and health_trend share (scores rounded to 2 decimals). */
 const scoreColumns = {
@@ -39,15 +39,9 @@ const healthRescore = table('healthRescore')
     fromMonth: string().from('from_month'),
     toMonth: string().from('to_month'),
     configVersion: number().from('config_version'),
-    status: enumeration<RescoreStatus>(),
     done: number(),
     total: number(),
-    error: string().optional(),
-    requestedBy: string().from('requested_by').optional(),
-    requestedAt: number().from('requested_at'),
-    startedAt: number().from('started_at').optional(),
-    finishedAt: number().from('finished_at').optional(),
-    updatedAt: number().from('updated_at'),
+    ...jobRunColumns,
   })
   .primaryKey('id');
 

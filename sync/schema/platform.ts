@@ -1,4 +1,12 @@
-import { number, relationships, string, type TableBuilderWithColumns, type TableSchema, table } from '@rocicorp/zero';
+import {
+  enumeration,
+  number,
+  relationships,
+  string,
+  type TableBuilderWithColumns,
+  type TableSchema,
+  table,
+} from '@rocicorp/zero';
 import type { Resource } from '../../shared/roles.ts';
 
 /**
@@ -44,6 +52,19 @@ const user = table('user')
 export const tenantKey = { id: string(), organizationID: string().from('organization_id') };
 export const authorship = { createdBy: string().from('created_by').optional(), createdAt: number().from('created_at') };
 export const editTimes = { updatedAt: number().from('updated_at'), archivedAt: number().from('archived_at').optional() };
+
+/** The states of a background run that a server job advances on its row (a re-score, a KPI recompute). */
+export type JobRunStatus = 'queued' | 'running' | 'done' | 'failed';
+/** Such a run's status, error, who asked and when, and when it started, finished and last moved. */
+export const jobRunColumns = {
+  status: enumeration<JobRunStatus>(),
+  error: string().optional(),
+  requestedBy: string().from('requested_by').optional(),
+  requestedAt: number().from('requested_at'),
+  startedAt: number().from('started_at').optional(),
+  finishedAt: number().from('finished_at').optional(),
+  updatedAt: number().from('updated_at'),
+};
 
 const apiKey = table('apiKey')
   .from('api_key')

@@ -15,7 +15,7 @@ export const line = table('line')
   .columns({ ...masterData, name: string() })
   .primaryKey('id');
 
-const product = table('product')
+export const product = table('product')
   .from('sf_product')
   .columns({
     ...masterData,

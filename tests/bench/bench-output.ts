@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** The p-th percentile (nearest rank) of samples; NaN without any. */
@@ -13,4 +13,17 @@ export async function writeBenchResult(name: string, result: unknown): Promise<v
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`wrote ${path.relative(process.cwd(), out)}`);
+}
+
+/**
+ * Sets one section of bench-results/<name>.json (`{"sections": {<section>: result}}`),
+ * keeping the sections other runs wrote, so a benchmark of several parts can run them one at a time.
+ */
+export async function mergeBenchSection(name: string, section: string, result: unknown): Promise<void> {
+  const out = path.resolve('bench-results', `${name}.json`);
+  const before = await readFile(out, 'utf8').then(
+    (text) => JSON.parse(text) as { sections?: Record<string, unknown> },
+    () => ({}) as { sections?: Record<string, unknown> },
+  );
+  await writeBenchResult(name, { ...before, sections: { ...before.sections, [section]: result } });
 }

@@ -179,13 +179,16 @@ describe('pack seeds are idempotent', () => {
       sf_work_order: 5,
       sf_job: 10,
       sf_work_order_transition: SEEDED.sf_work_order_transition - 2,
+      // The prototype's order took its three days on the packaging line with it (three shifts a day, the early one's quality).
+      sf_production_entry: SEEDED.sf_production_entry - 3 * 3,
+      sf_quality_entry: SEEDED.sf_quality_entry - 3,
       sf_downtime_entry: 0,
     });
 
     const refill = await seedPacks(app, demo);
     // 3 KPIs, the goal, 24 accounts, 9 health KPIs per account (the inactive one's too), the VoC execution (its account was deleted),
-    // the work order, the defect type and the stops
-    expect(refill.added).toBe(3 + 1 + 24 + 225 + 1 + 2 + 10 * 2);
+    // the work order (and its entries), the defect type and the stops
+    expect(refill.added).toBe(3 + 1 + 24 + 225 + 1 + 3 * 3 + 3 + 2 + 10 * 2);
     expect(refill.kpiIDs).toHaveLength(228);
     expect(refill.kpiIDs).not.toContain(kept?.id);
     expect(await counts(demo.orgID)).toEqual(seeded);

@@ -5,14 +5,18 @@ import { parseOrThrow } from '../../../shared/validation.ts';
 import type { RestDeps } from '../context.ts';
 import { errors, jsonBody, ok, sessionOrKey } from '../openapi.ts';
 import { resourceApp } from '../resource-app.ts';
+import { recomputeRoutes } from './recompute-routes.ts';
 import { KpiCalculateSchema, KpiCalculationSchema } from './schemas.ts';
+import { storedKpiRoutes } from './stored-routes.ts';
 
 const tags = ['Shop-floor KPIs'];
 
 /**
  * /api/kpi: the shop-floor pack's KPIs. POST /calculate applies the same
  * formulas as everything else in the pack to the records it is given, with
- * nothing stored. Any member may call it.
+ * nothing stored. Any member may call it. GET /all and GET /{name} compute
+ * them over stored entries (stored-routes.ts); POST /recompute rebuilds the
+ * stored rollups of a range (recompute-routes.ts).
  */
 export function shopFloorKpiRoutes(deps: RestDeps) {
   const app = resourceApp(deps);
@@ -33,5 +37,8 @@ export function shopFloorKpiRoutes(deps: RestDeps) {
       return c.json(rounded(calculateKpis(input, Date.now())), 200);
     },
   );
+  // Before GET /{name}: /recompute/{id} is not a KPI name.
+  recomputeRoutes(app, deps);
+  storedKpiRoutes(app, deps);
   return app;
 }

@@ -154,7 +154,7 @@ export const KpiCalculateSchema = z
   })
   .openapi('ShopFloorKpiCalculation', { example: CALCULATE_EXAMPLE });
 
-const InferredSchema = z
+export const InferredSchema = z
   .object({
     field: z.enum(INFERABLE_FIELDS),
     source: z.enum(INFERENCE_SOURCES).openapi({
@@ -171,7 +171,7 @@ const InferredSchema = z
   })
   .openapi('ShopFloorInferred');
 
-const KpiResultSchema = z
+export const KpiResultSchema = z
   .object({
     value: z.number().nullable().openapi({ description: 'Rounded to 2 decimals; null: see reason' }),
     unit: z.enum(KPI_UNIT_NAMES),

@@ -8,6 +8,7 @@ import {
   productMutators,
   shiftMutators,
 } from './master-data.ts';
+import { rollupRecomputeMutators } from './recompute.ts';
 import { workOrderMutators } from './work-orders.ts';
 
 /** The shop-floor pack's mutator groups, spread into the registry (sync/mutators.ts). */
@@ -24,4 +25,5 @@ export const shopFloorMutators = {
   qualityEntry: qualityEntryMutators,
   downtimeEntry: downtimeEntryMutators,
   attendanceEntry: attendanceEntryMutators,
+  rollupRecompute: rollupRecomputeMutators,
 };

@@ -8,6 +8,7 @@ import { platformMutators, platformQueries } from './platform-factories.ts';
 import { playbookExecutionMutators, playbookExecutionQueries } from './playbook-executions-factories.ts';
 import { shopFloorEntryMutators, shopFloorEntryQueries } from './shop-floor-entries-factories.ts';
 import { shopFloorMutators, shopFloorQueries } from './shop-floor-factories.ts';
+import { shopFloorRollupMutators, shopFloorRollupQueries } from './shop-floor-rollups-factories.ts';
 
 /**
  * Every pack's crossing factories, by registered name. A pack adds its
@@ -23,6 +24,7 @@ export const queryFactories = mergeFactories<QueryFactory>(
   playbookExecutionQueries,
   shopFloorQueries,
   shopFloorEntryQueries,
+  shopFloorRollupQueries,
 );
 export const mutatorFactories = mergeFactories<MutatorFactory>(
   platformMutators,
@@ -34,6 +36,7 @@ export const mutatorFactories = mergeFactories<MutatorFactory>(
   playbookExecutionMutators,
   shopFloorMutators,
   shopFloorEntryMutators,
+  shopFloorRollupMutators,
 );
 
 /** Where a missing factory goes, for the failure message. */

@@ -117,6 +117,7 @@ export const shopFloorEntryQueries: Record<string, QueryFactory> = {
   'productionEntries.lineDay': { args: (w) => ({ orgID: w.orgA, lineID: w.sf.master.line.id, date: DATE }) },
   'qualityEntries.byLine': { args: (w) => ({ orgID: w.orgA, lineID: w.sf.master.line.id }) },
   'downtimeEntries.byLine': { args: (w) => ({ orgID: w.orgA, lineID: w.sf.master.line.id, from: DATE, to: DATE }) },
+  'downtimeEntries.inRange': { args: (w) => ({ orgID: w.orgA, from: DATE, to: DATE }) },
   'attendanceEntries.byDate': { args: (w) => ({ orgID: w.orgA, from: DATE }) },
 };
 

@@ -190,6 +190,8 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
   const month = monthOf(Date.now());
   await ok(mutators.healthRescore.start({ id: id(), from: month, to: month }));
   const sf = await buildShopFloorWorld(ok, by(zb), id);
+  // A recompute of the shop floor's stored rollups over the entries' day.
+  await ok(mutators.rollupRecompute.start({ id: id(), from: Date.UTC(2026, 10, 2), to: Date.UTC(2026, 10, 2) }));
   const key = await createKey(owner, orgA, 'viewer', 'Secret key');
   const uploads = await worldUploads(owner, orgA, ids.accountID);
   // The points last: the insight that reads all of them is the last job the set-up causes.

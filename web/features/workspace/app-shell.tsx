@@ -54,6 +54,9 @@ export function AppShell(props: { children: JSX.Element }) {
             <A href="/playbooks" activeClass="active">
               Playbooks
             </A>
+            <A href="/shop-floor" activeClass="active">
+              Shop floor
+            </A>
             <A href="/work-orders" activeClass="active">
               Work orders
             </A>

@@ -1,24 +1,16 @@
 import { Button } from '@kobalte/core/button';
 import { useQuery } from '@rocicorp/zero/solid';
-import { createMemo, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, Show } from 'solid-js';
 import { monthOf } from '../../../../shared/health/breakdown.ts';
 import { can } from '../../../../shared/roles.ts';
 import { mutators } from '../../../../sync/mutators.ts';
 import { queries } from '../../../../sync/queries.ts';
-import type { HealthRescore } from '../../../../sync/schema.ts';
 import { FormError } from '../../../components/form-error.tsx';
+import { JobRunList } from '../../../components/job-runs.tsx';
 import { QueryError } from '../../../components/query-error.tsx';
 import { SelectField } from '../../../components/select-field.tsx';
-import { StatusBadge, type Tone } from '../../../components/status-badge.tsx';
 import { useCurrentOrganization, useFormats } from '../../organizations/current-organization.tsx';
 import { mutate } from '../../sync/mutate.ts';
-
-const STATUS: Record<HealthRescore['status'], { tone: Tone; label: string }> = {
-  queued: { tone: 'neutral', label: 'Queued' },
-  running: { tone: 'warn', label: 'Running' },
-  done: { tone: 'good', label: 'Done' },
-  failed: { tone: 'bad', label: 'Failed' },
-};
 
 /** The month `back` months before the current one ('YYYY-MM'). */
 const monthsBack = (back: number) => {
@@ -114,36 +106,28 @@ export function RescorePanel() {
           <p class="panel-hint">{details().type === 'unknown' ? 'Loading the runs…' : 'No re-score has been run yet.'}</p>
         }
       >
-        <ul class="rescore-runs" aria-label="Re-score runs">
-          <For each={runs()}>
-            {(run) => (
-              <li class="rescore-run">
-                <div>
-                  <strong>
-                    {run.fromMonth} to {run.toMonth}
-                  </strong>{' '}
-                  under {run.configVersion === 0 ? 'the defaults' : `v${run.configVersion}`}, by{' '}
-                  {run.requester?.name ?? 'someone'},{' '}
-                  <time datetime={new Date(run.requestedAt).toISOString()}>{fmt().dateTime(run.requestedAt)}</time>
-                </div>
-                <StatusBadge {...STATUS[run.status]} />
-                <progress
-                  max={Math.max(run.total, 1)}
-                  value={run.status === 'done' ? Math.max(run.total, 1) : run.done}
-                  aria-label={`Progress of the re-score from ${run.fromMonth} to ${run.toMonth}`}
-                />
-                <span class="panel-hint">
-                  {run.total > 0
-                    ? `${run.done} of ${run.total} account-months`
-                    : run.status === 'done'
-                      ? 'No active account'
-                      : 'Waiting to start'}
-                </span>
-                <Show when={run.error}>{(message) => <p class="form-error">{message()}</p>}</Show>
-              </li>
-            )}
-          </For>
-        </ul>
+        <JobRunList
+          label="Re-score runs"
+          dateTime={(ms) => fmt().dateTime(ms)}
+          runs={runs().map((run) => ({
+            id: run.id,
+            title: `${run.fromMonth} to ${run.toMonth}`,
+            detail: ` under ${run.configVersion === 0 ? 'the defaults' : `v${run.configVersion}`}`,
+            requester: run.requester?.name ?? 'someone',
+            requestedAt: run.requestedAt,
+            status: run.status,
+            done: run.done,
+            total: run.total,
+            progressText:
+              run.total > 0
+                ? `${run.done} of ${run.total} account-months`
+                : run.status === 'done'
+                  ? 'No active account'
+                  : 'Waiting to start',
+            progressLabel: `Progress of the re-score from ${run.fromMonth} to ${run.toMonth}`,
+            error: run.error,
+          }))}
+        />
       </Show>
     </section>
   );

@@ -8,12 +8,14 @@ import { QueryError } from '../../../components/query-error.tsx';
 import { useCurrentOrganization } from '../../organizations/current-organization.tsx';
 import { WorkspacePage } from '../../workspace/workspace-page.tsx';
 import { MasterDataSection } from './master-data-section.tsx';
+import { RecomputePanel } from './recompute-panel.tsx';
 import { MASTER_SPECS, type MasterRow } from './specs.ts';
 
 /**
  * `/settings/shop-floor`: the shop floor's master data (lines, products,
  * shifts, employees, downtime reasons, defect types), live. Managers and
- * admins edit it; everyone else reads it, and is told why.
+ * admins edit it; everyone else reads it, and is told why. Below it, the
+ * recompute of stored KPIs after a change, with its progress live.
  */
 export function MasterDataPage() {
   const org = useCurrentOrganization();
@@ -61,6 +63,7 @@ export function MasterDataPage() {
           )}
         </For>
       </div>
+      <RecomputePanel />
     </WorkspacePage>
   );
 }
