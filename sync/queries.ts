@@ -10,6 +10,7 @@ import { playbookExecutionQueries } from './queries/playbook-executions.ts';
 import { playbookQueries } from './queries/playbooks.ts';
 import { sharedDashboardQueries } from './queries/shared-dashboard.ts';
 import { shopFloorQueries } from './queries/shop-floor.ts';
+import { shopFloorBatchQueries } from './queries/shop-floor-batches.ts';
 import { shopFloorEntryQueries } from './queries/shop-floor-entries.ts';
 
 export { SPARKLINE_POINTS } from './queries/kpi-tracker.ts';
@@ -32,6 +33,7 @@ export const queries = defineQueries({
   ...playbookExecutionQueries,
   ...shopFloorQueries,
   ...shopFloorEntryQueries,
+  ...shopFloorBatchQueries,
 });
 
 export type Queries = typeof queries;

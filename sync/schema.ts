@@ -13,6 +13,7 @@ import {
 } from './schema/playbook-executions.ts';
 import { playbookRelationships, playbookScopes, playbookTables } from './schema/playbooks.ts';
 import { shopFloorRelationships, shopFloorScopes, shopFloorTables } from './schema/shop-floor.ts';
+import { shopFloorBatchRelationships, shopFloorBatchScopes, shopFloorBatchTables } from './schema/shop-floor-batches.ts';
 import { shopFloorEntryRelationships, shopFloorEntryScopes, shopFloorEntryTables } from './schema/shop-floor-entries.ts';
 
 export type { GoalPace } from '../shared/goals.ts';
@@ -38,6 +39,7 @@ export const schema = createSchema({
     ...playbookExecutionTables,
     ...shopFloorTables,
     ...shopFloorEntryTables,
+    ...shopFloorBatchTables,
   ],
   relationships: [
     ...platformRelationships,
@@ -51,6 +53,7 @@ export const schema = createSchema({
     ...playbookExecutionRelationships,
     ...shopFloorRelationships,
     ...shopFloorEntryRelationships,
+    ...shopFloorBatchRelationships,
   ],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
@@ -72,6 +75,7 @@ export const tenantScopes = {
   ...playbookExecutionScopes,
   ...shopFloorScopes,
   ...shopFloorEntryScopes,
+  ...shopFloorBatchScopes,
 };
 export type TenantTable = keyof typeof tenantScopes;
 
@@ -113,3 +117,4 @@ export type ProductionEntry = Row<typeof schema.tables.productionEntry>;
 export type QualityEntry = Row<typeof schema.tables.qualityEntry>;
 export type DowntimeEntry = Row<typeof schema.tables.downtimeEntry>;
 export type AttendanceEntry = Row<typeof schema.tables.attendanceEntry>;
+export type ProductionBatch = Row<typeof schema.tables.productionBatch>;

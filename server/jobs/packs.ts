@@ -3,6 +3,7 @@ import { registerHealthJobs } from '../customer-success/health/jobs.ts';
 import { registerInsightJobs } from '../insights/jobs.ts';
 import type { Narrator } from '../insights/narrator.ts';
 import { registerPlaybookJobs } from '../playbooks/jobs.ts';
+import { registerBatchJobs } from '../shop-floor/batches/jobs.ts';
 import type { JobQueue } from './queue.ts';
 
 /** What the packs' job handlers may use. */
@@ -18,4 +19,5 @@ export function registerPackJobs(queue: JobQueue, deps: PackJobDeps): void {
   registerInsightJobs(queue, deps);
   registerHealthJobs(queue, deps);
   registerPlaybookJobs(queue, deps);
+  registerBatchJobs(queue, deps);
 }
