@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BATCH_PATH } from '../../helpers/batches.ts';
@@ -108,6 +109,7 @@ export async function run(ctx: CsvImportContext) {
   const upload = (await res.json()) as { batchId: string; total: number; valid: number; invalid: number };
   if (res.status !== 202) throw new Error(`upload refused: ${res.status} ${JSON.stringify(upload)}`);
   const uploaded = performance.now();
+  const uploadPeak = peakRss;
 
   const confirm = await rest(me, 'POST', `${BATCH_PATH}/${upload.batchId}/confirm`);
   if (confirm.status !== 202) throw new Error(`confirm refused: ${confirm.status} ${JSON.stringify(confirm.body)}`);
@@ -131,9 +133,11 @@ export async function run(ctx: CsvImportContext) {
     total_s: seconds(finished - started),
     target_total_s: 10,
     server_peak_rss_mb: mb(peakRss),
+    server_peak_rss_upload_mb: mb(uploadPeak),
     server_rss_before_mb: mb(rssBefore),
     server_vm_hwm_mb: mb(procKb(ctx.stack.pid, 'VmHWM')),
     target_peak_rss_mb: 300,
+    load_average: loadavg().map((l) => Math.round(l * 10) / 10),
     note: 'RSS of the server process (server/start.ts; Postgres and zero-cache are its children, not counted), sampled every 20 ms; VmHWM is its lifetime peak',
   };
   log(JSON.stringify(figures, null, 2));
