@@ -27,8 +27,8 @@ CREATE TABLE sf_production_batch (
   processed integer NOT NULL DEFAULT 0 CHECK (processed >= 0 AND processed <= valid),
   -- Staged rows refused at import time (reported in the error report).
   rejected integer NOT NULL DEFAULT 0 CHECK (rejected >= 0 AND rejected <= processed),
-  -- The last staged row number the import has dealt with: where a retried job resumes.
-  cursor_row integer NOT NULL DEFAULT 0 CHECK (cursor_row >= 0),
+  -- Per import worker, the next chunk it imports (worker k takes chunks k, k + W, ...): where a retried job resumes.
+  next_chunks integer[] NOT NULL DEFAULT '{}',
   failure text CHECK (char_length(failure) BETWEEN 1 AND 500),
   created_by text REFERENCES "user" (id) ON DELETE SET NULL,
   created_at timestamptz NOT NULL,
