@@ -1,5 +1,5 @@
 import type { ApiResult, Person } from './people.ts';
-import { baseUrl, nextIp } from './people.ts';
+import { answerOf, baseUrl, nextIp } from './people.ts';
 
 export const BATCH_PATH = '/api/production/batch';
 
@@ -38,13 +38,5 @@ export async function uploadBatch<T = any>(
     if (opts.name) headers['x-file-name'] = encodeURIComponent(opts.name);
     body = content as BodyInit;
   }
-  const res = await fetch(`${baseUrl()}${BATCH_PATH}`, { method: 'POST', headers, body });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    // not JSON
-  }
-  return { status: res.status, body: parsed as T, headers: res.headers };
+  return answerOf<T>(await fetch(`${baseUrl()}${BATCH_PATH}`, { method: 'POST', headers, body }));
 }

@@ -129,7 +129,9 @@ export function productionBatchRoutes(deps: RestDeps) {
         return { answer: statusJson({ ...batch, status }), uploader: batch.createdBy ?? caller.userID };
       });
       if (answer.status === 'PROCESSING') {
-        deps.postCommit([{ job: BATCH_IMPORT_JOB, data: { orgID: caller.orgID, batchID: id, userID: uploader } }]);
+        deps.postCommit([
+          { job: BATCH_IMPORT_JOB, data: { orgID: caller.orgID, batchID: id, userID: uploader, confirmedBy: caller.userID } },
+        ]);
       }
       return c.json(answer, 202);
     },

@@ -19,7 +19,12 @@ export interface BatchImportJob {
   batchID: string;
   /** The uploader: the imported entries are theirs (created_by), and the import acts as them under row-level security. */
   userID: string;
+  /** Who confirmed: a failure is recorded as them (the uploader may be why it failed). */
+  confirmedBy: string;
 }
+
+/** The uploader may no longer enter production in the organization (role lowered, removed). */
+class UploaderRefused extends Error {}
 
 const SOURCE = 'job:production-batch-import';
 
@@ -40,6 +45,10 @@ async function importChunk(tx: TransactionSql, job: BatchImportJob, worker: numb
      WHERE id = ${job.batchID} AND organization_id = ${job.orgID}`;
   const chunk = batch?.chunk ?? worker;
   if (batch?.status !== 'PROCESSING' || chunk * IMPORT_CHUNK >= batch.rows) return false;
+  // Row-level security would hide the staged rows from an uploader without the right, and the import would
+  // find nothing to do: ask first, and stop with the reason.
+  const [may] = await tx<{ ok: boolean }[]>`SELECT app_can(${job.orgID}, 'shopFloorEntry', 'create') AS ok`;
+  if (!may?.ok) throw new UploaderRefused('the uploader may no longer enter production in this organization');
   const [done] = await tx<{ n: number; rejected: number }[]>`
     WITH chunk AS (
       SELECT r.*, w.number, w.status AS order_status FROM sf_production_batch_row r
@@ -62,11 +71,12 @@ async function importChunk(tx: TransactionSql, job: BatchImportJob, worker: numb
     )
     SELECT (SELECT count(*)::int FROM chunk) AS n, (SELECT count(*)::int FROM rejected) AS rejected`;
   // Last, so the batch row is locked only for the end of the transaction: the workers' chunks run side by side.
-  await tx`
+  const moved = await tx`
     UPDATE sf_production_batch
        SET processed = least(processed + ${done?.n ?? 0}, valid), rejected = rejected + ${done?.rejected ?? 0},
            next_chunks[${worker + 1}] = ${chunk + IMPORT_WORKERS}
      WHERE id = ${job.batchID} AND organization_id = ${job.orgID}`;
+  if (moved.count !== 1) throw new UploaderRefused('the uploader may no longer enter production in this organization');
   return true;
 }
 
@@ -77,9 +87,9 @@ async function markCompleted(tx: TransactionSql, job: BatchImportJob) {
      WHERE id = ${job.batchID} AND organization_id = ${job.orgID} AND status = 'PROCESSING'`;
 }
 
-/** Marks the batch FAILED with why, as the uploader (the chunks before stay imported; the report says how far it got). */
+/** Marks the batch FAILED with why, as whoever confirmed it (the chunks before stay imported; `processed` says how far it got). */
 async function markFailed(sql: Sql, job: BatchImportJob, reason: string) {
-  await withTenant(sql, { userID: job.userID, orgID: job.orgID, source: SOURCE }, async (tx) => {
+  await withTenant(sql, { userID: job.confirmedBy, orgID: job.orgID, source: SOURCE }, async (tx) => {
     await tx`
       UPDATE sf_production_batch SET status = 'FAILED', failure = ${reason.slice(0, 500)}, completed_at = now()
        WHERE id = ${job.batchID} AND organization_id = ${job.orgID} AND status = 'PROCESSING'`;
@@ -108,9 +118,9 @@ export async function importBatch(sql: Sql, job: BatchImportJob, signal?: AbortS
         tries = 0;
       } catch (err) {
         tries++;
-        if (tries < CHUNK_TRIES || (transient(err) && tries < 10 * CHUNK_TRIES)) continue;
-        failed ??=
-          (err as { code?: string }).code === '42501' ? 'the uploader may no longer enter production' : (err as Error).message;
+        const refused = err instanceof UploaderRefused || (err as { code?: string }).code === '42501';
+        if (!refused && (tries < CHUNK_TRIES || (transient(err) && tries < 10 * CHUNK_TRIES))) continue;
+        failed ??= refused ? 'the uploader may no longer enter production in this organization' : (err as Error).message;
       }
     }
   };

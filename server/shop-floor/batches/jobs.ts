@@ -21,7 +21,7 @@ const key = z.string().min(1);
  */
 export function registerBatchJobs(queue: JobQueue, deps: { appSql: Sql }): void {
   queue.registerJob(BATCH_IMPORT_JOB, (d, job) => importBatch(deps.appSql, d, job.signal), {
-    schema: z.object({ orgID: key, batchID: key, userID: key }),
+    schema: z.object({ orgID: key, batchID: key, userID: key, confirmedBy: key }),
     singletonKey: (d) => `${d.orgID}:${d.batchID}`,
     expireInSeconds: 3600,
     localConcurrency: 2,

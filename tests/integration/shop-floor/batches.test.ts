@@ -23,7 +23,7 @@ const good = (n: number, order = 'WO-A') =>
   ]);
 
 describe('CSV production batches', () => {
-  const org = useOrg('Batches', { ada: 'owner', mia: 'manager', otto: 'operator', vic: 'viewer' });
+  const org = useOrg('Batches', { ada: 'owner', mia: 'manager', otto: 'operator', olga: 'operator', vic: 'viewer' });
   const other = useOrg('Batches elsewhere', { ivan: 'owner' });
   const as = (who: 'mia' | 'otto' | 'vic') => ({ person: org[who], org: org.id });
   const open = useZeroClients();
@@ -220,6 +220,24 @@ describe('CSV production batches', () => {
         (row) => `${row},work_order_id,Work order WO-SHUT is cancelled since the upload: it takes no new entries (not imported)`,
       ),
     );
+  });
+
+  test('an uploader who may no longer enter production when the import runs: the batch is FAILED with the reason, nothing entered', async () => {
+    const answer = expectStatus(await uploadBatch(org.olga, org.id, csvOf(HEADER, good(3))), 202).batchId as string;
+    const [member] = await sql`SELECT id FROM member WHERE "organizationId" = ${org.id} AND "userId" = ${org.olga.userID}`;
+    const demoted = { memberId: member?.id, role: 'viewer', organizationId: org.id };
+    expect((await api(org.ada, 'POST', '/api/auth/organization/update-member-role', demoted)).status).toBe(200);
+    const before = await entries();
+    expectStatus(await rest(as('mia'), 'POST', `${BATCH_PATH}/${answer}/confirm`), 202);
+    await expect.poll(async () => (await status(answer)).status, { timeout: JOB_DEADLINE_MS, interval: 200 }).toBe('FAILED');
+    expect(await status(answer)).toEqual({
+      status: 'FAILED',
+      processed: 0,
+      total: 3,
+      rejected: 0,
+      failure: 'The import stopped: the uploader may no longer enter production in this organization',
+    });
+    expect(await entries()).toBe(before);
   });
 
   test('roles: operators and up upload and confirm, viewers read only (403), strangers are 401', async () => {

@@ -1,6 +1,6 @@
-import { Progress } from '@kobalte/core/progress';
 import { Match, Switch } from 'solid-js';
 import type { ProductionBatch } from '../../../../sync/schema.ts';
+import { ProgressBar } from '../../../components/progress-bar.tsx';
 import { useFormats } from '../../organizations/current-organization.tsx';
 
 const STATUS_TEXT = {
@@ -29,25 +29,19 @@ export function BatchProgress(props: { batch: ProductionBatch; label: string }) 
         <span class="form-error">Failed: {props.batch.failure}</span>
       </Match>
       <Match when={true}>
-        <Progress
-          class="progress batch-progress"
+        <ProgressBar
+          class="batch-progress"
           value={props.batch.processed}
-          minValue={0}
-          maxValue={Math.max(props.batch.valid, 1)}
-          getValueLabel={({ value, max }) => `${fmt().number(value)} of ${fmt().number(max)} rows`}
-          data-status={props.batch.status}
-        >
-          <div class="progress-labels">
-            <Progress.Label>
+          max={Math.max(props.batch.valid, 1)}
+          valueLabel={(value, max) => `${fmt().number(value)} of ${fmt().number(max)} rows`}
+          status={props.batch.status}
+          label={
+            <>
               {props.label}: {batchStatusText(props.batch)}
               {props.batch.status === 'COMPLETED' ? ` (${fmt().number(imported())} entries)` : ''}
-            </Progress.Label>
-            <Progress.ValueLabel />
-          </div>
-          <Progress.Track class="progress-track">
-            <Progress.Fill class="progress-fill" />
-          </Progress.Track>
-        </Progress>
+            </>
+          }
+        />
       </Match>
     </Switch>
   );

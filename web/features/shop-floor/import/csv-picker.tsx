@@ -1,5 +1,6 @@
-import { Progress } from '@kobalte/core/progress';
 import { createSignal, Show } from 'solid-js';
+import { DropZone } from '../../../components/drop-zone.tsx';
+import { ProgressBar } from '../../../components/progress-bar.tsx';
 
 export interface CsvPickerProps {
   busy: boolean;
@@ -17,7 +18,6 @@ const MAX_MB = 32;
  * takes a dropped file. Shows the upload's progress while it is sent.
  */
 export function CsvPicker(props: CsvPickerProps) {
-  const [over, setOver] = createSignal(false);
   const [problem, setProblem] = createSignal<string>();
   const take = (file: File | undefined) => {
     setProblem(undefined);
@@ -26,21 +26,7 @@ export function CsvPicker(props: CsvPickerProps) {
     else props.onPick(file);
   };
   return (
-    <fieldset
-      class="csv-drop"
-      data-over={over() ? '' : undefined}
-      onDragOver={(e) => {
-        e.preventDefault();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={(e) => {
-        e.preventDefault();
-        setOver(false);
-        take(e.dataTransfer?.files[0]);
-      }}
-    >
-      <legend class="visually-hidden">File to import</legend>
+    <DropZone class="csv-drop" legend="File to import" disabled={props.busy} onFile={take}>
       <label class="field-label" for="csv-file">
         Production CSV
       </label>
@@ -65,16 +51,8 @@ export function CsvPicker(props: CsvPickerProps) {
         </p>
       </Show>
       <Show when={props.progress !== null}>
-        <Progress class="progress" value={Math.round((props.progress ?? 0) * 100)} minValue={0} maxValue={100}>
-          <div class="progress-labels">
-            <Progress.Label>Uploading and checking</Progress.Label>
-            <Progress.ValueLabel />
-          </div>
-          <Progress.Track class="progress-track">
-            <Progress.Fill class="progress-fill" />
-          </Progress.Track>
-        </Progress>
+        <ProgressBar label="Uploading and checking" value={Math.round((props.progress ?? 0) * 100)} />
       </Show>
-    </fieldset>
+    </DropZone>
   );
 }
