@@ -18,12 +18,23 @@ import { writeBenchResult } from '../bench-output.ts';
  * (target < 10 s), and the server process's peak RSS while it ran (target
  * < 300 MB), sampled from /proc/<pid>/status. Asserts nothing.
  */
+/**
+ * What the section needs: the shape of tests/bench/shopfloor/context.ts's
+ * ShopFloorBenchContext (branch sf-rollups; the driver tests/bench/shopfloor-bench.ts
+ * runs the stack in its own process, so by default the server measured is
+ * this process), plus the server's pid when the stack runs elsewhere.
+ */
 export interface CsvImportContext {
-  /** The running stack, and the pid of its server process (whose memory is measured). */
-  stack: { info: StackInfo; pid: number };
+  stack: StackInfo;
+  /** The owner of `orgID`, signed in. */
+  owner: Person;
+  /** A fresh organization for this section. */
+  orgID: string;
+  log: (line: string) => void;
+  /** The process whose memory is measured: the server (default: this one, which runs the in-process test stack). */
+  serverPid?: number;
   /** Rows in the file (default 100,000, or BENCH_CSV_ROWS). */
   rows?: number;
-  log?: (line: string) => void;
 }
 
 const WORK_ORDERS = 50;
@@ -61,32 +72,30 @@ function csvStream(rows: number): ReadableStream<Uint8Array> {
   });
 }
 
-async function setUp(): Promise<{ owner: Person; orgID: string }> {
-  const owner = await signUp('CSV bench');
-  const orgID = await createOrg(owner, 'CSV import bench');
-  const me = { person: owner, org: orgID };
+/** The organization's line and work orders the generated rows name. */
+async function setUp(me: { person: Person; org: string }): Promise<void> {
   const ok = async (path: string, body: unknown) => {
     const res = await rest(me, 'POST', path, body);
     if (res.status !== 201) throw new Error(`set-up refused: ${path} ${res.status} ${JSON.stringify(res.body)}`);
   };
   await ok('/api/lines', { name: 'Bench line' });
   for (let i = 0; i < WORK_ORDERS; i++) await ok('/api/work-orders', { number: `BENCH-${i}`, plannedQuantity: 1_000_000 });
-  return { owner, orgID };
 }
 
 export async function run(ctx: CsvImportContext) {
   const rows = ctx.rows ?? Number(process.env.BENCH_CSV_ROWS ?? 100_000);
-  const log = ctx.log ?? console.log;
-  useStack(ctx.stack.info);
-  const { owner, orgID } = await setUp();
+  const { owner, orgID, log } = ctx;
+  const pid = ctx.serverPid ?? process.pid;
+  useStack(ctx.stack);
   const me = { person: owner, org: orgID };
+  await setUp(me);
 
-  const rssBefore = procKb(ctx.stack.pid, 'VmRSS');
+  const rssBefore = procKb(pid, 'VmRSS');
   let peakRss = rssBefore;
   let sampling = true;
   const sampler = (async () => {
     while (sampling) {
-      peakRss = Math.max(peakRss, procKb(ctx.stack.pid, 'VmRSS'));
+      peakRss = Math.max(peakRss, procKb(pid, 'VmRSS'));
       await sleep(20);
     }
   })();
@@ -135,20 +144,25 @@ export async function run(ctx: CsvImportContext) {
     server_peak_rss_mb: mb(peakRss),
     server_peak_rss_upload_mb: mb(uploadPeak),
     server_rss_before_mb: mb(rssBefore),
-    server_vm_hwm_mb: mb(procKb(ctx.stack.pid, 'VmHWM')),
+    server_vm_hwm_mb: mb(procKb(pid, 'VmHWM')),
     target_peak_rss_mb: 300,
     load_average: loadavg().map((l) => Math.round(l * 10) / 10),
-    note: 'RSS of the server process (server/start.ts; Postgres and zero-cache are its children, not counted), sampled every 20 ms; VmHWM is its lifetime peak',
+    note: 'RSS of the server process (Postgres and zero-cache are separate processes, not counted), sampled every 20 ms; VmHWM is its lifetime peak',
   };
   log(JSON.stringify(figures, null, 2));
   return figures;
 }
 
-// Run alone (`node tests/bench/shopfloor/csv-import.ts`): a stack of its own, as `npm start` runs it.
+// Run alone (`node tests/bench/shopfloor/csv-import.ts`): a stack of its own, as `npm start` runs it,
+// so the server's memory is its own process's, apart from this one's.
 if (import.meta.main) {
   const stack = await startChildStack();
   try {
-    await writeBenchResult('shopfloor-csv-import', { csv_import: await run({ stack }) });
+    useStack(stack.info);
+    const owner = await signUp('CSV bench');
+    const orgID = await createOrg(owner, 'CSV import bench');
+    const figures = await run({ stack: stack.info, owner, orgID, log: console.log, serverPid: stack.pid });
+    await writeBenchResult('shopfloor-csv-import', { csv_import: figures });
   } finally {
     await stack.stop();
   }
