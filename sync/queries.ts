@@ -10,6 +10,7 @@ import { playbookExecutionQueries } from './queries/playbook-executions.ts';
 import { playbookQueries } from './queries/playbooks.ts';
 import { sharedDashboardQueries } from './queries/shared-dashboard.ts';
 import { shopFloorQueries } from './queries/shop-floor.ts';
+import { shopFloorBatchQueries } from './queries/shop-floor-batches.ts';
 import { shopFloorEntryQueries } from './queries/shop-floor-entries.ts';
 import { shopFloorRollupQueries } from './queries/shop-floor-rollups.ts';
 
@@ -34,6 +35,7 @@ export const queries = defineQueries({
   ...shopFloorQueries,
   ...shopFloorEntryQueries,
   ...shopFloorRollupQueries,
+  ...shopFloorBatchQueries,
 });
 
 export type Queries = typeof queries;

@@ -13,6 +13,7 @@ import {
 } from './schema/playbook-executions.ts';
 import { playbookRelationships, playbookScopes, playbookTables } from './schema/playbooks.ts';
 import { shopFloorRelationships, shopFloorScopes, shopFloorTables } from './schema/shop-floor.ts';
+import { shopFloorBatchRelationships, shopFloorBatchScopes, shopFloorBatchTables } from './schema/shop-floor-batches.ts';
 import { shopFloorEntryRelationships, shopFloorEntryScopes, shopFloorEntryTables } from './schema/shop-floor-entries.ts';
 import { shopFloorRollupRelationships, shopFloorRollupScopes, shopFloorRollupTables } from './schema/shop-floor-rollups.ts';
 
@@ -40,6 +41,7 @@ export const schema = createSchema({
     ...shopFloorTables,
     ...shopFloorEntryTables,
     ...shopFloorRollupTables,
+    ...shopFloorBatchTables,
   ],
   relationships: [
     ...platformRelationships,
@@ -54,6 +56,7 @@ export const schema = createSchema({
     ...shopFloorRelationships,
     ...shopFloorEntryRelationships,
     ...shopFloorRollupRelationships,
+    ...shopFloorBatchRelationships,
   ],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
@@ -76,6 +79,7 @@ export const tenantScopes = {
   ...shopFloorScopes,
   ...shopFloorEntryScopes,
   ...shopFloorRollupScopes,
+  ...shopFloorBatchScopes,
 };
 export type TenantTable = keyof typeof tenantScopes;
 
@@ -119,3 +123,4 @@ export type DowntimeEntry = Row<typeof schema.tables.downtimeEntry>;
 export type AttendanceEntry = Row<typeof schema.tables.attendanceEntry>;
 export type ShiftRollup = Row<typeof schema.tables.shiftRollup>;
 export type RollupRecompute = Row<typeof schema.tables.rollupRecompute>;
+export type ProductionBatch = Row<typeof schema.tables.productionBatch>;

@@ -43,6 +43,7 @@ const ExecutionPage = page(() => import('./features/playbooks/execution-page.tsx
 // Shop floor.
 const WorkOrdersPage = page(() => import('./features/shop-floor/work-orders/work-orders-page.tsx'), 'WorkOrdersPage');
 const WorkOrderPage = page(() => import('./features/shop-floor/work-orders/work-order-page.tsx'), 'WorkOrderPage');
+const ImportPage = page(() => import('./features/shop-floor/import/import-page.tsx'), 'ImportPage');
 const MasterDataPage = page(() => import('./features/shop-floor/master-data/master-data-page.tsx'), 'MasterDataPage');
 const LineDashboardPage = page(() => import('./features/shop-floor/line-dashboard/line-dashboard-page.tsx'), 'LineDashboardPage');
 // Platform pages outside the shell.
@@ -100,6 +101,7 @@ export function App() {
         <Route path="/work-orders" component={WorkOrdersPage} />
         <Route path="/work-orders/:id" component={WorkOrderPage} />
         <Route path="/settings/shop-floor" component={MasterDataPage} />
+        <Route path="/shop-floor/import" component={ImportPage} />
       </Route>
       <Route path="*404" component={NotFound} />
     </Router>

@@ -4,6 +4,7 @@ import { registerInsightJobs } from '../insights/jobs.ts';
 import type { Narrator } from '../insights/narrator.ts';
 import { registerPlaybookJobs } from '../playbooks/jobs.ts';
 import { registerShopFloorJobs } from '../shop-floor/jobs.ts';
+import { registerBatchJobs } from '../shop-floor/batches/jobs.ts';
 import type { JobQueue } from './queue.ts';
 
 /** What the packs' job handlers may use. */
@@ -20,4 +21,5 @@ export function registerPackJobs(queue: JobQueue, deps: PackJobDeps): void {
   registerHealthJobs(queue, deps);
   registerPlaybookJobs(queue, deps);
   registerShopFloorJobs(queue, deps);
+  registerBatchJobs(queue, deps);
 }

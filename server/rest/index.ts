@@ -12,6 +12,7 @@ import { lineRoutes, productRoutes } from './master-data/routes.ts';
 import { registerSecuritySchemes } from './openapi.ts';
 import { accountExecutionRoutes, executionRoutes } from './playbook-executions/routes.ts';
 import { playbookTriggerRoutes } from './playbook-triggers/routes.ts';
+import { productionBatchRoutes } from './production-batches/routes.ts';
 import { productionEntryRoutes } from './production-entries/routes.ts';
 import { shopFloorKpiRoutes } from './shop-floor-kpi/routes.ts';
 import { uploadExampleRoutes, uploadRoutes } from './uploads/routes.ts';
@@ -47,6 +48,7 @@ export function restRoutes(deps: RestDeps) {
   api.route('/lines', lineRoutes(deps));
   api.route('/products', productRoutes(deps));
   api.route('/production/entries', productionEntryRoutes(deps));
+  api.route('/production/batch', productionBatchRoutes(deps));
   serveDocs(api, BASE);
   return api;
 }

@@ -13,20 +13,22 @@ export const MAX_BODY_BYTES = 1024 * 1024;
  * the 1 MB body limit, then authentication (so an anonymous caller learns
  * nothing from validation), then each route's request validation.
  */
-export function resourceApp(deps: RestDeps, opts: { sessionOnly?: boolean } = {}) {
+export function resourceApp(deps: RestDeps, opts: { sessionOnly?: boolean; ownBodyLimit?: boolean } = {}) {
   const app = new OpenAPIHono<RestEnv>({ defaultHook: restValidationHook });
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => {
-        const res = apiError(c, 'TOO_LARGE', `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
-        // The rest of the body is never read, so this connection cannot carry another request.
-        res.headers.set('connection', 'close');
-        return res;
-      },
-    }),
-  );
+  // ownBodyLimit: the routes stream their bodies and count them against a limit of their own (CSV batches).
+  if (!opts.ownBodyLimit)
+    app.use(
+      '*',
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) => {
+          const res = apiError(c, 'TOO_LARGE', `The request body is over ${MAX_BODY_BYTES / 1024 / 1024} MB.`);
+          // The rest of the body is never read, so this connection cannot carry another request.
+          res.headers.set('connection', 'close');
+          return res;
+        },
+      }),
+    );
   app.use('*', authenticate(deps, opts));
   return app;
 }

@@ -51,6 +51,12 @@ export async function api<T = any>(
     body: body === undefined ? undefined : JSON.stringify(body),
     redirect: 'manual',
   });
+  return answerOf<T>(res);
+}
+
+/** A response as tests read it: the status, the body as JSON (or text when it is not JSON), the headers. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
+export async function answerOf<T = any>(res: Response): Promise<ApiResult<T>> {
   const text = await res.text();
   let parsed: unknown = text;
   try {

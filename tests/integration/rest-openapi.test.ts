@@ -85,6 +85,10 @@ const IMPLEMENTED = [
   'DELETE /api/products/{id}',
   'GET /api/production/entries',
   'POST /api/production/entries',
+  'POST /api/production/batch',
+  'POST /api/production/batch/{id}/confirm',
+  'GET /api/production/batch/{id}/status',
+  'GET /api/production/batch/{id}/errors.csv',
 ].sort();
 
 type Operation = {

@@ -9,6 +9,7 @@ import { addMember, createOrg, type Person, signUp } from '../../helpers/people.
 import { createKey, createShareLink, expectStatus, rest } from '../../helpers/rest.ts';
 import { postWorkbook } from '../../helpers/workbooks.ts';
 import { openZero, type TestZero, watch } from '../../helpers/zero-client.ts';
+import { worldBatch } from './shop-floor-batches-factories.ts';
 import { buildShopFloorWorld, type ShopFloorWorld, shopFloorSecrets } from './shop-floor-factories.ts';
 
 const DAY = 86_400_000;
@@ -72,6 +73,8 @@ export interface World {
   spareCopyID: string;
   /** The shop floor's rows in A (master data, work orders, a job) and the intruder's own in B. */
   sf: ShopFloorWorld;
+  /** A CSV production batch in A, uploaded and not confirmed. */
+  batchID: string;
   /** The intruder's own KPI, goal, dashboard and account in B, for writes that name A's rows from B. */
   kpiB: string;
   goalB: string;
@@ -192,6 +195,7 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
   const sf = await buildShopFloorWorld(ok, by(zb), id);
   // A recompute of the shop floor's stored rollups over the entries' day.
   await ok(mutators.rollupRecompute.start({ id: id(), from: Date.UTC(2026, 10, 2), to: Date.UTC(2026, 10, 2) }));
+  const batchID = await worldBatch(owner, orgA);
   const key = await createKey(owner, orgA, 'viewer', 'Secret key');
   const uploads = await worldUploads(owner, orgA, ids.accountID);
   // The points last: the insight that reads all of them is the last job the set-up causes.
@@ -225,6 +229,7 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
     dashboardB,
     accountB,
     sf,
+    batchID,
     stepID: `${ids.executionID}:0`,
     fresh: id,
     secrets: () => [
@@ -237,6 +242,7 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
       ...Object.values(uploads),
       ...pointIDs,
       ...shopFloorSecrets(sf),
+      batchID,
     ],
   };
   return { world, ownerZero: z, intruderZero: zb };

@@ -1,7 +1,8 @@
 import { Button } from '@kobalte/core/button';
-import { Progress } from '@kobalte/core/progress';
 import { createSignal, Show } from 'solid-js';
 import { MAX_FILE_BYTES, type UploadMode } from '../../../../shared/customer-success/uploads/layout.ts';
+import { DropZone } from '../../../components/drop-zone.tsx';
+import { ProgressBar } from '../../../components/progress-bar.tsx';
 
 export interface UploadPickerProps {
   busy: boolean;
@@ -15,7 +16,6 @@ const XLSX_TYPES = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsh
 /** A file picker and drop zone for the workbook, its mode, and the upload's progress. */
 export function UploadPicker(props: UploadPickerProps) {
   const [mode, setMode] = createSignal<UploadMode>('corporate');
-  const [over, setOver] = createSignal(false);
   const [problem, setProblem] = createSignal<string>();
   let input: HTMLInputElement | undefined;
 
@@ -42,21 +42,7 @@ export function UploadPicker(props: UploadPickerProps) {
           rollup: a Business unit column, rolled up by weight
         </label>
       </fieldset>
-      <fieldset
-        class="drop-zone"
-        data-over={over() ? '' : undefined}
-        onDragOver={(e) => {
-          e.preventDefault();
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setOver(false);
-          if (!props.busy) pick(e.dataTransfer?.files[0]);
-        }}
-      >
-        <legend class="visually-hidden">Workbook</legend>
+      <DropZone class="drop-zone" legend="Workbook" disabled={props.busy} onFile={pick}>
         <p>Drop the workbook (.xlsx) here, or</p>
         <Button class="button button-primary" disabled={props.busy} onClick={() => input?.click()}>
           Choose a workbook…
@@ -73,22 +59,14 @@ export function UploadPicker(props: UploadPickerProps) {
             e.currentTarget.value = '';
           }}
         />
-      </fieldset>
+      </DropZone>
       <Show when={problem()}>
         <p class="form-error" role="alert">
           {problem()}
         </p>
       </Show>
       <Show when={props.progress !== null}>
-        <Progress class="progress" value={Math.round((props.progress ?? 0) * 100)} minValue={0} maxValue={100}>
-          <div class="progress-labels">
-            <Progress.Label>Uploading</Progress.Label>
-            <Progress.ValueLabel />
-          </div>
-          <Progress.Track class="progress-track">
-            <Progress.Fill class="progress-fill" />
-          </Progress.Track>
-        </Progress>
+        <ProgressBar label="Uploading" value={Math.round((props.progress ?? 0) * 100)} />
       </Show>
     </div>
   );

@@ -1,7 +1,10 @@
 import type { UploadDiff } from '../../../../shared/customer-success/uploads/diff.ts';
 import type { KpiValue, UploadIssue, UploadMode } from '../../../../shared/customer-success/uploads/layout.ts';
 import { ORG_HEADER } from '../../../../sync/context.ts';
-import { ApiError, api } from '../../../lib/api.ts';
+import { api } from '../../../lib/api.ts';
+import { postFormWithProgress } from '../../../lib/file-transfer.ts';
+
+export { downloadFile } from '../../../lib/file-transfer.ts';
 
 /** POST /api/accounts/{id}/uploads's answer (server/rest/uploads/schemas.ts PreviewSchema). */
 export interface UploadPreview {
@@ -17,10 +20,7 @@ export interface UploadPreview {
 
 const base = (accountID: string) => `/api/accounts/${encodeURIComponent(accountID)}/uploads`;
 
-/**
- * Sends the workbook for a preview. XMLHttpRequest rather than fetch: it
- * reports the upload's progress (0..1) as it goes.
- */
+/** Sends the workbook for a preview, reporting the upload's progress (0..1). */
 export function previewUpload(
   orgID: string,
   accountID: string,
@@ -28,40 +28,10 @@ export function previewUpload(
   mode: UploadMode,
   onProgress: (fraction: number) => void,
 ): Promise<UploadPreview> {
-  return new Promise((resolve, reject) => {
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', base(accountID));
-    xhr.setRequestHeader(ORG_HEADER, orgID);
-    xhr.setRequestHeader('accept', 'application/json');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'Cannot reach the server. Check your connection and try again.'));
-    xhr.onload = () => {
-      let data: { error?: { code?: string; message?: string; details?: [] } } | null = null;
-      try {
-        data = JSON.parse(xhr.responseText);
-      } catch {
-        data = null;
-      }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(data as unknown as UploadPreview);
-      else {
-        const err = data?.error;
-        reject(
-          new ApiError(
-            xhr.status,
-            (err?.code ?? 'INTERNAL') as 'INTERNAL',
-            err?.message || `Upload failed (${xhr.status})`,
-            err?.details ?? [],
-          ),
-        );
-      }
-    };
-    const form = new FormData();
-    form.set('file', file);
-    form.set('mode', mode);
-    xhr.send(form);
-  });
+  const form = new FormData();
+  form.set('file', file);
+  form.set('mode', mode);
+  return postFormWithProgress<UploadPreview>(base(accountID), orgID, form, onProgress);
 }
 
 const headers = (orgID: string) => ({ [ORG_HEADER]: orgID });
@@ -77,17 +47,3 @@ export const rollbackTo = (orgID: string, accountID: string, uploadID: string) =
 
 export const originalFileUrl = (accountID: string, uploadID: string) => `${base(accountID)}/${encodeURIComponent(uploadID)}/file`;
 export const EXAMPLE_URL = '/api/uploads/example.xlsx';
-
-/** Downloads a file of the API in the organization (a plain link could not send the organization header). */
-export async function downloadFile(orgID: string, url: string, fileName: string): Promise<void> {
-  const res = await fetch(url, { credentials: 'same-origin', headers: headers(orgID) });
-  if (!res.ok) throw new ApiError(res.status, 'INTERNAL', `The download failed (${res.status})`);
-  const href = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
-}

@@ -39,6 +39,9 @@ export function WorkOrdersPage() {
       subtitle="What the floor makes, and where each order stands, live."
       actions={
         <div class="page-actions">
+          <A class="button button-secondary" href="/shop-floor/import">
+            Import production (CSV)
+          </A>
           <PageAction allowed={canCreate()} action="create work orders">
             <NewWorkOrderDialog />
           </PageAction>
