@@ -43,6 +43,8 @@ const ExecutionPage = page(() => import('./features/playbooks/execution-page.tsx
 // Shop floor.
 const WorkOrdersPage = page(() => import('./features/shop-floor/work-orders/work-orders-page.tsx'), 'WorkOrdersPage');
 const WorkOrderPage = page(() => import('./features/shop-floor/work-orders/work-order-page.tsx'), 'WorkOrderPage');
+const EntryPage = page(() => import('./features/shop-floor/entry/entry-page.tsx'), 'EntryPage');
+const CheckInPage = page(() => import('./features/shop-floor/check-in/check-in-page.tsx'), 'CheckInPage');
 const MasterDataPage = page(() => import('./features/shop-floor/master-data/master-data-page.tsx'), 'MasterDataPage');
 // Platform pages outside the shell.
 const MembersPage = page(() => import('./features/organizations/members-page.tsx'), 'MembersPage');
@@ -98,6 +100,8 @@ export function App() {
         <Route path="/work-orders" component={WorkOrdersPage} />
         <Route path="/work-orders/:id" component={WorkOrderPage} />
         <Route path="/settings/shop-floor" component={MasterDataPage} />
+        <Route path="/shop-floor/entry" component={EntryPage} />
+        <Route path="/shop-floor/check-in" component={CheckInPage} />
       </Route>
       <Route path="*404" component={NotFound} />
     </Router>

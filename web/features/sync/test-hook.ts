@@ -2,7 +2,7 @@ import { mutators } from '../../../sync/mutators.ts';
 import { mutate, type WriteOutcome } from './mutate.ts';
 import { forceQueryError } from './query-faults.ts';
 
-type HookMutator = 'kpi.create' | 'dataPoint.add' | 'playbookStep.update';
+type HookMutator = 'kpi.create' | 'dataPoint.add' | 'playbookStep.update' | 'productionEntry.create';
 
 /**
  * A test asks for the server's answer, not the form's patience (a form says
@@ -45,6 +45,8 @@ export function installTestHook(): () => void {
           return mutate(mutators.dataPoint.add(full as Parameters<typeof mutators.dataPoint.add>[0]), wait);
         case 'playbookStep.update':
           return mutate(mutators.playbookStep.update(full as Parameters<typeof mutators.playbookStep.update>[0]), wait);
+        case 'productionEntry.create':
+          return mutate(mutators.productionEntry.create(full as Parameters<typeof mutators.productionEntry.create>[0]), wait);
         default:
           return Promise.reject(new Error(`Unknown mutator ${String(name)}`));
       }
