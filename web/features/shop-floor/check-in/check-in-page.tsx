@@ -108,9 +108,17 @@ export function CheckInPage() {
   );
   const select = (c: ProductionColumn, options: readonly string[], none: string) =>
     field(c, (attrs) => (
-      <select {...attrs} class="check-in-input" value={cells()[c]} onChange={(e) => set(c, e.currentTarget.value)}>
-        <option value="">{none}</option>
-        <For each={options}>{(o) => <option value={o}>{o}</option>}</For>
+      <select {...attrs} class="check-in-input" onChange={(e) => set(c, e.currentTarget.value)}>
+        <option value="" selected={cells()[c] === ''}>
+          {none}
+        </option>
+        <For each={options}>
+          {(o) => (
+            <option value={o} selected={o === cells()[c]}>
+              {o}
+            </option>
+          )}
+        </For>
       </select>
     ));
 

@@ -116,14 +116,19 @@ export function KindEntryForm(props: { kind: OtherKind }) {
                 <select
                   id={id(spec.name)}
                   class="field-input"
-                  value={values()[spec.name] ?? ''}
                   aria-invalid={error() ? 'true' : undefined}
                   aria-describedby={described()}
                   onChange={(e) => set(spec.name, e.currentTarget.value)}
                 >
-                  <option value="">{'optional' in s() && s().optional ? 'None' : 'Choose…'}</option>
+                  <option value="" selected={!values()[spec.name]}>
+                    {'optional' in s() && s().optional ? 'None' : 'Choose…'}
+                  </option>
                   <For each={options()[(s() as { source: Source }).source]}>
-                    {(o) => <option value={o.value}>{o.label}</option>}
+                    {(o) => (
+                      <option value={o.value} selected={o.value === values()[spec.name]}>
+                        {o.label}
+                      </option>
+                    )}
                   </For>
                 </select>
               </>

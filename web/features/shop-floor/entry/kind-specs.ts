@@ -1,5 +1,8 @@
 import { ENTRIES } from '../../../../shared/shop-floor/entries.ts';
+import { MAX_SHIFT_HOURS } from '../../../../shared/shop-floor/shift.ts';
+import { QUANTITY_MAX } from '../../../../shared/shop-floor/work-orders.ts';
 import { fromDateInput, fromDateTimeLocal } from '../../../lib/date-inputs.ts';
+import { acrossFields } from './across-fields.ts';
 import { numberOf } from './production-row.ts';
 
 /**
@@ -45,6 +48,13 @@ export const KIND_FIELDS: Record<OtherKind, readonly FieldSpec[]> = {
   ],
 };
 
+/** Stand-ins for fields not typed yet, so each kind's rules across fields run while typing (across-fields.ts). */
+const STAND_INS: Record<OtherKind, Record<string, unknown>> = {
+  qualityEntry: { workOrderID: 'stand-in', lineID: 'stand-in', shiftDate: 0, inspected: QUANTITY_MAX, scrap: 0, rework: 0 },
+  downtimeEntry: { lineID: 'stand-in', reasonID: 'stand-in', startedAt: 0, durationMinutes: 1 },
+  attendanceEntry: { employeeID: 'stand-in', shiftID: 'stand-in', shiftDate: 0, scheduledHours: MAX_SHIFT_HOURS, absentHours: 0 },
+};
+
 export type KindValues = Record<string, string>;
 export type KindReading = { ok: true; args: Record<string, unknown> } | { ok: false; errors: Record<string, string> };
 
@@ -77,7 +87,7 @@ export function readKind(kind: OtherKind, values: KindValues): KindReading {
   const parsed = ENTRIES[kind].input.safeParse(raw);
   if (parsed.success) return { ok: true, args: parsed.data as Record<string, unknown> };
   const errors: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
+  for (const issue of [...parsed.error.issues, ...acrossFields(ENTRIES[kind].input, STAND_INS[kind], raw, parsed.error.issues)]) {
     const key = issue.path.map(String).join('.');
     errors[key] ??= issue.message;
   }

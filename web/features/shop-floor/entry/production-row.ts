@@ -1,5 +1,7 @@
 import { productionEntryInput } from '../../../../shared/shop-floor/entries.ts';
+import { QUANTITY_MAX } from '../../../../shared/shop-floor/work-orders.ts';
 import { fromDateInput } from '../../../lib/date-inputs.ts';
+import { acrossFields } from './across-fields.ts';
 import type { ReadBackEntry } from './read-back.ts';
 
 /**
@@ -102,6 +104,17 @@ const FIELD_COLUMN: Record<string, ProductionColumn> = {
 };
 export const columnOfField = (field: string): ProductionColumn | undefined => FIELD_COLUMN[field];
 
+/** Stand-ins for fields not typed yet, so the rules across fields run while typing (across-fields.ts). */
+const STAND_INS: Record<string, unknown> = {
+  workOrderID: 'stand-in',
+  lineID: 'stand-in',
+  shiftDate: 0,
+  unitsProduced: QUANTITY_MAX,
+  unitsDefective: 0,
+  runHours: 0,
+  employeesAssigned: 0,
+};
+
 /** Names the master data by what was typed; each miss is an error on its cell that says what to type. */
 function resolveNames(cells: ProductionCells, choices: EntryChoices, errors: CellErrors) {
   const line = choices.lines.find((l) => same(l.name, cells.line));
@@ -136,7 +149,7 @@ export function readProductionRow(cells: ProductionCells, choices: EntryChoices)
   };
   const parsed = productionEntryInput.safeParse(values);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
+    for (const issue of [...parsed.error.issues, ...acrossFields(productionEntryInput, STAND_INS, values, parsed.error.issues)]) {
       const column = columnOfField(String(issue.path[0]));
       if (!column || errors[column]) continue;
       const unreadableDate = column === 'date' && cells.date.trim() !== '';
