@@ -189,6 +189,7 @@ describe('/shop-floor/entry in a real browser', () => {
     await recent(vic).getByRole('listitem').first().waitFor(synced);
     expect(await vic.getByRole('button', { name: 'Review and save' }).count()).toBe(0);
     expect(await vic.getByRole('table', { name: 'Production entries to save' }).count()).toBe(0);
+    expect(await axeFindings(vic)).toEqual([]);
     const forced = await mutateInPage(vic, 'productionEntry.create', {
       workOrderID: world.wo1001,
       lineID: world.line1,
@@ -200,6 +201,28 @@ describe('/shop-floor/entry in a real browser', () => {
     });
     expect(forced?.status).toBe('rejected');
     expect((await savedEntries()).some((e) => e.units_produced === 999)).toBe(false);
-    expect(await axeFindings(vic)).toEqual([]);
+  });
+
+  test('quality in its tab: scrap and rework over the inspected units are refused on the field, then the fixed entry is saved', async () => {
+    const otto = await browser.open(org.otto, '/shop-floor/entry');
+    await live(otto);
+    await otto.getByRole('tab', { name: 'Quality' }).click();
+    const form = otto.getByRole('form', { name: 'New quality entry' });
+    await form.getByRole('option', { name: 'WO-1001' }).waitFor({ state: 'attached', ...synced });
+    await form.getByLabel('Shift date').fill('2026-12-02');
+    await form.getByLabel('Line').selectOption('Line 1');
+    await form.getByLabel('Work order').selectOption('WO-1001');
+    await form.getByLabel('Inspected').fill('10');
+    await form.getByLabel('Scrap').fill('8');
+    await form.getByLabel('Rework').fill('4');
+    await form.getByText('Scrap and rework (12) cannot be more than the units inspected (10)').waitFor();
+    await form.getByLabel('Rework').fill('2');
+    await form.getByRole('button', { name: 'Save quality entry' }).click();
+    await otto.getByRole('list', { name: 'Quality entries sent from this device' }).getByText('Saved').waitFor(synced);
+    await everyWriteConfirmed(otto);
+    const saved = await sql<{ inspected: number; scrap: number; rework: number }[]>`
+      SELECT inspected, scrap, rework FROM sf_quality_entry WHERE organization_id = ${org.id}`;
+    expect(saved).toEqual([{ inspected: 10, scrap: 8, rework: 2 }]);
+    expect(await axeFindings(otto)).toEqual([]);
   });
 });

@@ -64,6 +64,8 @@ export function KindEntryForm(props: { kind: OtherKind }) {
   };
   const id = (name: string) => `${props.kind}-${name.replace('.', '-')}`;
   const noun = ENTRIES[props.kind].noun;
+  /** "Quality entries", for the list of those sent. */
+  const sentLabel = `${noun[0]?.toUpperCase()}${noun.slice(1).replace(/y$/, 'ies')}`;
 
   /** A sent entry in words: its values by label, choices by name. */
   const summary = (cells: KindValues) =>
@@ -197,7 +199,7 @@ export function KindEntryForm(props: { kind: OtherKind }) {
         </div>
       </form>
       <Show when={sent().length > 0}>
-        <ul class="sent-list" aria-label={`${noun[0]?.toUpperCase()}${noun.slice(1)}s sent from this device`}>
+        <ul class="sent-list" aria-label={`${sentLabel} sent from this device`}>
           <For each={sent()}>
             {(row) => (
               <li data-row-state={row.state.kind}>
