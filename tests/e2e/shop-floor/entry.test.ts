@@ -183,6 +183,43 @@ describe('/shop-floor/entry in a real browser', () => {
     expect(await olga.locator('tr[data-row-state="pending"]').count()).toBe(0);
   });
 
+  test('a row the server refuses says why and stays editable; fixed, it is saved; a manager corrects a saved entry live', async () => {
+    const [otto, mia] = await Promise.all([
+      browser.open(org.otto, '/shop-floor/entry'),
+      browser.open(org.mia, '/shop-floor/entry'),
+    ]);
+    await Promise.all([live(otto), live(mia)]);
+    await otto.getByRole('button', { name: 'Add a row' }).click();
+    const row = otto.locator('tbody tr').last();
+    const label = (await row.locator('th').textContent()) ?? '';
+    // Nine hours passes the shared rules but not the 8 h night shift, which only the server checks.
+    await pasteInto(otto, `Shift date, row ${label}`, sheet(['2026-12-07', 'Line 1', 'Night', 'WO-1001', '', 707, 0, 9, 2, 2]));
+    await otto.getByRole('button', { name: 'Review and save' }).click();
+    await otto.getByRole('dialog', { name: 'Check before saving' }).getByRole('button', { name: 'Confirm' }).click();
+    await row
+      .getByText('Run time (9 h) cannot be more than the 8 h of shift Night (22:00-06:00)', { exact: false })
+      .waitFor(synced);
+    expect(await row.getAttribute('data-row-state')).toBe('refused');
+    const runTime = cell(otto, `Run time (h), row ${label}`);
+    expect(await runTime.getAttribute('readonly')).toBeNull();
+    await runTime.fill('7');
+    await otto.getByRole('button', { name: 'Review and save' }).click();
+    await otto.getByRole('dialog', { name: 'Check before saving' }).getByRole('button', { name: 'Confirm' }).click();
+    await expect.poll(() => row.getAttribute('data-row-state'), synced).toBe('saved');
+
+    // The manager corrects it from the recent list (the shared rules again), and the operator's list follows.
+    const entry = recent(mia).getByRole('listitem').filter({ hasText: '707 units' });
+    await entry.getByRole('button', { name: /^Edit entry/ }).click();
+    const dialog = mia.getByRole('dialog', { name: /^Edit entry/ });
+    await dialog.getByLabel('Units defective').fill('708');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await dialog.getByText('Units defective (708) cannot be more than units produced (707)').waitFor();
+    await dialog.getByLabel('Units defective').fill('7');
+    await dialog.getByRole('button', { name: 'Save changes' }).click();
+    await dialog.waitFor({ state: 'detached', ...synced });
+    await recent(otto).getByText('707 units, 7 defective', { exact: false }).waitFor(synced);
+  });
+
   test('a viewer reads the recent entries and is told they can only view; a forced write is refused by the server', async () => {
     const vic = await browser.open(org.vic, '/shop-floor/entry');
     await vic.getByText('You can only view entries').waitFor(synced);
