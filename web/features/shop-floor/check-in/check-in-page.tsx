@@ -21,7 +21,7 @@ import {
 } from '../entry/production-row.ts';
 import { readBack } from '../entry/read-back.ts';
 import { ReadBackDialog } from '../entry/read-back-dialog.tsx';
-import { RowStateText } from '../entry/row-state.tsx';
+import { RefusedNotice, RowStateText } from '../entry/row-state.tsx';
 import { todayText } from '../entry/today.ts';
 import { defaultsKey, loadDefaults, rememberDefaults } from './defaults.ts';
 
@@ -56,8 +56,8 @@ export function CheckInPage() {
   const [attempted, setAttempted] = createSignal(false);
   const [review, setReview] = createSignal<string>();
 
-  const current = createMemo(() => entry.rows.find((r) => r.state.kind === 'refused') ?? entry.rows.findLast(entry.editable));
-  const sent = createMemo(() => entry.rows.filter((r) => !entry.editable(r)).reverse());
+  const current = entry.current;
+  const sent = createMemo(() => entry.sent().slice().reverse());
   const cells = () => current()?.cells ?? emptyCells();
   const reading = createMemo(() => readProductionRow(cells(), choices()));
   const [touched, setTouched] = createSignal<ReadonlySet<ProductionColumn>>(new Set());
@@ -140,13 +140,7 @@ export function CheckInPage() {
       </Show>
       <RoleGate allowed={canCreate()} action="enter shop-floor entries">
         <form class="check-in-form" onSubmit={onSubmit} noValidate aria-label="Production check-in">
-          <Show when={current()?.state.kind === 'refused' && current()}>
-            {(row) => (
-              <p class="form-error" role="alert">
-                <RowStateText state={row().state} />
-              </p>
-            )}
-          </Show>
+          <RefusedNotice state={current()?.state} />
           {select(
             'line',
             choices().lines.map((l) => l.name),

@@ -33,11 +33,16 @@ export function useEntryRows<C extends object>(opts: EntryRowsOptions<C>) {
     if (i >= 0) setRows(i, 'state', state);
   };
 
+  const editable = (row: DraftRow<C>) => row.state.kind === 'draft' || row.state.kind === 'refused';
   return {
     rows,
+    editable,
+    /** For a one-entry form: a refused entry first (to fix, with its reason), else the draft being typed. */
+    current: createMemo(() => rows.find((r) => r.state.kind === 'refused') ?? rows.findLast(editable)),
+    /** Rows sent from here, not refused: "not yet saved" or "saved". */
+    sent: createMemo(() => rows.filter((r) => !editable(r))),
     /** Rows sent and not yet confirmed by the server. */
     waiting: createMemo(() => rows.filter((r) => r.state.kind === 'pending').length),
-    editable: (row: DraftRow<C>) => row.state.kind === 'draft' || row.state.kind === 'refused',
     setCell<K extends keyof C>(id: string, column: K, value: C[K]) {
       const i = indexOf(id);
       if (i >= 0) setRows(i, 'cells', column as never, value as never);

@@ -16,7 +16,7 @@ import {
   readKind,
   type Source,
 } from './kind-specs.ts';
-import { RowStateText } from './row-state.tsx';
+import { RefusedNotice, RowStateText } from './row-state.tsx';
 import { todayText } from './today.ts';
 
 type Option = { value: string; label: string };
@@ -46,9 +46,8 @@ export function KindEntryForm(props: { kind: OtherKind }) {
   const entry = useEntryRows<KindValues>({ form: props.kind, blank: () => ({ shiftDate: todayText() }), isBlank: isBlankKind });
   const [touched, setTouched] = createSignal<ReadonlySet<string>>(new Set());
   const [attempted, setAttempted] = createSignal(false);
-  // A refused entry comes back first, with its reason, to be fixed; then the draft being typed.
-  const current = createMemo(() => entry.rows.find((r) => r.state.kind === 'refused') ?? entry.rows.findLast(entry.editable));
-  const sent = createMemo(() => entry.rows.filter((r) => !entry.editable(r)));
+  const current = entry.current;
+  const sent = entry.sent;
   const values = () => current()?.cells ?? {};
   const reading = createMemo(() => readKind(props.kind, values()));
   const errorOf = (name: string) => {
@@ -165,13 +164,7 @@ export function KindEntryForm(props: { kind: OtherKind }) {
   return (
     <div class="kind-entry">
       <form class="form kind-entry-form" onSubmit={submit} noValidate aria-label={`New ${noun}`}>
-        <Show when={current()?.state.kind === 'refused' && current()}>
-          {(row) => (
-            <p class="form-error" role="alert">
-              <RowStateText state={row().state} />
-            </p>
-          )}
-        </Show>
+        <RefusedNotice state={current()?.state} />
         <div class="form-grid">
           <For each={KIND_FIELDS[props.kind]}>
             {(spec) =>

@@ -12,3 +12,16 @@ export function RowStateText(props: { state: RowState }) {
     </span>
   );
 }
+
+/** Above a one-entry form: the entry the server refused, and why, now in the form to fix. */
+export function RefusedNotice(props: { state: RowState | undefined }) {
+  return (
+    <Show when={props.state?.kind === 'refused' && props.state}>
+      {(state) => (
+        <p class="form-error" role="alert">
+          <RowStateText state={state()} />
+        </p>
+      )}
+    </Show>
+  );
+}
