@@ -44,6 +44,8 @@ const ExecutionPage = page(() => import('./features/playbooks/execution-page.tsx
 const WorkOrdersPage = page(() => import('./features/shop-floor/work-orders/work-orders-page.tsx'), 'WorkOrdersPage');
 const WorkOrderPage = page(() => import('./features/shop-floor/work-orders/work-order-page.tsx'), 'WorkOrderPage');
 const ImportPage = page(() => import('./features/shop-floor/import/import-page.tsx'), 'ImportPage');
+const EntryPage = page(() => import('./features/shop-floor/entry/entry-page.tsx'), 'EntryPage');
+const CheckInPage = page(() => import('./features/shop-floor/check-in/check-in-page.tsx'), 'CheckInPage');
 const MasterDataPage = page(() => import('./features/shop-floor/master-data/master-data-page.tsx'), 'MasterDataPage');
 const LineDashboardPage = page(() => import('./features/shop-floor/line-dashboard/line-dashboard-page.tsx'), 'LineDashboardPage');
 // Platform pages outside the shell.
@@ -102,6 +104,8 @@ export function App() {
         <Route path="/work-orders/:id" component={WorkOrderPage} />
         <Route path="/settings/shop-floor" component={MasterDataPage} />
         <Route path="/shop-floor/import" component={ImportPage} />
+        <Route path="/shop-floor/entry" component={EntryPage} />
+        <Route path="/shop-floor/check-in" component={CheckInPage} />
       </Route>
       <Route path="*404" component={NotFound} />
     </Router>

@@ -3,8 +3,8 @@ import { registerHealthJobs } from '../customer-success/health/jobs.ts';
 import { registerInsightJobs } from '../insights/jobs.ts';
 import type { Narrator } from '../insights/narrator.ts';
 import { registerPlaybookJobs } from '../playbooks/jobs.ts';
-import { registerShopFloorJobs } from '../shop-floor/jobs.ts';
 import { registerBatchJobs } from '../shop-floor/batches/jobs.ts';
+import { registerShopFloorJobs } from '../shop-floor/jobs.ts';
 import type { JobQueue } from './queue.ts';
 
 /** What the packs' job handlers may use. */

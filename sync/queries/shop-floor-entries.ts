@@ -13,6 +13,9 @@ const dayArg = z.number().int();
 const range = { from: dayArg.optional(), to: dayArg.optional() };
 const lineRange = org.extend({ lineID: id, ...range });
 
+/** How many of the latest production entries the entry page lists. */
+export const RECENT_LIMIT = 30;
+
 type Dated = 'productionEntry' | 'qualityEntry' | 'attendanceEntry';
 
 /** Rows whose shift date lies in [from, to]. */
@@ -68,6 +71,14 @@ export const shopFloorEntryQueries = {
           .orderBy('createdAt', 'asc')
           .orderBy('id', 'asc'),
       ),
+    ),
+    /** The latest entries made, every line (the entry page's list under its grid), with their job. */
+    recent: defineQuery(org, ({ args, ctx }) =>
+      withNames(scoped('productionEntry', args.orgID, ctx))
+        .related('job', (j) => j.one())
+        .orderBy('createdAt', 'desc')
+        .orderBy('id', 'desc')
+        .limit(RECENT_LIMIT),
     ),
   },
   qualityEntries: {

@@ -55,6 +55,14 @@ export const shopFloorQueries = {
         .orderBy('number', 'asc')
         .orderBy('id', 'asc');
     }),
+    /** The orders that take new entries (active or on hold), by number, with their jobs: the entry forms' choices. */
+    open: defineQuery(org, ({ args, ctx }) =>
+      scoped('workOrder', args.orgID, ctx)
+        .where('status', 'IN', ['ACTIVE', 'ON_HOLD'])
+        .related('jobs', (j) => j.orderBy('name', 'asc').orderBy('id', 'asc'))
+        .orderBy('number', 'asc')
+        .orderBy('id', 'asc'),
+    ),
     /** One work order with its product, its jobs (and their lines), its transitions (and who made them) and its holds. */
     byId: defineQuery(org.extend({ workOrderID: id }), ({ args, ctx }) =>
       withHistory(scoped('workOrder', args.orgID, ctx).where('id', args.workOrderID)).one(),

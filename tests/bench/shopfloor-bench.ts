@@ -16,6 +16,7 @@ import type { ShopFloorBenchSection } from './shopfloor/context.ts';
 const SECTIONS: Record<string, () => Promise<{ run: ShopFloorBenchSection }>> = {
   'kpi-query': () => import('./shopfloor/kpi-query.ts'),
   'entry-to-dashboard': () => import('./shopfloor/entry-to-dashboard.ts'),
+  'csv-import': () => import('./shopfloor/csv-import.ts'),
 };
 
 const chosen = (process.env.BENCH_SECTIONS ?? Object.keys(SECTIONS).join(','))

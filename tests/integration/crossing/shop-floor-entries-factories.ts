@@ -115,6 +115,7 @@ export const shopFloorEntryQueries: Record<string, QueryFactory> = {
   'productionEntries.byWorkOrder': { args: (w) => ({ orgID: w.orgA, workOrderID: w.sf.workOrderID }) },
   'productionEntries.byLine': { args: (w) => ({ orgID: w.orgA, lineID: w.sf.master.line.id, from: DATE, to: DATE }) },
   'productionEntries.lineDay': { args: (w) => ({ orgID: w.orgA, lineID: w.sf.master.line.id, date: DATE }) },
+  'productionEntries.recent': { args: (w) => ({ orgID: w.orgA }) },
   'qualityEntries.byLine': { args: (w) => ({ orgID: w.orgA, lineID: w.sf.master.line.id }) },
   'downtimeEntries.byLine': { args: (w) => ({ orgID: w.orgA, lineID: w.sf.master.line.id, from: DATE, to: DATE }) },
   'downtimeEntries.inRange': { args: (w) => ({ orgID: w.orgA, from: DATE, to: DATE }) },

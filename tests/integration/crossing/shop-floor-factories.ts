@@ -110,6 +110,7 @@ const LISTS: Record<MasterDataKind, string> = {
 export const shopFloorQueries: Record<string, QueryFactory> = {
   ...Object.fromEntries(Object.values(LISTS).map((name) => [name, { args: (w: World) => ({ orgID: w.orgA }) }])),
   'workOrders.list': { args: (w) => ({ orgID: w.orgA }) },
+  'workOrders.open': { args: (w) => ({ orgID: w.orgA }) },
   'workOrders.byId': { args: (w) => ({ orgID: w.orgA, workOrderID: w.sf.workOrderID }) },
 };
 

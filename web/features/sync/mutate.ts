@@ -17,6 +17,8 @@ export type MutateRequest = Parameters<Zero['mutate']>[0];
 const CONFIRM_WAIT_MS = 4_000;
 
 const [pending, setPending] = createSignal(0);
+/** Writes whose server answer was lost to a disconnect: told "saved" when the link is back (they go out then). */
+const confirmOnReconnect = new Set<() => void>();
 const [unconfirmed, setUnconfirmed] = createSignal(0);
 
 /** Writes not yet confirmed by the server (shown in the connection badge). */
@@ -38,7 +40,10 @@ export function attachZero(zero: Zero): () => void {
   // Writes queued across a disconnect are pushed as soon as the socket is
   // back; Zero gives no per-write signal for them, so reconnecting clears them.
   const unsubscribe = zero.connection.state.subscribe((state) => {
-    if (state.name === 'connected') setUnconfirmed(0);
+    if (state.name !== 'connected') return;
+    setUnconfirmed(0);
+    for (const confirm of confirmOnReconnect) confirm();
+    confirmOnReconnect.clear();
   });
   return () => {
     unsubscribe();
@@ -94,7 +99,18 @@ function settle(res: MutatorResultDetails, appliedLocally: boolean, mine: number
  * up (or slow), so forms never hang on a flaky connection. A big write (an
  * import) may ask to wait longer for the answer while connected.
  */
-export async function mutate(request: MutateRequest, options: { confirmWaitMs?: number } = {}): Promise<WriteOutcome> {
+export interface MutateOptions {
+  confirmWaitMs?: number;
+  /**
+   * Told the write's last word: "saved" once the server confirms it (or, for
+   * a write whose answer was lost to a disconnect, once the link is back and
+   * it has gone out), or the refusal. A list that shows each write as "not
+   * yet saved" until then listens here.
+   */
+  onSettled?: (outcome: WriteOutcome) => void;
+}
+
+export async function mutate(request: MutateRequest, options: MutateOptions = {}): Promise<WriteOutcome> {
   const current = active;
   if (!current) return rejected('Not connected to an organization yet. Try again in a moment.');
   const mine = current.generation;
@@ -116,7 +132,7 @@ export async function mutate(request: MutateRequest, options: { confirmWaitMs?: 
     if (mine === generation) setPending((n) => Math.max(0, n - 1));
   };
 
-  const final = (async (): Promise<WriteOutcome> => {
+  const answer = (async (): Promise<WriteOutcome> => {
     try {
       const client = await result.client;
       if (client.type === 'error') {
@@ -134,6 +150,12 @@ export async function mutate(request: MutateRequest, options: { confirmWaitMs?: 
       return rejected(err instanceof Error ? err.message : 'The change could not be saved.');
     }
   })();
+  const final = answer.then((outcome) => {
+    const told = options.onSettled;
+    if (told && outcome.status === 'waiting' && queued) confirmOnReconnect.add(() => told({ status: 'saved' }));
+    else told?.(outcome);
+    return outcome;
+  });
 
   return (async () => {
     const client = await result.client.catch(() => null);

@@ -60,6 +60,12 @@ export function AppShell(props: { children: JSX.Element }) {
             <A href="/work-orders" activeClass="active">
               Work orders
             </A>
+            <A href="/shop-floor/entry" activeClass="active">
+              Entry
+            </A>
+            <A href="/shop-floor/check-in" activeClass="active">
+              Check-in
+            </A>
             <A href="/members" activeClass="active">
               Members
             </A>
