@@ -13,6 +13,11 @@ function servedOperations(): string[] {
   return [...new Set(operations)].sort();
 }
 
+const FILE_BODIES: Record<string, string> = {
+  'post /api/accounts/{id}/uploads': 'multipart/form-data',
+  'post /api/production/batch': 'text/csv',
+};
+
 const IMPLEMENTED = [
   'GET /api/kpis',
   'POST /api/kpis',
@@ -127,9 +132,11 @@ describe('OpenAPI document and reference page', () => {
             op.parameters?.some((p) => p.name === 'id' && p.in === 'path'),
             where,
           ).toBe(true);
-        // The one file upload takes multipart/form-data; every other write takes JSON.
-        const body = where === 'post /api/accounts/{id}/uploads' ? 'multipart/form-data' : 'application/json';
-        if (method === 'post' || method === 'put') expect(op.requestBody?.content[body], where).toBeDefined();
+        // File uploads take multipart/form-data (a CSV batch also its plain text/csv body);
+        // a batch's confirm takes no body; every other write takes JSON.
+        const body = FILE_BODIES[where] ?? 'application/json';
+        const bodiless = where === 'post /api/production/batch/{id}/confirm';
+        if ((method === 'post' || method === 'put') && !bodiless) expect(op.requestBody?.content[body], where).toBeDefined();
         const success = Object.keys(op.responses).filter((s) => s.startsWith('2'));
         expect(success, where).toHaveLength(1);
         for (const status of ['400', '401', '404', '500']) {

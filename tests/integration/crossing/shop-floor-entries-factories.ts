@@ -85,6 +85,11 @@ const inB = (w: World, kind: Kind) => {
   return kind === 'qualityEntry' ? { ...fields, defects: {} } : fields;
 };
 
+// An employee has one attendance entry per shift and date: A's two rows take the next two days,
+// leaving DATE to the create factory's positive control.
+const laterDay = (kind: (typeof KINDS)[number], days: number) =>
+  kind === 'attendanceEntry' ? { shiftDate: DATE + days * 86_400_000 } : {};
+
 /** Builds A's entries (as A's owner) and B's references and entry (as the intruder). */
 export async function buildEntriesWorld(
   ok: Write,
@@ -96,7 +101,8 @@ export async function buildEntriesWorld(
   const rows = {} as EntriesWorld['rows'];
   for (const kind of KINDS) {
     rows[kind] = { id: id(), spare: id() };
-    for (const rowID of Object.values(rows[kind])) await ok(call(`${kind}.create`, { id: rowID, ...FIELDS[kind](a) }));
+    await ok(call(`${kind}.create`, { id: rows[kind].id, ...FIELDS[kind](a), ...laterDay(kind, 1) }));
+    await ok(call(`${kind}.create`, { id: rows[kind].spare, ...FIELDS[kind](a), ...laterDay(kind, 2) }));
   }
   const [shiftB, employeeB, reasonB, productionB] = [id(), id(), id(), id()];
   await okB(mutators.shift.create({ id: shiftB, name: 'Own shift', start: '06:00', end: '14:00', breaks: [] }));
