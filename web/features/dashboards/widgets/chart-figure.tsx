@@ -124,13 +124,17 @@ export interface ValueTableProps {
   caption: string;
   head: readonly string[];
   rows: readonly { key: string | number; cells: readonly string[] }[];
+  /** The table's own class (default: the widgets' look). */
+  class?: string;
+  /** The caption for assistive tech only (a heading already names the table). */
+  hideCaption?: boolean;
 }
 
 /** A chart's values as a plain table: the first column names the row (a date, a week), the others are numbers. */
 export function ValueTable(props: ValueTableProps) {
   return (
-    <table class="data-table widget-value-table">
-      <caption>{props.caption}</caption>
+    <table class={`data-table ${props.class ?? 'widget-value-table'}`}>
+      <caption class={props.hideCaption ? 'visually-hidden' : undefined}>{props.caption}</caption>
       <thead>
         <tr>
           <For each={props.head}>{(h) => <th scope="col">{h}</th>}</For>

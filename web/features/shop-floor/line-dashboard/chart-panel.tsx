@@ -1,4 +1,5 @@
-import { createUniqueId, For, type JSX, Show } from 'solid-js';
+import { createUniqueId, type JSX, Show } from 'solid-js';
+import { ValueTable } from '../../dashboards/widgets/chart-figure.tsx';
 
 export interface ValueRows {
   head: readonly string[];
@@ -35,29 +36,7 @@ export function ChartPanel(props: ChartPanelProps) {
         <details class="sf-values">
           <summary>Values</summary>
           <div class="table-scroll">
-            <table class="data-table">
-              <caption class="visually-hidden">{props.title}</caption>
-              <thead>
-                <tr>
-                  <For each={props.values.head}>{(h) => <th scope="col">{h}</th>}</For>
-                </tr>
-              </thead>
-              <tbody>
-                <For each={props.values.rows}>
-                  {(row) => (
-                    <tr>
-                      <For each={row.cells}>
-                        {(cell, i) => (
-                          <Show when={i() > 0} fallback={<th scope="row">{cell}</th>}>
-                            <td class="num">{cell}</td>
-                          </Show>
-                        )}
-                      </For>
-                    </tr>
-                  )}
-                </For>
-              </tbody>
-            </table>
+            <ValueTable caption={props.title} head={props.values.head} rows={props.values.rows} class="" hideCaption />
           </div>
         </details>
       </Show>
