@@ -20,4 +20,4 @@ COPY shared ./shared
 COPY sync ./sync
 COPY db ./db
 EXPOSE 3000
-CMD ["node", "server/start.ts"]
+CMD ["node", "--max-semi-space-size=16", "server/start.ts"]

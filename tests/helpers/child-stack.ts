@@ -39,13 +39,21 @@ export interface HealthBody {
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
+/** `npm start`'s command line (package.json), as arguments to this Node: the child runs what a person starts. */
+function npmStartArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const [command, ...args] = pkg.scripts.start.trim().split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start runs "${command}", not node: tests/helpers/child-stack.ts cannot follow it`);
+  return args.map((a) => (a.startsWith('-') ? a : path.join(root, a)));
+}
+
 export async function startChildStack(opts: { host?: string; env?: Record<string, string> } = {}): Promise<ChildStack> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'live-kpi-child-'));
   const host = opts.host ?? '127.0.0.1';
   const server = await freePort();
   const zero = await freePortPair([server]);
   const pg = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'server', 'start.ts')], {
+  const child: ChildProcess = spawn(process.execPath, npmStartArgs(), {
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',

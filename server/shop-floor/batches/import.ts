@@ -1,8 +1,6 @@
 import type { Sql, TransactionSql } from 'postgres';
 import { withTenant } from '../../db/pools.ts';
 
-/** Staged rows copied into sf_production_entry per transaction; `processed` moves (and syncs) after each. */
-export const IMPORT_CHUNK = 2000;
 /** Tries of one chunk before the batch is marked FAILED (a chunk is one transaction: a retry never imports twice). */
 const CHUNK_TRIES = 3;
 /**
@@ -29,47 +27,50 @@ class UploaderRefused extends Error {}
 const SOURCE = 'job:production-batch-import';
 
 /**
- * One chunk in one transaction: the staged rows numbered
- * (chunk x IMPORT_CHUNK, (chunk + 1) x IMPORT_CHUNK] go into
- * sf_production_entry by one INSERT ... SELECT (statement-level triggers on
- * the entries fire once per chunk). Rows whose work order was closed since
- * the upload are not entered: they join the error report and count as
- * rejected. The worker's next chunk and the batch's progress move in the
- * same transaction, so a retried job resumes exactly where the committed
- * work ends and nothing is entered twice. Returns false when this worker has
- * no chunk left.
+ * One staged chunk (STAGE_CHUNK rows, server/shop-floor/batches/stage.ts) in
+ * one transaction: its rows go into sf_production_entry by one INSERT ...
+ * SELECT (statement-level triggers on the entries fire once per chunk).
+ * Rows whose work order was closed since the upload are not entered: they
+ * join the error report and count as rejected. The worker's next chunk and
+ * the batch's progress move in the same transaction, so a retried job
+ * resumes exactly where the committed work ends and nothing is entered
+ * twice. Returns false when this worker has no chunk left.
  */
 async function importChunk(tx: TransactionSql, job: BatchImportJob, worker: number): Promise<boolean> {
-  const [batch] = await tx<{ status: string; chunk: number | null; rows: number }[]>`
-    SELECT status, next_chunks[${worker + 1}] AS chunk, total AS rows FROM sf_production_batch
-     WHERE id = ${job.batchID} AND organization_id = ${job.orgID}`;
-  const chunk = batch?.chunk ?? worker;
-  if (batch?.status !== 'PROCESSING' || chunk * IMPORT_CHUNK >= batch.rows) return false;
+  const [batch] = await tx<{ status: string; chunk: number; staged: boolean }[]>`
+    SELECT b.status, coalesce(b.next_chunks[${worker + 1}], ${worker}) AS chunk,
+           EXISTS (SELECT 1 FROM sf_production_batch_chunk c WHERE c.batch_id = b.id AND c.organization_id = b.organization_id
+                      AND c.chunk = coalesce(b.next_chunks[${worker + 1}], ${worker})) AS staged
+      FROM sf_production_batch b WHERE b.id = ${job.batchID} AND b.organization_id = ${job.orgID}`;
+  if (batch?.status !== 'PROCESSING') return false;
   // Row-level security would hide the staged rows from an uploader without the right, and the import would
   // find nothing to do: ask first, and stop with the reason.
   const [may] = await tx<{ ok: boolean }[]>`SELECT app_can(${job.orgID}, 'shopFloorEntry', 'create') AS ok`;
   if (!may?.ok) throw new UploaderRefused('the uploader may no longer enter production in this organization');
+  if (!batch.staged) return false;
+  const { chunk } = batch;
   const [done] = await tx<{ n: number; rejected: number }[]>`
-    WITH chunk AS (
-      SELECT r.*, w.number, w.status AS order_status FROM sf_production_batch_row r
-        JOIN sf_work_order w ON w.organization_id = r.organization_id AND w.id = r.work_order_id
-       WHERE r.batch_id = ${job.batchID} AND r.organization_id = ${job.orgID}
-         AND r.row_number > ${chunk * IMPORT_CHUNK} AND r.row_number <= ${(chunk + 1) * IMPORT_CHUNK}
+    WITH staged AS (
+      SELECT c.organization_id, t.*, o.number, o.status AS order_status
+        FROM sf_production_batch_chunk c
+       CROSS JOIN LATERAL jsonb_to_recordset(c.rows)
+             AS t(r integer, w text, l text, s text, d date, p integer, x integer, h double precision, e integer)
+        JOIN sf_work_order o ON o.organization_id = c.organization_id AND o.id = t.w
+       WHERE c.batch_id = ${job.batchID} AND c.organization_id = ${job.orgID} AND c.chunk = ${chunk}
     ), imported AS (
       INSERT INTO sf_production_entry (id, organization_id, work_order_id, line_id, shift_id, shift_date, units_produced,
         units_defective, run_hours, employees_assigned, created_by, created_at, updated_by, updated_at)
-      SELECT gen_random_uuid()::text, organization_id, work_order_id, line_id, shift_id, shift_date, units_produced,
-             units_defective, run_hours, employees_assigned, ${job.userID}, now(), ${job.userID}, now()
-        FROM chunk WHERE order_status IN ('ACTIVE', 'ON_HOLD') ORDER BY row_number
+      SELECT gen_random_uuid()::text, organization_id, w, l, s, d, p, x, h, e, ${job.userID}, now(), ${job.userID}, now()
+        FROM staged WHERE order_status IN ('ACTIVE', 'ON_HOLD') ORDER BY r
       RETURNING 1
     ), rejected AS (
       INSERT INTO sf_production_batch_error (batch_id, organization_id, seq, row_number, field, message)
-      SELECT ${job.batchID}, ${job.orgID}, ${IMPORT_ERROR_SEQ} + row_number, row_number, 'work_order_id',
+      SELECT ${job.batchID}, ${job.orgID}, ${IMPORT_ERROR_SEQ} + r, r, 'work_order_id',
              'Work order ' || number || ' is ' || lower(order_status) || ' since the upload: it takes no new entries (not imported)'
-        FROM chunk WHERE order_status NOT IN ('ACTIVE', 'ON_HOLD')
+        FROM staged WHERE order_status NOT IN ('ACTIVE', 'ON_HOLD')
       RETURNING 1
     )
-    SELECT (SELECT count(*)::int FROM chunk) AS n, (SELECT count(*)::int FROM rejected) AS rejected`;
+    SELECT (SELECT count(*)::int FROM staged) AS n, (SELECT count(*)::int FROM rejected) AS rejected`;
   // Last, so the batch row is locked only for the end of the transaction: the workers' chunks run side by side.
   const moved = await tx`
     UPDATE sf_production_batch

@@ -15,7 +15,11 @@ import { utf8Text } from './decode.ts';
 import { loadBatchRefs } from './refs.ts';
 import type { UploadedFile } from './upload-body.ts';
 
-/** Rows (and errors) written to the staging tables per INSERT: memory stays flat whatever the file's size. */
+/**
+ * Valid rows per staged chunk (one sf_production_batch_chunk row, which the
+ * import enters in one transaction), and errors per INSERT into the report:
+ * memory stays flat whatever the file's size.
+ */
 export const STAGE_CHUNK = 2000;
 /** The most data rows one file may have. */
 export const MAX_BATCH_ROWS = 200_000;
@@ -37,28 +41,32 @@ const fileRefused = (msg: string, details: FieldIssue[] = [{ loc: ['body', 'file
 
 const isoDay = (at: number) => new Date(at).toISOString().slice(0, 10);
 
-/** The error report's and the staging table's writes, a chunk at a time. */
+/** A staged row as sf_production_batch_chunk.rows holds it (see migration 022). */
+const stagedJson = (r: StagedRow) => ({
+  r: r.row,
+  w: r.workOrderID,
+  l: r.lineID,
+  s: r.shiftID,
+  d: isoDay(r.shiftDate),
+  p: r.unitsProduced,
+  x: r.unitsDefective,
+  h: r.runHours,
+  e: r.employeesAssigned,
+});
+
+/** The staging table's and the error report's writes, a chunk at a time. */
 function stagingWriter(sql: TransactionSql, batchID: string, orgID: string) {
   let rows: StagedRow[] = [];
+  let chunk = 0;
   let errors: BatchRowError[] = [];
   let seq = 0;
   const flushRows = async () => {
     if (rows.length === 0) return;
-    const values = rows.map((r) => ({
-      batch_id: batchID,
-      organization_id: orgID,
-      row_number: r.row,
-      work_order_id: r.workOrderID,
-      line_id: r.lineID,
-      shift_id: r.shiftID,
-      shift_date: isoDay(r.shiftDate),
-      units_produced: r.unitsProduced,
-      units_defective: r.unitsDefective,
-      run_hours: r.runHours,
-      employees_assigned: r.employeesAssigned,
-    }));
+    const staged = rows.map(stagedJson);
     rows = [];
-    await sql`INSERT INTO sf_production_batch_row ${sql(values)}`;
+    await sql`
+      INSERT INTO sf_production_batch_chunk (batch_id, organization_id, chunk, rows)
+      VALUES (${batchID}, ${orgID}, ${chunk++}, ${sql.json(staged)})`;
   };
   const flushErrors = async () => {
     if (errors.length === 0) return;
@@ -112,8 +120,8 @@ function parseRefusal(err: CsvError): AppError {
  * Reads the file row by row into a new batch: the header checked (unknown or
  * missing columns refuse the whole file, naming them), then every data row
  * checked (shared/shop-floor/batches.ts) against the organization's rows;
- * the valid ones go to the staging table and every problem to the error
- * report, STAGE_CHUNK at a time. Runs in the uploader's tenant transaction:
+ * the valid ones go to the staging table, STAGE_CHUNK rows a chunk, and
+ * every problem to the error report. Runs in the uploader's tenant transaction:
  * a refusal part-way (encoding, size, a broken CSV) rolls it all back.
  */
 export async function stageBatch(

@@ -89,6 +89,16 @@ describe('CSV production batches', () => {
     expect(await entries()).toBe(before + 5);
     const authors = await sql`SELECT DISTINCT created_by FROM sf_production_entry WHERE organization_id = ${org.id}`;
     expect(authors.map((r) => r.created_by)).toEqual([org.otto.userID]);
+    // Each imported entry is audited on its own (one statement writes them), as the uploader, by the import.
+    const audited = await sql<{ row_id: string; actor_id: string; source: string; after: { units_produced: number } }[]>`
+      SELECT a.row_id, a.actor_id, a.source, a.after FROM audit_log a
+        JOIN sf_production_entry e ON e.id = a.row_id AND e.organization_id = a.organization_id
+       WHERE a.organization_id = ${org.id} AND a.table_name = 'sf_production_entry' AND a.action = 'insert'
+         AND a.source = 'job:production-batch-import'`;
+    expect(audited).toHaveLength(5);
+    expect(new Set(audited.map((a) => a.row_id)).size).toBe(5);
+    expect(audited.every((a) => a.actor_id === org.otto.userID)).toBe(true);
+    expect(audited.map((a) => a.after.units_produced).sort()).toEqual([100, 101, 102, 103, 104]);
 
     // Once only: a second confirm is a conflict and imports nothing.
     expectError(await rest(as('otto'), 'POST', `${BATCH_PATH}/${answer.batchId}/confirm`), 409, 'CONFLICT');
@@ -146,6 +156,30 @@ describe('CSV production batches', () => {
     const [landed] = await sql`SELECT units_produced, units_defective FROM sf_production_entry
       WHERE organization_id = ${org.id} AND created_at > now() - interval '1 minute' ORDER BY created_at DESC LIMIT 1`;
     expect(landed).toEqual({ units_produced: 100, units_defective: 2 });
+  });
+
+  test('a file over several staged chunks, bad rows scattered through it: every good row lands once, with its values', async () => {
+    // 4,500 rows, every 7th refused: the staged chunks (STAGE_CHUNK valid rows each) do not line up with row numbers.
+    const rows = good(4500, 'WO-B').map((r, i) => (i % 7 === 6 ? r.map((cell, c) => (c === 2 ? -1 : cell)) : r));
+    const answer = expectStatus(await upload(csvOf(HEADER, rows)), 202);
+    const refusedRows = Math.floor(4500 / 7);
+    expect(answer).toMatchObject({ total: 4500, valid: 4500 - refusedRows, invalid: refusedRows });
+    expect(await sql`SELECT chunk FROM sf_production_batch_chunk WHERE batch_id = ${answer.batchId} ORDER BY chunk`).toEqual([
+      { chunk: 0 },
+      { chunk: 1 },
+    ]);
+    const before = await sql<{ n: number; units: number }[]>`
+      SELECT count(*)::int AS n, coalesce(sum(units_produced), 0)::int AS units FROM sf_production_entry
+       WHERE organization_id = ${org.id} AND work_order_id = (SELECT id FROM sf_work_order WHERE organization_id = ${org.id} AND number = 'WO-B')`;
+    expectStatus(await rest(as('otto'), 'POST', `${BATCH_PATH}/${answer.batchId}/confirm`), 202);
+    await completed(answer.batchId);
+    expect(await status(answer.batchId)).toMatchObject({ processed: 4500 - refusedRows, total: 4500 - refusedRows, rejected: 0 });
+    const after = await sql<{ n: number; units: number }[]>`
+      SELECT count(*)::int AS n, coalesce(sum(units_produced), 0)::int AS units FROM sf_production_entry
+       WHERE organization_id = ${org.id} AND work_order_id = (SELECT id FROM sf_work_order WHERE organization_id = ${org.id} AND number = 'WO-B')`;
+    const expectedUnits = rows.filter((_, i) => i % 7 !== 6).reduce((sum, r) => sum + Number(r[2]), 0);
+    expect((after[0]?.n ?? 0) - (before[0]?.n ?? 0)).toBe(4500 - refusedRows);
+    expect((after[0]?.units ?? 0) - (before[0]?.units ?? 0)).toBe(expectedUnits);
   });
 
   test('columns in any order, any case, a BOM, optional product; text/csv and multipart read alike', async () => {
