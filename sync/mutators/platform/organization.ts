@@ -10,8 +10,9 @@ const formatArgs = z.object({ locale: z.string().optional(), currency: z.string(
 export const organizationMutators = {
   /**
    * An admin sets how the working organization writes numbers, money and
-   * dates, and the time zone its calendar days are read in. The organization is the caller's working one (ctx), never an
-   * argument; name, slug and logo stay better-auth's to change.
+   * dates, and the time zone its calendar days are read in. The
+   * organization is the caller's working one (ctx), never an argument;
+   * name, slug and logo stay better-auth's to change.
    */
   updateFormats: defineMutator(formatArgs, async ({ tx, args, ctx }) => {
     const orgID = await authorize(tx, ctx, 'organization', 'update');

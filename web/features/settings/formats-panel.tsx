@@ -63,10 +63,10 @@ export function FormatsPanel() {
     currency: currency() ?? saved().currency,
     timeZone: timeZone() ?? org.timeZone(),
   });
-  const preview = createMemo(() => formatsFor(chosen()));
+  const preview = createMemo(() => formatsFor({ locale: chosen().locale, currency: chosen().currency }));
   const changed = () =>
     chosen().locale !== saved().locale || chosen().currency !== saved().currency || chosen().timeZone !== org.timeZone();
-  // Options for hundreds of zones: rebuilt only when the chosen zone changes.
+  // Intl's zones (built once), plus the chosen one when the list lacks it (set through another browser's list).
   const zoneOptions = createMemo(() => timeZoneOptions(chosen().timeZone));
   const sample = () => {
     const f = preview();
