@@ -23,6 +23,8 @@ const organization = table('organization')
     /** How the organization writes numbers, money and dates (shared/locale.ts); admins change them. */
     locale: string(),
     currency: string(),
+    /** The IANA zone its calendar days are read in ("today" on the line dashboard); admins change it too. */
+    timeZone: string().from('time_zone'),
   })
   .primaryKey('id');
 

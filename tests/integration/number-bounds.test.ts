@@ -134,7 +134,12 @@ describe('the organization’s locale and currency', () => {
     const audit = sql`
       SELECT actor_id, before, after FROM audit_log WHERE row_id = ${org} AND table_name = 'organization' AND action = 'update'`;
     expect(await audit).toEqual([
-      { actor_id: admin.userID, before: { locale: 'en-US', currency: 'USD' }, after: { locale: 'de-DE', currency: 'EUR' } },
+      {
+        actor_id: admin.userID,
+        // The time zone (023) is recorded with them, unchanged here.
+        before: { locale: 'en-US', currency: 'USD', time_zone: 'UTC' },
+        after: { locale: 'de-DE', currency: 'EUR', time_zone: 'UTC' },
+      },
     ]);
 
     const byManager = watcher.mutate(mutators.organization.updateFormats({ currency: 'GBP' })).server;

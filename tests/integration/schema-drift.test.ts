@@ -98,8 +98,18 @@ describe(`the publication ${ZERO_PUBLICATION} carries the Zero schema and no sec
     const pub = await published();
     expect([...pub.keys()].sort()).toEqual([...zeroTables().keys()].sort());
     expect(pub.get('user')?.sort()).toEqual(['id', 'image', 'name']);
-    // locale and currency (009): how the organization writes numbers, money and dates, read by every member.
-    expect(pub.get('organization')?.sort()).toEqual(['createdAt', 'currency', 'id', 'locale', 'logo', 'name', 'slug']);
+    // locale and currency (009): how the organization writes numbers, money and dates; time_zone (023): the
+    // clock its days are read on. Every member reads them.
+    expect(pub.get('organization')?.sort()).toEqual([
+      'createdAt',
+      'currency',
+      'id',
+      'locale',
+      'logo',
+      'name',
+      'slug',
+      'time_zone',
+    ]);
     expect(pub.get('member')?.sort()).toEqual(['createdAt', 'id', 'organizationId', 'role', 'userId']);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { COMPACT_FROM, formatsFor, unitCurrency } from '../../shared/formats.ts';
 import { DAY_MS, describeKpi, plainSummary } from '../../shared/insights/index.ts';
-import { canonicalLocale, formatSettingsPatch } from '../../shared/locale.ts';
+import { canonicalLocale, canonicalTimeZone, formatSettingsPatch, timeZoneOf } from '../../shared/locale.ts';
 import type { Direction } from '../../shared/progress.ts';
 import { statusOf } from '../../web/features/kpis/kpi-status.ts';
 
@@ -91,6 +91,27 @@ describe('an organization’s settings', () => {
     expect(formatSettingsPatch.safeParse({ currency: 'EURO' }).error?.issues[0]?.message).toBe(
       'Currency must be an ISO 4217 code such as USD or EUR',
     );
+  });
+
+  test('a time zone: an IANA name Intl knows, in its spelling; offsets and unknown names are refused', () => {
+    expect(canonicalTimeZone('europe/berlin')).toBe('Europe/Berlin');
+    expect(canonicalTimeZone(' UTC ')).toBe('UTC');
+    expect(canonicalTimeZone('Etc/GMT+5')).toBe('Etc/GMT+5');
+    // Intl takes a fixed offset, but an offset ignores the clocks changing.
+    expect(canonicalTimeZone('+01:00')).toBeUndefined();
+    expect(canonicalTimeZone('Mars/Olympus_Mons')).toBeUndefined();
+    expect(canonicalTimeZone('Europe/Berlin; DROP')).toBeUndefined();
+    expect(canonicalTimeZone(`Europe/${'x'.repeat(64)}`)).toBeUndefined();
+    expect(formatSettingsPatch.parse({ timeZone: 'asia/tokyo' })).toEqual({ timeZone: 'Asia/Tokyo' });
+    expect(formatSettingsPatch.safeParse({ timeZone: 'Berlin' }).error?.issues).toMatchObject([
+      { path: ['timeZone'], message: 'Time zone must be an IANA name such as Europe/Berlin; “Berlin” is not one' },
+    ]);
+    expect(timeZoneOf(undefined)).toBe('UTC');
+    expect(timeZoneOf({ timeZone: 'Asia/Tokyo' })).toBe('Asia/Tokyo');
+  });
+
+  test('every zone offered in Settings passes the rule as it is spelled there', () => {
+    for (const zone of Intl.supportedValuesOf('timeZone')) expect(canonicalTimeZone(zone), zone).toBe(zone);
   });
 });
 

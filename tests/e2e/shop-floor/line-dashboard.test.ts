@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { dayIn } from '../../../shared/shop-floor/zoned-day.ts';
 import { mutators } from '../../../sync/mutators.ts';
 import { axeFindings } from '../../helpers/axe.ts';
 import { everyWriteConfirmed, mutateInPage, useBrowser } from '../../helpers/browser.ts';
@@ -22,6 +23,17 @@ const tile = (page: Page, name: string) => page.getByRole('region', { name, exac
 const tileValue = (page: Page, name: string) => tile(page, name).locator('.sf-kpi-number').textContent();
 /** The "N units in total" of today's panel. */
 const todayTotal = (page: Page) => page.getByRole('region', { name: "Today's units" }).locator('.sf-today-number').textContent();
+/** The day today's panel names, and the zone it is read in: "May 3, 2026 (UTC)". */
+const todayCaption = (page: Page) => page.getByRole('region', { name: "Today's units" }).locator('.sf-today-day').textContent();
+const dayText = (day: number) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(day);
+
+/**
+ * A zone Settings offers whose date is not UTC's for the next hour at least:
+ * Pago Pago (11 hours behind, still yesterday there) before 10:00 UTC, Kiritimati
+ * (14 ahead, already tomorrow) after. Near UTC midnight the dates may meet
+ * mid-test; the test still holds, as it reads the zone's day whenever it looks.
+ */
+const zoneAwayFromUtc = () => (new Date().getUTCHours() < 10 ? 'Pacific/Pago_Pago' : 'Pacific/Kiritimati');
 
 describe('the line dashboard in a real browser', () => {
   const browser = useBrowser();
@@ -139,6 +151,51 @@ describe('the line dashboard in a real browser', () => {
          AND row_id = ${line.products['PROTO-1'] ?? ''} AND action = 'update' AND actor_id = ${org.mia.userID}
          AND after->>'ideal_cycle_seconds' = '24'`;
     expect(audited?.n).toBe(1);
+  });
+
+  test('without ?tz= "today" is the organization’s day, in the zone its owner sets in Settings, not the device’s', async () => {
+    const zone = zoneAwayFromUtc();
+    // An operator sees the setting, read-only.
+    const operator = await browser.open(org.oli, '/settings', { viewport: DESKTOP });
+    const operatorZone = operator.getByRole('button', { name: /^Time zone/ });
+    await operatorZone.waitFor(synced);
+    expect(await operatorZone.isDisabled()).toBe(true);
+    expect(await operatorZone.textContent()).toContain('UTC');
+
+    const owner = await browser.open(org.ada, '/settings', { viewport: DESKTOP });
+    await owner.getByText('the shop floor’s “today” and the shift dates it counts are read in it').waitFor(synced);
+    expect(await axeFindings(owner)).toEqual([]);
+    expect(await axeFindings(operator)).toEqual([]);
+    await owner.getByRole('button', { name: /^Time zone/ }).click();
+    await owner.getByRole('option', { name: new RegExp(`^${zone} \\(GMT`) }).click();
+    await owner.getByRole('button', { name: 'Save formats' }).click();
+    await everyWriteConfirmed(owner);
+    expect(await sql`SELECT time_zone FROM organization WHERE id = ${org.id}`).toEqual([{ time_zone: zone }]);
+    // The operator's Settings follow live.
+    await expect.poll(() => operatorZone.textContent(), synced).toContain(zone);
+
+    // The browser runs in the test machine's zone; the page reads the organization's.
+    const leader = await browser.open(org.mia, '/shop-floor', { viewport: DESKTOP });
+    await leader.getByRole('heading', { name: 'Line dashboard', level: 1 }).waitFor(synced);
+    await expect.poll(() => todayCaption(leader), synced).toBe(`${dayText(dayIn(zone, Date.now()))} (${zone})`);
+
+    // Units entered on the organization's day are today's; their sum is read back from Postgres.
+    const orgToday = dayIn(zone, Date.now());
+    await enterProduction(
+      open(org.oli, org.id),
+      productionArgs(line, 'KNOWN-1', { shiftDate: orgToday, unitsProduced: 77, runHours: 1 }),
+    );
+    const unitsOn = async (day: number) => {
+      const [row] = await sql<{ n: number }[]>`
+        SELECT coalesce(sum(units_produced), 0)::int AS n FROM sf_production_entry
+         WHERE organization_id = ${org.id} AND shift_date = ${new Date(day).toISOString().slice(0, 10)}`;
+      return (row?.n ?? 0).toLocaleString('en-US');
+    };
+    await expect.poll(async () => (await todayTotal(leader)) === (await unitsOn(dayIn(zone, Date.now()))), synced).toBe(true);
+    // ?tz= still reads another zone.
+    const inUtc = await browser.open(org.mia, '/shop-floor?tz=UTC', { viewport: DESKTOP });
+    await expect.poll(() => todayCaption(inUtc), synced).toBe(`${dayText(dayIn('UTC', Date.now()))} (UTC)`);
+    expect(browser.pageErrors).toEqual([]);
   });
 
   test('TV mode: full screen, large type, nothing to press, live; it rotates to a new line by itself, or shows every line', async () => {

@@ -10,7 +10,7 @@ export const platformQueries: Record<string, QueryFactory> = {
 /** The platform's mutators. */
 export const platformMutators: Record<string, MutatorFactory> = {
   'organization.updateFormats': {
-    args: () => ({ locale: 'de-DE', currency: 'EUR' }),
+    args: () => ({ locale: 'de-DE', currency: 'EUR', timeZone: 'Asia/Tokyo' }),
     fromOwnOrg: { allowed: "it names no organization: it changes the intruder's own B, where they are the owner" },
   },
 };

@@ -1,7 +1,7 @@
 import { useQuery } from '@rocicorp/zero/solid';
 import { createContext, createMemo, type JSX, useContext } from 'solid-js';
 import { type Formats, formatsFor } from '../../../shared/formats.ts';
-import { formatSettingsOf } from '../../../shared/locale.ts';
+import { formatSettingsOf, timeZoneOf } from '../../../shared/locale.ts';
 import { isRole, type Role } from '../../../shared/roles.ts';
 import { queries } from '../../../sync/queries.ts';
 
@@ -24,6 +24,8 @@ export interface CurrentOrganization {
   ready: () => boolean;
   /** How the organization writes numbers, money and dates (live: a change in Settings shows at once). */
   formats: () => Formats;
+  /** The IANA zone its calendar days are read in ("today" on the shop floor), live like the formats. */
+  timeZone: () => string;
 }
 
 const Context = createContext<CurrentOrganization>();
@@ -41,6 +43,7 @@ export function CurrentOrganizationProvider(props: { orgID: string; children: JS
     equals: (a, b) => a.locale === b.locale && a.currency === b.currency,
   });
   const formats = createMemo(() => formatsFor(settings()));
+  const timeZone = createMemo(() => timeZoneOf(organization()));
   const value: CurrentOrganization = {
     get orgID() {
       return props.orgID;
@@ -50,6 +53,7 @@ export function CurrentOrganizationProvider(props: { orgID: string; children: JS
     role,
     ready: () => details().type === 'complete' || organization() !== undefined,
     formats,
+    timeZone,
   };
   return <Context.Provider value={value}>{props.children}</Context.Provider>;
 }

@@ -14,22 +14,20 @@ const DEFAULT_DAYS = 7;
 
 type Params = { line?: string; shift?: string; from?: string; to?: string; est?: string; tv?: string; tz?: string };
 
-/** The device's zone: the organization stores none yet, and a wall screen hangs in the factory it shows. */
-const DEVICE_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-
 /**
  * `/shop-floor`: the live line dashboard. OEE and its factors, efficiency,
  * on-time delivery and defective PPM by day and shift, today's units per
  * line, a downtime Pareto, estimates badged. Filters live in the URL
  * (`?line=&shift=&from=&to=&est=0`); `?tv=1` is the wall-screen view
  * (`&every=20` seconds per line, `&lines=all` for every line at once);
- * `?tz=Europe/Berlin` sets the zone "today" is read in.
+ * "today" is read in the organization's time zone (Settings), whatever zone
+ * the device is in; `?tz=Europe/Berlin` reads it in another zone.
  */
 export function LineDashboardPage() {
   const org = useCurrentOrganization();
   const [params, setParams] = useSearchParams<Params>();
   const now = useMinuteClock();
-  const timeZone = () => (params.tz && isTimeZone(params.tz) ? params.tz : DEVICE_ZONE);
+  const timeZone = () => (params.tz && isTimeZone(params.tz) ? params.tz : org.timeZone());
   const today = useToday(timeZone, now);
 
   const range = createMemo(() => {

@@ -69,7 +69,13 @@ export function LineDashboardTv(props: LineDashboardTvProps) {
   );
   const day = () => dayLabeller(org.formats().settings.locale);
   const fmt = () => org.formats();
-  const clock = () => new Date(props.now).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  // The clock reads the zone "today" is read in (the organization's), not the screen's own.
+  const clock = () =>
+    new Date(props.now).toLocaleTimeString(org.formats().settings.locale, {
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone: props.timeZone,
+    });
   const title = () => (all() ? 'All lines' : (current()?.name ?? 'Line dashboard'));
   usePageTitle(() => `${title()} · TV`);
   const fullscreen = () => void document.documentElement.requestFullscreen?.().catch(() => undefined);
@@ -84,7 +90,7 @@ export function LineDashboardTv(props: LineDashboardTvProps) {
             {' '}
             · line {(index() % active().length) + 1} of {active().length}
           </Show>{' '}
-          · <time>{clock()}</time>
+          · <time>{clock()}</time> ({props.timeZone})
         </p>
       </header>
       <Show when={active().length > 0} fallback={<p class="tv-message">No lines yet.</p>}>
