@@ -60,11 +60,15 @@ async function runVitest(name: string, configFile: string, extraArgs: string[]):
   return totals;
 }
 
-/** After a failure, the end of the shared stack's zero-cache log (kept by tests/helpers/test-stack.ts): sync stalls show there. */
-async function printZeroCacheLogTail(lines = 80): Promise<void> {
-  const text = await readFile(path.join(root, 'test-results', 'zero-cache.log'), 'utf8').catch(() => '');
+/**
+ * After a failure, the end of one of the shared stack's logs: zero-cache's
+ * (kept by tests/helpers/test-stack.ts), where sync stalls show, and the
+ * server's own (tests/helpers/global-setup.ts), where failed and retried jobs show.
+ */
+async function printLogTail(file: string, what: string, lines = 80): Promise<void> {
+  const text = await readFile(path.join(root, 'test-results', file), 'utf8').catch(() => '');
   if (!text) return;
-  console.log(`--- last ${lines} lines of the test stack's zero-cache log (test-results/zero-cache.log)`);
+  console.log(`--- last ${lines} lines of the test stack's ${what} (test-results/${file})`);
   console.log(text.trimEnd().split('\n').slice(-lines).join('\n'));
 }
 
@@ -76,10 +80,13 @@ if (!onlyFaults) {
   // Test mode keeps the end-to-end test hook (window.__liveKpi) that
   // production builds leave out (web/features/sync/zero-root.tsx).
   await build({ root: path.join(root, 'web'), configFile: path.join(root, 'vite.config.ts'), mode: 'test', logLevel: 'warn' });
-  await rm(path.join(root, 'test-results', 'zero-cache.log'), { force: true });
+  for (const log of ['zero-cache.log', 'server.log']) await rm(path.join(root, 'test-results', log), { force: true });
   const main = await runVitest('vitest', path.join(root, 'vitest.config.ts'), filters);
   runs.push(main);
-  if (main.failed > 0) await printZeroCacheLogTail();
+  if (main.failed > 0) {
+    await printLogTail('zero-cache.log', 'zero-cache log');
+    await printLogTail('server.log', 'server log (jobs, supervisor)', 40);
+  }
 }
 // A filtered run of the main suite (one file while working) skips the fault tests.
 if (onlyFaults || filters.length === 0) {

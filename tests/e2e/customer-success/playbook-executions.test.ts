@@ -1,10 +1,14 @@
 import { describe, expect, test } from 'vitest';
+import { TRIGGER_JOB } from '../../../server/playbooks/jobs.ts';
 import { BUILTIN_PLAYBOOKS } from '../../../shared/playbooks/builtins.ts';
+import { queries } from '../../../sync/queries.ts';
 import { mutateInPage, useBrowser } from '../../helpers/browser.ts';
 import { useAdminSql } from '../../helpers/db.ts';
 import { JOB_DEADLINE_MS, synced } from '../../helpers/deadlines.ts';
-import { useOrg } from '../../helpers/people.ts';
+import { explainOnFailure, jobTrail } from '../../helpers/job-trail.ts';
+import { type Person, useOrg } from '../../helpers/people.ts';
 import { expectStatus, rest } from '../../helpers/rest.ts';
+import { openZero, watch } from '../../helpers/zero-client.ts';
 
 const NPS = { higherIsBetter: true, critical: { min: -100, max: 0 }, risk: { min: 0, max: 30 }, healthy: { min: 30, max: 100 } };
 
@@ -81,10 +85,24 @@ describe('playbook executions in a real browser', () => {
     await watcher.getByRole('heading', { name: 'Open executions' }).waitFor(synced);
     expect(await list.getByText(/Adventure Works/).count()).toBe(0);
 
+    const posted = new Date();
     expectStatus(await rest(as('cam'), 'POST', `/api/kpis/${kpi.id}/records`, { value: 3 }), 201);
-    await list
-      .getByRole('link', { name: /Voice of the customer sprint · Adventure Works/ })
-      .waitFor({ timeout: JOB_DEADLINE_MS });
+    const started = list.getByRole('link', { name: /Voice of the customer sprint · Adventure Works/ });
+    // On a miss, say where the time went: the trigger job, the row in Postgres, zero-cache, or the page.
+    await explainOnFailure(started.waitFor({ timeout: JOB_DEADLINE_MS }), async () => {
+      const [execution] = await sql<{ status: string; started: number }[]>`
+        SELECT status, round(extract(epoch FROM started_at - ${posted}::timestamptz) * 1000)::int AS started
+        FROM playbook_execution WHERE organization_id = ${org.id} AND account_id = ${account.id}`;
+      return [
+        await jobTrail(sql, TRIGGER_JOB, `${org.id}:${account.id}`, posted),
+        execution
+          ? `the execution is in Postgres (${execution.status}), started +${execution.started} ms after the post`
+          : 'no execution for the account in Postgres',
+        await freshClientSees(org.vic, org.id, account.id),
+        `the watcher's sync badge: ${await watcher.getByRole('status', { name: 'Sync status' }).textContent({ timeout: 2000 })}`,
+        `the watcher's open executions: ${JSON.stringify(await list.getByRole('link').allTextContents())}`,
+      ].join('\n');
+    });
     await list
       .getByText(/started automatically/)
       .first()
@@ -127,3 +145,27 @@ describe('playbook executions in a real browser', () => {
     expect(await vic.getByRole('button', { name: /Copy |Edit / }).count()).toBe(0);
   });
 });
+
+/**
+ * Whether a new Zero client of `person`'s (Node, a client group of its own)
+ * receives the account's open execution within 10 s: if it does while the
+ * page does not, the page's own connection stalled; if not, zero-cache did.
+ */
+async function freshClientSees(person: Person, orgID: string, accountID: string): Promise<string> {
+  const zero = openZero(person, orgID);
+  try {
+    const since = Date.now();
+    const open = watch<{ accountID: string }[]>(zero, queries.playbookExecutions.open({ orgID }));
+    const seen = await open
+      .until((rows) => rows.some((r) => r.accountID === accountID), 10_000)
+      .then(
+        () => true,
+        () => false,
+      );
+    return seen
+      ? `a new Zero client of the watcher's received the execution ${Date.now() - since} ms after opening`
+      : `a new Zero client of the watcher's did not receive the execution within 10 s either (${open.resultType()})`;
+  } finally {
+    await zero.close();
+  }
+}
