@@ -52,7 +52,7 @@ export function createApp(deps: AppDeps) {
     '/api/health',
     healthRoutes({ status: deps.status, adminSql: deps.adminSql, zeroKeepaliveUrl: deps.zeroKeepaliveUrl }),
   );
-  app.get('/api/config', (c) => c.json(deps.clientConfig));
+  app.get('/api/config', (c) => c.json({ ...deps.clientConfig, aiChat: Boolean(deps.chat?.model) }));
   const chat = { appSql: deps.appSql, settings: deps.chat ?? CHAT_OFF, log: deps.log };
   app.route('/', restRoutes({ auth: deps.auth, dbProvider, adminSql: deps.adminSql, postCommit, chat }));
   app.all('/api/*', (c) => apiError(c, 'NOT_FOUND', `No API endpoint ${c.req.method} ${c.req.path}.`));

@@ -18,6 +18,7 @@ type Prompt = Parameters<MockLanguageModelV4['doStream']>[0]['prompt'];
  * - `[fail]`: the model call throws.
  * - `[slow]`: writes SLOW_CHUNKS words, SLOW_DELAY_MS apart.
  * - `[long]`: stops at the token limit.
+ * - `[hang]`: writes a word, then nothing until the call is aborted.
  * - anything else: repeats the question.
  */
 
@@ -55,6 +56,18 @@ function stream(parts: LanguageModelV4StreamPart[], delayMs = 0): ReadableStream
       if (i >= parts.length) return controller.close();
       if (delayMs > 0 && parts[i]?.type === 'text-delta') await sleep(delayMs);
       controller.enqueue(parts[i++] as LanguageModelV4StreamPart);
+    },
+  });
+}
+
+/** A word, then silence until `signal` aborts the call (as a provider's stream ends when its request is aborted). */
+function hanging(signal: AbortSignal | undefined): ReadableStream<LanguageModelV4StreamPart> {
+  return new ReadableStream({
+    start(controller) {
+      controller.enqueue({ type: 'stream-start', warnings: [] });
+      controller.enqueue({ type: 'text-start', id: 't' });
+      controller.enqueue({ type: 'text-delta', id: 't', delta: 'Thinking' });
+      signal?.addEventListener('abort', () => controller.error(signal.reason), { once: true });
     },
   });
 }
@@ -108,6 +121,7 @@ export function scriptedChatModel() {
         const words = Array.from({ length: SLOW_CHUNKS }, (_, i) => `word${i} `);
         return { stream: stream(textParts(words), SLOW_DELAY_MS) };
       }
+      if (question.includes('[hang]')) return { stream: hanging(options.abortSignal) };
       if (question.includes('[long]')) return { stream: stream(textParts(['This answer goes on and on'], 'length')) };
       return { stream: stream(textParts([`You asked: ${question}`])) };
     },
