@@ -1,5 +1,6 @@
 import { defineQueries } from '@rocicorp/zero';
 import './context.ts';
+import { chatQueries } from './queries/chat.ts';
 import { customerSuccessQueries } from './queries/customer-success.ts';
 import { dashboardQueries } from './queries/dashboards.ts';
 import { healthQueries } from './queries/health.ts';
@@ -36,6 +37,7 @@ export const queries = defineQueries({
   ...shopFloorEntryQueries,
   ...shopFloorRollupQueries,
   ...shopFloorBatchQueries,
+  ...chatQueries,
 });
 
 export type Queries = typeof queries;

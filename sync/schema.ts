@@ -1,5 +1,6 @@
 import { createBuilder, createSchema, type Row } from '@rocicorp/zero';
 import { accountHealthRelationships, accountHealthScopes, accountHealthTables } from './schema/account-health.ts';
+import { chatRelationships, chatScopes, chatTables } from './schema/chat.ts';
 import { customerSuccessRelationships, customerSuccessScopes, customerSuccessTables } from './schema/customer-success.ts';
 import { dashboardsRelationships, dashboardsScopes, dashboardsTables } from './schema/dashboards.ts';
 import { healthRelationships, healthScopes, healthTables } from './schema/health.ts';
@@ -42,6 +43,7 @@ export const schema = createSchema({
     ...shopFloorEntryTables,
     ...shopFloorRollupTables,
     ...shopFloorBatchTables,
+    ...chatTables,
   ],
   relationships: [
     ...platformRelationships,
@@ -57,6 +59,7 @@ export const schema = createSchema({
     ...shopFloorEntryRelationships,
     ...shopFloorRollupRelationships,
     ...shopFloorBatchRelationships,
+    ...chatRelationships,
   ],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
@@ -80,6 +83,7 @@ export const tenantScopes = {
   ...shopFloorEntryScopes,
   ...shopFloorRollupScopes,
   ...shopFloorBatchScopes,
+  ...chatScopes,
 };
 export type TenantTable = keyof typeof tenantScopes;
 
@@ -124,3 +128,6 @@ export type AttendanceEntry = Row<typeof schema.tables.attendanceEntry>;
 export type ShiftRollup = Row<typeof schema.tables.shiftRollup>;
 export type RollupRecompute = Row<typeof schema.tables.rollupRecompute>;
 export type ProductionBatch = Row<typeof schema.tables.productionBatch>;
+export type ChatThread = Row<typeof schema.tables.chatThread>;
+export type ChatMessage = Row<typeof schema.tables.chatMessage>;
+export type ChatToolCall = Row<typeof schema.tables.chatToolCall>;

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { accountRoutes } from './accounts/routes.ts';
 import { apiKeyRoutes } from './api-keys/routes.ts';
+import { chatRoutes } from './chat/routes.ts';
 import type { RestDeps } from './context.ts';
 import { dashboardRoutes } from './dashboards/routes.ts';
 import { serveDocs } from './docs.ts';
@@ -49,6 +50,7 @@ export function restRoutes(deps: RestDeps) {
   api.route('/products', productRoutes(deps));
   api.route('/production/entries', productionEntryRoutes(deps));
   api.route('/production/batch', productionBatchRoutes(deps));
+  api.route('/chat', chatRoutes(deps));
   serveDocs(api, BASE);
   return api;
 }

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serve } from '@hono/node-server';
+import type { LanguageModel } from 'ai';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres.ts';
 import { createApp } from '../app.ts';
 import { type Auth, createAuth } from '../auth/auth.ts';
@@ -33,6 +34,8 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** Aborting it (a signal during start-up) stops what was started and rejects. */
   signal?: AbortSignal;
+  /** The chat's model instead of the one OPENAI_* / AI_MODEL configure (tests pass a scripted mock). */
+  chatModel?: LanguageModel | null;
 }
 
 export interface Stack {
@@ -146,6 +149,12 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
       },
       webDist: opts.webDist,
       postCommit: jobs.send,
+      chat: {
+        model: opts.chatModel !== undefined ? opts.chatModel : languageModelFromEnv(env),
+        messagesPerHour: env.CHAT_MESSAGES_PER_HOUR,
+        maxOutputTokens: env.CHAT_MAX_OUTPUT_TOKENS,
+        timeoutMs: env.CHAT_TIMEOUT_MS,
+      },
       log: (m) => log(m),
     });
     const server = await new Promise<Server>((resolve, reject) => {

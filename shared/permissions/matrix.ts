@@ -1,3 +1,4 @@
+import { chatPermissions } from '../chat/permissions.ts';
 import { customerSuccessPermissions } from '../customer-success/permissions.ts';
 import { kpiUploadPermissions } from '../customer-success/uploads-permissions.ts';
 import { dashboardPermissions } from '../dashboards/permissions.ts';
@@ -27,6 +28,7 @@ export const PERMISSIONS = mergePermissions(
   liveHealthPermissions,
   kpiUploadPermissions,
   shopFloorPermissions,
+  chatPermissions,
 );
 
 export type Resource = keyof typeof PERMISSIONS;

@@ -94,6 +94,10 @@ const IMPLEMENTED = [
   'POST /api/production/batch/{id}/confirm',
   'GET /api/production/batch/{id}/status',
   'GET /api/production/batch/{id}/errors.csv',
+  'GET /api/chat/threads',
+  'POST /api/chat/threads',
+  'GET /api/chat/threads/{id}/messages',
+  'POST /api/chat/threads/{id}/messages',
 ].sort();
 
 type Operation = {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { chatPermissions } from '../../shared/chat/permissions.ts';
 import { customerSuccessPermissions } from '../../shared/customer-success/permissions.ts';
 import { kpiUploadPermissions } from '../../shared/customer-success/uploads-permissions.ts';
 import { dashboardPermissions } from '../../shared/dashboards/permissions.ts';
@@ -25,6 +26,7 @@ describe('the permission matrix', () => {
       liveHealthPermissions,
       kpiUploadPermissions,
       shopFloorPermissions,
+      chatPermissions,
     ]
       .flatMap((f) => Object.keys(f))
       .sort();

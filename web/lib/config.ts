@@ -7,6 +7,8 @@ export interface ClientConfig {
   googleSignIn: boolean;
   /** Whether insight summaries are narrated by an AI model (otherwise built from the statistics alone). */
   aiNarration?: boolean;
+  /** Whether a model answers chat questions (otherwise the chat panel says chat is off). */
+  aiChat?: boolean;
 }
 
 let pending: Promise<ClientConfig> | undefined;

@@ -9,6 +9,7 @@ import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { showToast } from '../../components/toast.tsx';
+import { ChatPanel } from '../chat/chat-panel.tsx';
 import { AccountUploads } from '../customer-success/uploads/account-uploads.tsx';
 import { useCurrentOrganization, useFormats } from '../organizations/current-organization.tsx';
 import { AccountPlaybooks } from '../playbooks/account-playbooks.tsx';
@@ -113,6 +114,7 @@ function AccountView(props: { account: AccountWithKpis }) {
       <AccountKpis accountID={a().id} kpis={a().kpis} scores={scores()} />
       <AccountPlaybooks accountID={a().id} />
       <AccountUploads accountID={a().id} />
+      <ChatPanel context={{ kind: 'account', id: a().id }} />
     </WorkspacePage>
   );
 }

@@ -1,6 +1,7 @@
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
 import { dayOfIso, daysBefore, isoDay, isTimeZone } from '../../../../shared/shop-floor/zoned-day.ts';
+import { ChatPanel } from '../../chat/chat-panel.tsx';
 import { useCurrentOrganization } from '../../organizations/current-organization.tsx';
 import { WorkspacePage } from '../../workspace/workspace-page.tsx';
 import { type DashboardFilter, useMinuteClock, useToday } from './dashboard-data.ts';
@@ -80,6 +81,7 @@ export function LineDashboardPage() {
             />
           )}
         />
+        <ChatPanel context={{ kind: 'line', id: params.line || 'all' }} />
       </WorkspacePage>
     </Show>
   );
