@@ -2,6 +2,7 @@ import { useSearchParams } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
 import { dayOfIso, daysBefore, isoDay, isTimeZone } from '../../../../shared/shop-floor/zoned-day.ts';
 import { useCurrentOrganization } from '../../organizations/current-organization.tsx';
+import { ReportDownloads } from '../../reports/report-downloads.tsx';
 import { WorkspacePage } from '../../workspace/workspace-page.tsx';
 import { type DashboardFilter, useMinuteClock, useToday } from './dashboard-data.ts';
 import { DashboardFilters } from './dashboard-filters.tsx';
@@ -59,6 +60,14 @@ export function LineDashboardPage() {
         title="Line dashboard"
         headingId="line-dashboard-title"
         subtitle="OEE, its factors and output per line and shift, live as the floor enters production."
+        actions={
+          // The daily report of the range's last day (today by default), for the line chosen.
+          <ReportDownloads
+            report="production-daily"
+            params={{ date: isoDay(range().to), line: params.line || undefined }}
+            label={`Daily production report for ${isoDay(range().to)}`}
+          />
+        }
       >
         <LineDashboardBody
           orgID={org.orgID}
