@@ -78,7 +78,8 @@ describe('GET /api/reports/production-daily.pdf and .xlsx: seed 004’s daily pr
       units,
       defective,
       ...['availability', 'performance', 'quality', 'oee', 'efficiency'].map((k) => pct(r, k)),
-      r.ppm?.value,
+      // An empty cell (no PPM without inspections) reads back as undefined.
+      r.ppm?.value ?? undefined,
       downtime,
     ];
     expect(sheetRows(book, 'Lines')).toEqual([
@@ -99,6 +100,7 @@ describe('GET /api/reports/production-daily.pdf and .xlsx: seed 004’s daily pr
       row('Total', kpis.results, 900, 10, 80),
     ]);
     expect(pct(kpis.results, 'oee')).toBeGreaterThan(0);
+    expect(resultsOf(line.lineID).ppm?.value).toBe(7500);
     expect(book.getWorksheet('Lines')?.getCell('G4').numFmt).toBe('0.0%');
     expect(book.getWorksheet('Lines')?.getCell('B4').numFmt).toBe('#,##0');
     expect(sheetRows(book, 'Downtime Pareto').slice(1)).toEqual([
