@@ -38,9 +38,23 @@ describe('GET /api/reports/production-daily.pdf and .xlsx: seed 004’s daily pr
     await ok(zero, mutators.downtimeReason.create({ id: ids.mech, code: 'MECH', name: 'Mechanical', planned: false }));
     await ok(zero, mutators.downtimeReason.create({ id: ids.change, code: 'CHG', name: 'Changeover', planned: true }));
     const otto = open(org.otto, org.id);
-    await enterProduction(
+    const first = productionArgs(line, 'P1', { shiftDate: day, unitsProduced: 800, unitsDefective: 10, runHours: 7 });
+    await enterProduction(otto, first);
+    // 3 defective (scrap + rework) of 400 inspected on Line 1: 7,500 PPM; Line 2 has no inspection, so no PPM.
+    await ok(
       otto,
-      productionArgs(line, 'P1', { shiftDate: day, unitsProduced: 800, unitsDefective: 10, runHours: 7 }),
+      mutators.qualityEntry.create({
+        id: randomUUID(),
+        productionEntryID: first.id,
+        workOrderID: first.workOrderID,
+        lineID: line.lineID,
+        shiftID: line.shiftID,
+        shiftDate: day,
+        inspected: 400,
+        defects: {},
+        scrap: 2,
+        rework: 1,
+      }),
     );
     await enterProduction(otto, {
       ...productionArgs(line, 'P1', { shiftDate: day, unitsProduced: 100, runHours: 1 }),
@@ -100,7 +114,7 @@ describe('GET /api/reports/production-daily.pdf and .xlsx: seed 004’s daily pr
       row('Total', kpis.results, 900, 10, 80),
     ]);
     expect(pct(kpis.results, 'oee')).toBeGreaterThan(0);
-    expect(resultsOf(line.lineID).ppm?.value).toBe(7500);
+    expect(resultsOf(line.lineID).ppm?.value, JSON.stringify(resultsOf(line.lineID).ppm)).toBe(7500);
     expect(book.getWorksheet('Lines')?.getCell('G4').numFmt).toBe('0.0%');
     expect(book.getWorksheet('Lines')?.getCell('B4').numFmt).toBe('#,##0');
     expect(sheetRows(book, 'Downtime Pareto').slice(1)).toEqual([

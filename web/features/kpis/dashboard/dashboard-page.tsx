@@ -7,7 +7,6 @@ import { mutators } from '../../../../sync/mutators.ts';
 import { queries } from '../../../../sync/queries.ts';
 import { QueryError } from '../../../components/query-error.tsx';
 import { useCurrentOrganization } from '../../organizations/current-organization.tsx';
-import { ReportDownloads } from '../../reports/report-downloads.tsx';
 import { mutate } from '../../sync/mutate.ts';
 import { ReadOnlyNote } from '../../workspace/read-only-note.tsx';
 import { RoleGate } from '../../workspace/role-gate.tsx';
@@ -80,7 +79,6 @@ export function KPIDashboard() {
           <Show when={!canCreate() && !canAddData()}>
             <ReadOnlyNote />
           </Show>
-          <ReportDownloads report="kpis" label="KPI report" />
         </>
       }
     >
