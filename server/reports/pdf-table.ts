@@ -41,7 +41,7 @@ export function drawTable(doc: Doc, table: Table, newPage: () => number): void {
     let x = left;
     cells.forEach((text, i) => {
       const w = cols[i] ?? 50;
-      const numeric = !header && table.columns[i]?.type !== 'text';
+      const numeric = table.columns[i]?.type !== 'text';
       doc.text(text, x + PAD, y + PAD + 1, {
         width: w - PAD * 2,
         height: ROW,
