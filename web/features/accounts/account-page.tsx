@@ -13,6 +13,7 @@ import { ChatPanel } from '../chat/chat-panel.tsx';
 import { AccountUploads } from '../customer-success/uploads/account-uploads.tsx';
 import { useCurrentOrganization, useFormats } from '../organizations/current-organization.tsx';
 import { AccountPlaybooks } from '../playbooks/account-playbooks.tsx';
+import { ReportDownloads } from '../reports/report-downloads.tsx';
 import { mutate } from '../sync/mutate.ts';
 import { ReadOnlyNote } from '../workspace/read-only-note.tsx';
 import { RoleGate } from '../workspace/role-gate.tsx';
@@ -76,6 +77,7 @@ function AccountView(props: { account: AccountWithKpis }) {
           <Show when={!canEdit()}>
             <ReadOnlyNote />
           </Show>
+          <ReportDownloads report="account-health" params={{ accountId: a().id }} label="Account health report" />
         </div>
       }
     >
