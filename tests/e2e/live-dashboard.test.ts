@@ -116,7 +116,7 @@ describe('the live dashboard in a real browser', () => {
     // The optimistic value showed, then went back to the confirmed one.
     expect(seen.some((t) => t.includes('999'))).toBe(true);
     await expect.poll(() => vicCard.textContent()).toContain('3.2%');
-    const [count] = await sql`SELECT count(*)::int AS n FROM data_point WHERE value = 999`;
+    const [count] = await sql`SELECT count(*)::int AS n FROM data_point WHERE kpi_id = ${kpiID} AND value = 999`;
     expect(count).toEqual({ n: 0 });
   });
 

@@ -250,6 +250,9 @@ describe('loadEnv', () => {
       TRUST_PROXY: [],
       SEED_DEMO: true,
       AI_MODEL: 'gpt-4o-mini',
+      CHAT_MESSAGES_PER_HOUR: 60,
+      CHAT_MAX_OUTPUT_TOKENS: 1000,
+      CHAT_TIMEOUT_MS: 60_000,
       LOG_LEVEL: 'info',
     });
   });
