@@ -12,6 +12,7 @@ import {
   playbookExecutionTables,
 } from './schema/playbook-executions.ts';
 import { playbookRelationships, playbookScopes, playbookTables } from './schema/playbooks.ts';
+import { reportEmailRelationships, reportEmailScopes, reportEmailTables } from './schema/report-email.ts';
 import { shopFloorRelationships, shopFloorScopes, shopFloorTables } from './schema/shop-floor.ts';
 import { shopFloorBatchRelationships, shopFloorBatchScopes, shopFloorBatchTables } from './schema/shop-floor-batches.ts';
 import { shopFloorEntryRelationships, shopFloorEntryScopes, shopFloorEntryTables } from './schema/shop-floor-entries.ts';
@@ -42,6 +43,7 @@ export const schema = createSchema({
     ...shopFloorEntryTables,
     ...shopFloorRollupTables,
     ...shopFloorBatchTables,
+    ...reportEmailTables,
   ],
   relationships: [
     ...platformRelationships,
@@ -57,6 +59,7 @@ export const schema = createSchema({
     ...shopFloorEntryRelationships,
     ...shopFloorRollupRelationships,
     ...shopFloorBatchRelationships,
+    ...reportEmailRelationships,
   ],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
@@ -80,6 +83,7 @@ export const tenantScopes = {
   ...shopFloorEntryScopes,
   ...shopFloorRollupScopes,
   ...shopFloorBatchScopes,
+  ...reportEmailScopes,
 };
 export type TenantTable = keyof typeof tenantScopes;
 
@@ -124,3 +128,5 @@ export type AttendanceEntry = Row<typeof schema.tables.attendanceEntry>;
 export type ShiftRollup = Row<typeof schema.tables.shiftRollup>;
 export type RollupRecompute = Row<typeof schema.tables.rollupRecompute>;
 export type ProductionBatch = Row<typeof schema.tables.productionBatch>;
+export type ReportSchedule = Row<typeof schema.tables.reportSchedule>;
+export type ReportSend = Row<typeof schema.tables.reportSend>;
