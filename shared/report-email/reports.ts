@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { canonicalTimeZone } from '../locale.ts';
 import { idSchema } from '../validation.ts';
 
 /**
@@ -34,34 +33,3 @@ export type SendStatus = 'queued' | 'sent' | 'failed' | 'not_configured';
 
 /** At most this many recipients per schedule (a report list, not a newsletter). */
 export const MAX_RECIPIENTS = 50;
-
-export const recipientsSchema = z
-  .array(z.email({ error: (i) => `recipients must be e-mail addresses; “${String(i.input)}” is not one` }), {
-    error: 'recipients must be a list of e-mail addresses',
-  })
-  .min(1, 'recipients must name at least one address')
-  .max(MAX_RECIPIENTS, `recipients may name at most ${MAX_RECIPIENTS} addresses`);
-
-export const timeZoneSchema = z.string({ error: 'timezone must be text' }).transform((name, ctx) => {
-  const canonical = canonicalTimeZone(name);
-  if (canonical) return canonical;
-  ctx.addIssue({ code: 'custom', message: `timezone must be an IANA name such as Europe/Berlin; “${name}” is not one` });
-  return z.NEVER;
-});
-
-/** A report request: its name and its parameters, checked by the report's own schema (issues under `params`). */
-export const reportRequestSchema = z
-  .object({
-    report: z.enum(REPORT_NAMES, { error: `report must be one of: ${REPORT_NAMES.join(', ')}` }),
-    format: z.enum(REPORT_FORMATS, { error: 'format must be "pdf" or "xlsx"' }),
-    params: z.record(z.string(), z.unknown()).optional(),
-  })
-  .transform((value, ctx) => {
-    const parsed = REPORT_PARAMS[value.report].safeParse(value.params ?? {});
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        ctx.addIssue({ code: 'custom', message: issue.message, path: ['params', ...issue.path.map(String)] });
-      return z.NEVER;
-    }
-    return { ...value, params: parsed.data as Record<string, unknown> };
-  });

@@ -52,7 +52,7 @@ export function SchedulesPage() {
           as “not sent”.
         </p>
       </Show>
-      <RoleGate allowed={can(org.role(), 'reportSchedule', 'read')} action="see report schedules">
+      <RoleGate allowed={can(org.role(), 'reportSchedule', 'read')} action="schedule report e-mails">
         <section class="panel" aria-labelledby="schedules-title">
           <h2 id="schedules-title">Schedules</h2>
           <QueryError details={details()} what="the schedules" />
