@@ -28,6 +28,7 @@ export default async function setup(project: TestProject) {
   const stack = await startTestStack(log, undefined, { SMTP_URL: smtp.url, MAIL_FROM: 'Live KPI <reports@test.example>' });
   project.provide('stack', stack.info);
   project.provide('mailbox', MAILBOX);
+  project.provide('smtpUrl', smtp.url);
   return async () => {
     await stack.stop();
     await smtp.stop();

@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The folder the tests' SMTP server writes each message it receives to (one .eml file per message). */
     mailbox: string;
+    /** That SMTP server's address (the stack's SMTP_URL), for tests that send through it in-process. */
+    smtpUrl: string;
   }
 }
 

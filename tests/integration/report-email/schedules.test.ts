@@ -9,7 +9,7 @@ import { registerReportEmailJobs, runScheduleTick } from '../../../server/report
 import { useAdminSql, useAppSql } from '../../helpers/db.ts';
 import { JOB_DEADLINE_MS } from '../../helpers/deadlines.ts';
 import { mailsTo, waitForMails } from '../../helpers/mailbox.ts';
-import { useOrg } from '../../helpers/people.ts';
+import { orgWithPeople, useOrg } from '../../helpers/people.ts';
 import { createKpi, expectError, expectStatus, rest } from '../../helpers/rest.ts';
 
 const admin = useAdminSql({ max: 4 });
@@ -37,6 +37,27 @@ const sendsOf = (scheduleID: string) =>
   admin<{ status: string; messageId: string | null; smtpResponse: string | null; dueAt: Date | null; error: string | null }[]>`
     SELECT status, message_id AS "messageId", smtp_response AS "smtpResponse", due_at AS "dueAt", error
       FROM report_send WHERE schedule_id = ${scheduleID} ORDER BY created_at`;
+
+/**
+ * Records a queued send of `scheduleID` for `requestedBy` and delivers it in
+ * this process through a mailer on `smtpUrl` (none: mail not configured),
+ * the way the send job does; returns the logged status.
+ */
+async function deliverNow(scheduleID: string, requestedBy: string, to: string[], smtpUrl: string | undefined, orgID = acme.id) {
+  const sendID = randomUUID();
+  await admin`
+    INSERT INTO report_send (id, organization_id, schedule_id, requested_by, report, format, params, recipients)
+    VALUES (${sendID}, ${orgID}, ${scheduleID}, ${requestedBy}, 'kpis', 'xlsx', '{}', ${to})`;
+  const mailer = createMailer({ smtpUrl, from: 'Live KPI <reports@test.example>' });
+  try {
+    return await deliverSend(
+      { adminSql: admin, appSql, mailer, render: renderKpiWorkbook, appUrl: 'http://localhost', log: () => {} },
+      sendID,
+    );
+  } finally {
+    mailer.close();
+  }
+}
 
 /** The wall-clock time of `instant` in `timeZone`, as "weekday HH:MM" (Intl, independent of the cron parser). */
 function wallClock(instant: string, timeZone: string): string {
@@ -139,23 +160,44 @@ describe('report e-mail schedules', () => {
   test('without SMTP_URL nothing is mailed and the send is logged as not_configured', async () => {
     const to = address('nowhere');
     const made = await schedule({ recipients: [to] });
-    const sendID = randomUUID();
-    await admin`
-      INSERT INTO report_send (id, organization_id, schedule_id, requested_by, report, format, params, recipients)
-      VALUES (${sendID}, ${acme.id}, ${made.id}, ${acme.max.userID}, 'kpis', 'xlsx', '{}', ${[to]})`;
-    const status = await deliverSend(
-      {
-        adminSql: admin,
-        appSql,
-        mailer: createMailer({ smtpUrl: undefined, from: 'Live KPI <no-reply@localhost>' }),
-        render: renderKpiWorkbook,
-        appUrl: 'http://localhost',
-        log: () => {},
-      },
-      sendID,
-    );
-    expect(status).toBe('not_configured');
+    expect(await deliverNow(made.id, acme.max.userID, [to], undefined)).toBe('not_configured');
     expect((await sendsOf(made.id)).map((s) => s.status)).toEqual(['not_configured']);
+    expect(await mailsTo(to)).toHaveLength(0);
+  });
+
+  test('an SMTP server that cannot be reached: the send is logged failed, with the error', async () => {
+    const made = await schedule();
+    // Port 9 (discard) on loopback: nothing listens there.
+    expect(await deliverNow(made.id, acme.max.userID, made.recipients, 'smtp://127.0.0.1:9')).toBe('failed');
+    const [send] = await sendsOf(made.id);
+    expect(send?.status).toBe('failed');
+    expect(send?.error).toMatch(/ECONNREFUSED|connect/i);
+  });
+
+  test('a schedule whose maker has lost the right to send sends nothing', async () => {
+    const org = await orgWithPeople('Demotion Co', { dora: 'owner', manny: 'manager' });
+    const to = address('demoted');
+    const made = expectStatus(
+      await rest({ person: org.manny, org: org.id }, 'POST', BASE, {
+        report: 'kpis',
+        format: 'xlsx',
+        recipients: [to],
+        cron: '@daily',
+        timezone: 'UTC',
+      }),
+      201,
+    );
+    const [member] = await admin<
+      { id: string }[]
+    >`SELECT id FROM member WHERE "organizationId" = ${org.id} AND "userId" = ${org.manny.userID}`;
+    const demoted = await rest({ person: org.dora }, 'POST', '/api/auth/organization/update-member-role', {
+      memberId: member?.id,
+      role: 'viewer',
+      organizationId: org.id,
+    });
+    expectStatus(demoted, 200);
+    expect(await deliverNow(made.id, org.manny.userID, [to], inject('smtpUrl'), org.id)).toBe('failed');
+    expect((await sendsOf(made.id))[0]?.error).toContain('may no longer send reports');
     expect(await mailsTo(to)).toHaveLength(0);
   });
 });
