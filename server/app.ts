@@ -6,6 +6,7 @@ import { requestId } from 'hono/request-id';
 import type { Sql } from 'postgres';
 import type { Auth } from './auth/auth.ts';
 import { authRoutes } from './auth/routes.ts';
+import { CHAT_OFF, type ChatSettings } from './chat/answer.ts';
 import { apiError, handleError } from './http/errors.ts';
 import { healthRoutes, type StackStatus } from './http/health.ts';
 import { dropTasks, type PostCommit } from './mutators/post-commit.ts';
@@ -34,6 +35,8 @@ export interface AppDeps {
   webDist?: string | undefined;
   /** Receives each committed write's post-commit tasks (the job queue's `send`); dropped when unset. */
   postCommit?: PostCommit | undefined;
+  /** The chat's model and limits; chat is off (503) when unset or without a model. */
+  chat?: ChatSettings | undefined;
   log: (msg: string) => void;
 }
 
@@ -56,8 +59,9 @@ export function createApp(deps: AppDeps) {
     '/api/health',
     healthRoutes({ status: deps.status, adminSql: deps.adminSql, zeroKeepaliveUrl: deps.zeroKeepaliveUrl }),
   );
-  app.get('/api/config', (c) => c.json(deps.clientConfig));
-  app.route('/', restRoutes({ auth: deps.auth, dbProvider, adminSql: deps.adminSql, postCommit }));
+  app.get('/api/config', (c) => c.json({ ...deps.clientConfig, aiChat: Boolean(deps.chat?.model) }));
+  const chat = { appSql: deps.appSql, settings: deps.chat ?? CHAT_OFF, log: deps.log };
+  app.route('/', restRoutes({ auth: deps.auth, dbProvider, adminSql: deps.adminSql, postCommit, chat }));
   app.all('/api/*', (c) => apiError(c, 'NOT_FOUND', `No API endpoint ${c.req.method} ${c.req.path}.`));
 
   const dist = deps.webDist;

@@ -6,6 +6,9 @@ import { z } from 'zod';
  */
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const port = (fallback: number) => z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(65535).default(fallback));
+/** A whole number from `min` to `max`, `fallback` when unset. */
+const bounded = (fallback: number, min: number, max: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max).default(fallback));
 const optionalText = z
   .string()
   .trim()
@@ -54,6 +57,12 @@ const schema = z.object({
   SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional()),
   /** The From of every message the server sends. */
   MAIL_FROM: z.string().trim().min(3).default('Live KPI <no-reply@localhost>'),
+  /** AI chat: questions an organization may ask per hour (then 429 with Retry-After). */
+  CHAT_MESSAGES_PER_HOUR: bounded(60, 1, 100_000),
+  /** AI chat: the most tokens one answer may use. */
+  CHAT_MAX_OUTPUT_TOKENS: bounded(1000, 50, 100_000),
+  /** AI chat: an answer, tool calls included, must finish within this many milliseconds. */
+  CHAT_TIMEOUT_MS: bounded(60_000, 1000, 600_000),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

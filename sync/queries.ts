@@ -1,5 +1,6 @@
 import { defineQueries } from '@rocicorp/zero';
 import './context.ts';
+import { chatQueries } from './queries/chat.ts';
 import { customerSuccessQueries } from './queries/customer-success.ts';
 import { dashboardQueries } from './queries/dashboards.ts';
 import { healthQueries } from './queries/health.ts';
@@ -38,6 +39,7 @@ export const queries = defineQueries({
   ...shopFloorRollupQueries,
   ...shopFloorBatchQueries,
   ...reportEmailQueries,
+  ...chatQueries,
 });
 
 export type Queries = typeof queries;

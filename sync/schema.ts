@@ -1,5 +1,6 @@
 import { createBuilder, createSchema, type Row } from '@rocicorp/zero';
 import { accountHealthRelationships, accountHealthScopes, accountHealthTables } from './schema/account-health.ts';
+import { chatRelationships, chatScopes, chatTables } from './schema/chat.ts';
 import { customerSuccessRelationships, customerSuccessScopes, customerSuccessTables } from './schema/customer-success.ts';
 import { dashboardsRelationships, dashboardsScopes, dashboardsTables } from './schema/dashboards.ts';
 import { healthRelationships, healthScopes, healthTables } from './schema/health.ts';
@@ -44,6 +45,7 @@ export const schema = createSchema({
     ...shopFloorRollupTables,
     ...shopFloorBatchTables,
     ...reportEmailTables,
+    ...chatTables,
   ],
   relationships: [
     ...platformRelationships,
@@ -60,6 +62,7 @@ export const schema = createSchema({
     ...shopFloorRollupRelationships,
     ...shopFloorBatchRelationships,
     ...reportEmailRelationships,
+    ...chatRelationships,
   ],
   enableLegacyQueries: false,
   enableLegacyMutators: false,
@@ -84,6 +87,7 @@ export const tenantScopes = {
   ...shopFloorRollupScopes,
   ...shopFloorBatchScopes,
   ...reportEmailScopes,
+  ...chatScopes,
 };
 export type TenantTable = keyof typeof tenantScopes;
 
@@ -130,3 +134,6 @@ export type RollupRecompute = Row<typeof schema.tables.rollupRecompute>;
 export type ProductionBatch = Row<typeof schema.tables.productionBatch>;
 export type ReportSchedule = Row<typeof schema.tables.reportSchedule>;
 export type ReportSend = Row<typeof schema.tables.reportSend>;
+export type ChatThread = Row<typeof schema.tables.chatThread>;
+export type ChatMessage = Row<typeof schema.tables.chatMessage>;
+export type ChatToolCall = Row<typeof schema.tables.chatToolCall>;

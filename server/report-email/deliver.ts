@@ -26,7 +26,8 @@ interface SendRow {
   requestedBy: string | null;
   report: ReportName;
   format: ReportFormat;
-  params: Record<string, unknown>;
+  /** Checked against the report's parameters when the schedule was made: text values. */
+  params: Record<string, string | undefined>;
   recipients: string[];
   status: SendStatus;
 }

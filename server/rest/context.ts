@@ -2,6 +2,7 @@ import type { Sql } from 'postgres';
 import type { Role } from '../../shared/roles.ts';
 import type { ZeroContext } from '../../sync/context.ts';
 import type { Auth } from '../auth/auth.ts';
+import type { ChatDeps } from '../chat/answer.ts';
 import type { PostCommit } from '../mutators/post-commit.ts';
 import type { DbProvider } from '../zero/db-provider.ts';
 
@@ -16,6 +17,8 @@ export interface RestDeps {
   adminSql: Sql;
   /** Receives each committed write's post-commit tasks (the job queue). */
   postCommit: PostCommit;
+  /** The AI chat: its model and limits, and the app pool its tools read through as the asker. */
+  chat: ChatDeps;
 }
 
 /** Who is calling, resolved from the session cookie or an API key; never from the body. */

@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { accountRoutes } from './accounts/routes.ts';
 import { apiKeyRoutes } from './api-keys/routes.ts';
+import { chatRoutes } from './chat/routes.ts';
 import type { RestDeps } from './context.ts';
 import { dashboardRoutes } from './dashboards/routes.ts';
 import { serveDocs } from './docs.ts';
@@ -15,6 +16,7 @@ import { playbookTriggerRoutes } from './playbook-triggers/routes.ts';
 import { productionBatchRoutes } from './production-batches/routes.ts';
 import { productionEntryRoutes } from './production-entries/routes.ts';
 import { reportEmailRoutes } from './report-email/routes.ts';
+import { reportRoutes } from './reports/routes.ts';
 import { shopFloorKpiRoutes } from './shop-floor-kpi/routes.ts';
 import { uploadExampleRoutes, uploadRoutes } from './uploads/routes.ts';
 import { workOrderRoutes } from './work-orders/routes.ts';
@@ -51,6 +53,8 @@ export function restRoutes(deps: RestDeps) {
   api.route('/production/entries', productionEntryRoutes(deps));
   api.route('/production/batch', productionBatchRoutes(deps));
   api.route('/reports/email/schedule', reportEmailRoutes(deps));
+  api.route('/chat', chatRoutes(deps));
+  api.route('/reports', reportRoutes(deps));
   serveDocs(api, BASE);
   return api;
 }

@@ -34,6 +34,7 @@ const ERROR_TEXT = {
   409: 'Conflicts with the current state, e.g. the KPI is archived',
   413: 'Request body over 1 MB',
   415: 'The body is not JSON',
+  429: 'Too many requests: retry after the `Retry-After` seconds',
   500: 'Unexpected failure: a generic message and the request id to quote',
   503: 'The database is restarting or unreachable: retry after the `Retry-After` seconds',
 } as const;

@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { serve } from '@hono/node-server';
+import type { LanguageModel } from 'ai';
 import { startEmbeddedPostgres } from '../../db/embedded-postgres.ts';
 import { createApp } from '../app.ts';
 import { type Auth, createAuth } from '../auth/auth.ts';
@@ -19,7 +20,7 @@ import { createNarrator } from '../insights/narrator.ts';
 import { registerPackJobs } from '../jobs/packs.ts';
 import { createJobQueue } from '../jobs/queue.ts';
 import { createMailer } from '../mail/mailer.ts';
-import { renderKpiWorkbook } from '../report-email/attachment.ts';
+import { renderReport } from '../reports/render.ts';
 import { seedDemo } from '../seed.ts';
 import { assertPortsFree, urlHost } from './ports.ts';
 import { stopMarked } from './process-marker.ts';
@@ -35,6 +36,8 @@ export interface StackOptions {
   log?: (line: string) => void;
   /** Aborting it (a signal during start-up) stops what was started and rejects. */
   signal?: AbortSignal;
+  /** The chat's model instead of the one OPENAI_* / AI_MODEL configure (tests pass a scripted mock). */
+  chatModel?: LanguageModel | null;
 }
 
 export interface Stack {
@@ -122,8 +125,7 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
       appSql: pools.app,
       adminSql: pools.admin,
       mailer,
-      // renderReport (server/reports/, issue 11 item 7) replaces renderKpiWorkbook when that branch merges.
-      render: renderKpiWorkbook,
+      render: renderReport,
       appUrl: publicUrl(env),
       narrator: createNarrator({ model: languageModelFromEnv(env), log }),
       log,
@@ -156,6 +158,12 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
       },
       webDist: opts.webDist,
       postCommit: jobs.send,
+      chat: {
+        model: opts.chatModel !== undefined ? opts.chatModel : languageModelFromEnv(env),
+        messagesPerHour: env.CHAT_MESSAGES_PER_HOUR,
+        maxOutputTokens: env.CHAT_MAX_OUTPUT_TOKENS,
+        timeoutMs: env.CHAT_TIMEOUT_MS,
+      },
       log: (m) => log(m),
     });
     const server = await new Promise<Server>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { chatPermissions } from '../chat/permissions.ts';
 import { customerSuccessPermissions } from '../customer-success/permissions.ts';
 import { kpiUploadPermissions } from '../customer-success/uploads-permissions.ts';
 import { dashboardPermissions } from '../dashboards/permissions.ts';
@@ -29,6 +30,7 @@ export const PERMISSIONS = mergePermissions(
   kpiUploadPermissions,
   shopFloorPermissions,
   reportEmailPermissions,
+  chatPermissions,
 );
 
 export type Resource = keyof typeof PERMISSIONS;

@@ -7,12 +7,15 @@ import { idSchema } from '../validation.ts';
  * against this when it is made, so a bad one is refused at once rather than
  * failing at 8 am on Monday.
  */
+const day = (name: string) => z.iso.date({ error: `${name} must be a day, YYYY-MM-DD` });
+
 export const REPORT_PARAMS = {
-  kpis: z.object({}).strict(),
+  // Without a period, each send covers the report's default period up to the day it is sent.
+  kpis: z.object({ from: day('from').optional(), to: day('to').optional() }).strict(),
   'account-health': z.object({ accountId: idSchema }).strict(),
   'production-daily': z
     .object({
-      date: z.iso.date({ error: 'date must be a day, YYYY-MM-DD' }),
+      date: day('date'),
       line: z.string().min(1).max(100).optional(),
     })
     .strict(),

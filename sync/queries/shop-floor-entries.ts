@@ -28,7 +28,7 @@ function inDays<T extends Dated>(query: Query<T, Schema>, args: { from?: number 
 }
 
 /** Stops that started in the range of days (UTC), latest first, with their reasons. */
-function stopsIn(query: Query<'downtimeEntry', Schema>, args: { from?: number | undefined; to?: number | undefined }) {
+export function stopsIn(query: Query<'downtimeEntry', Schema>, args: { from?: number | undefined; to?: number | undefined }) {
   let q = query;
   if (args.from !== undefined) q = q.where('startedAt', '>=', args.from);
   if (args.to !== undefined) q = q.where('startedAt', '<', args.to + DAY_MS);

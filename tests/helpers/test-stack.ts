@@ -5,10 +5,14 @@ import { resolveZeroAdminPassword } from '../../server/auth/secret.ts';
 import { loadEnv } from '../../server/env.ts';
 import { freePort, freePortPair } from '../../server/stack/ports.ts';
 import { startStack } from '../../server/stack/run-stack.ts';
+import { scriptedChatModel } from './chat-model.ts';
 import type { StackInfo } from './stack-info.ts';
 
 /** Tests re-check sessions every 3 s (the product: 60 s), so a revoked one is seen soon. */
 const TEST_ZERO_ENV = { ZERO_LOG_LEVEL: 'warn', ZERO_AUTH_REVALIDATE_INTERVAL_SECONDS: '3' };
+
+/** The test stack's CHAT_MESSAGES_PER_HOUR. */
+export const CHAT_TEST_HOURLY_LIMIT = 8;
 
 /** Where the last run's zero-cache log is kept: `npm test` prints its tail when a test failed. */
 export const KEPT_ZERO_CACHE_LOG = path.resolve('test-results', 'zero-cache.log');
@@ -44,11 +48,15 @@ export async function startTestStack(
     // so the per-client auth rate limits apply per person as in production.
     TRUST_PROXY: 'loopback',
     ...extraEnv,
+    // Low enough that a test reaches the chat's hourly limit in a few questions (each test has its own organization).
+    CHAT_MESSAGES_PER_HOUR: String(CHAT_TEST_HOURLY_LIMIT),
   });
   const stack = await startStack(env, {
     webDist: path.resolve('web/dist'),
     zeroEnv,
     log,
+    // OpenAI is out of reach: the chat's model is the AI SDK's mock, scripted by markers in each question.
+    chatModel: scriptedChatModel(),
   });
   return {
     info: {

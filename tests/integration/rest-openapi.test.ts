@@ -3,13 +3,19 @@ import { type RestDeps, restRoutes } from '../../server/rest/index.ts';
 import { WIDGET_TYPE_NAMES } from '../../shared/dashboards/registry.ts';
 import { api, baseUrl } from '../helpers/people.ts';
 
+/**
+ * A served path as the document writes it: ":id" is "{id}", and a parameter
+ * whose pattern ends in a file extension (":report{[^/]+\\.pdf}") is "{report}.pdf".
+ */
+const documentedPath = (path: string) => path.replace(/:(\w+)\{\[\^\/\]\+\\\.(\w+)\}/g, '{$1}.$2').replace(/:(\w+)/g, '{$1}');
+
 /** Every route the REST app serves, as "METHOD /path/{param}" (middleware and the docs themselves left out). */
 function servedOperations(): string[] {
   const app = restRoutes({} as RestDeps);
   // Each handler of a route (validators, then the handler) is an entry of its own.
   const operations = app.routes
     .filter((r) => r.method !== 'ALL' && !/\/(openapi\.json|docs)/.test(r.path))
-    .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+    .map((r) => `${r.method} ${documentedPath(r.path)}`);
   return [...new Set(operations)].sort();
 }
 
@@ -98,6 +104,12 @@ const IMPLEMENTED = [
   'GET /api/reports/email/schedule',
   'DELETE /api/reports/email/schedule/{id}',
   'POST /api/reports/email/schedule/{id}/run',
+  'GET /api/chat/threads',
+  'POST /api/chat/threads',
+  'GET /api/chat/threads/{id}/messages',
+  'POST /api/chat/threads/{id}/messages',
+  'GET /api/reports/{report}.pdf',
+  'GET /api/reports/{report}.xlsx',
 ].sort();
 
 type Operation = {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { chatPermissions } from '../../shared/chat/permissions.ts';
 import { customerSuccessPermissions } from '../../shared/customer-success/permissions.ts';
 import { kpiUploadPermissions } from '../../shared/customer-success/uploads-permissions.ts';
 import { dashboardPermissions } from '../../shared/dashboards/permissions.ts';
@@ -27,6 +28,7 @@ describe('the permission matrix', () => {
       kpiUploadPermissions,
       shopFloorPermissions,
       reportEmailPermissions,
+      chatPermissions,
     ]
       .flatMap((f) => Object.keys(f))
       .sort();

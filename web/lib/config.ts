@@ -9,6 +9,8 @@ export interface ClientConfig {
   aiNarration?: boolean;
   /** Whether the server can send mail (SMTP_URL set); the report e-mail page says so when not. */
   mailConfigured?: boolean;
+  /** Whether a model answers chat questions (otherwise the chat panel says chat is off). */
+  aiChat?: boolean;
 }
 
 let pending: Promise<ClientConfig> | undefined;

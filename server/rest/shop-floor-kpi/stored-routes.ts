@@ -3,6 +3,7 @@ import type { TransactionSql } from 'postgres';
 import { AppError, type FieldIssue } from '../../../shared/errors.ts';
 import { DAY_MS } from '../../../shared/shop-floor/instants.ts';
 import { KPI_NAMES, type KpiName } from '../../../shared/shop-floor/kpi-names.ts';
+import { resolveFilter } from '../../shop-floor/resolve-filter.ts';
 import { type StoredGroup, storedKpis } from '../../shop-floor/stored-kpis.ts';
 import type { RestDeps, RestEnv } from '../context.ts';
 import { validationFailed } from '../issues.ts';
@@ -41,21 +42,6 @@ function rangeOf(q: Query, now: number) {
   return { from, to };
 }
 
-/** The organization's line, product or shift named by id or by name (code for products); another organization's is not found. */
-async function resolve(tx: TransactionSql, orgID: string, kind: 'line' | 'product' | 'shift', given: string | undefined) {
-  if (given === undefined) return undefined;
-  const [table, label] = { line: ['sf_line', 'name'], product: ['sf_product', 'code'], shift: ['sf_shift', 'name'] }[kind] as [
-    string,
-    string,
-  ];
-  const [row] = await tx.unsafe<{ id: string }[]>(
-    `SELECT id FROM ${table} WHERE organization_id = $1 AND (id = $2 OR ${label} = $2) ORDER BY id = $2 DESC LIMIT 1`,
-    [orgID, given],
-  );
-  if (!row) throw new AppError('NOT_FOUND', `No ${kind} “${given}” in this organization (give its id or ${label})`);
-  return row.id;
-}
-
 /** Reads the stored KPIs for the request, under the caller's row-level security. */
 function compute(deps: RestDeps, caller: RestEnv['Variables']['caller'], q: Query, kpis?: KpiName[]) {
   const now = Date.now();
@@ -63,9 +49,9 @@ function compute(deps: RestDeps, caller: RestEnv['Variables']['caller'], q: Quer
   return readInTenant(deps, caller, async (db) => {
     const tx = db.dbTransaction.wrappedTransaction as unknown as TransactionSql;
     const [lineID, productID, shiftID] = [
-      await resolve(tx, caller.orgID, 'line', q.line),
-      await resolve(tx, caller.orgID, 'product', q.product),
-      await resolve(tx, caller.orgID, 'shift', q.shift),
+      (await resolveFilter(tx, caller.orgID, 'line', q.line))?.id,
+      (await resolveFilter(tx, caller.orgID, 'product', q.product))?.id,
+      (await resolveFilter(tx, caller.orgID, 'shift', q.shift))?.id,
     ];
     const stored = await storedKpis(tx, {
       orgID: caller.orgID,

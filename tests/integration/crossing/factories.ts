@@ -1,5 +1,6 @@
 import { accountHealthMutators, accountHealthQueries } from './account-health-factories.ts';
 import { type MutatorFactory, mergeFactories, type QueryFactory } from './cases.ts';
+import { chatQueries } from './chat-factories.ts';
 import { customerSuccessMutators, customerSuccessQueries } from './customer-success-factories.ts';
 import { dashboardsMutators, dashboardsQueries } from './dashboards-factories.ts';
 import { healthMutators, healthQueries } from './health-factories.ts';
@@ -29,6 +30,7 @@ export const queryFactories = mergeFactories<QueryFactory>(
   shopFloorRollupQueries,
   shopFloorBatchQueries,
   reportEmailQueries,
+  chatQueries,
 );
 export const mutatorFactories = mergeFactories<MutatorFactory>(
   platformMutators,

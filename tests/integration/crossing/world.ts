@@ -9,6 +9,7 @@ import { addMember, createOrg, type Person, signUp } from '../../helpers/people.
 import { createKey, createShareLink, expectStatus, rest } from '../../helpers/rest.ts';
 import { postWorkbook } from '../../helpers/workbooks.ts';
 import { openZero, type TestZero, watch } from '../../helpers/zero-client.ts';
+import { worldChat } from './chat-factories.ts';
 import { worldReportEmail } from './report-email-factories.ts';
 import { worldBatch } from './shop-floor-batches-factories.ts';
 import { buildShopFloorWorld, type ShopFloorWorld, shopFloorSecrets } from './shop-floor-factories.ts';
@@ -84,6 +85,9 @@ export interface World {
   goalB: string;
   dashboardB: string;
   accountB: string;
+  /** A shared chat thread of A with a question, its answer and a tool call. */
+  chatThreadID: string;
+  chatMessageID: string;
   /** A new random id, for rows a write would create. */
   fresh(): string;
   /** Every id that belongs to A alone (the organization, its people, its rows): none may reach the intruder. */
@@ -203,6 +207,7 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
   const reportEmail = await worldReportEmail(owner, orgA);
   const key = await createKey(owner, orgA, 'viewer', 'Secret key');
   const uploads = await worldUploads(owner, orgA, ids.accountID);
+  const chat = await worldChat(owner, orgA);
   // The points last: the insight that reads all of them is the last job the set-up causes.
   const values = [10, 12, 15, 17, 20];
   const pointIDs = [ids.pointID, ids.sparePointID, id(), id(), id()];
@@ -226,6 +231,7 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
     intruder,
     ...ids,
     ...uploads,
+    ...chat,
     apiKeyID: key.id,
     shareID: share.id,
     shareToken: share.token,
@@ -246,6 +252,7 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
       share.id,
       ...Object.values(ids),
       ...Object.values(uploads),
+      ...Object.values(chat),
       ...pointIDs,
       ...shopFloorSecrets(sf),
       batchID,

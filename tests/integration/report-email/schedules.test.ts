@@ -3,9 +3,9 @@ import ExcelJS from 'exceljs';
 import { describe, expect, inject, test } from 'vitest';
 import { createJobQueue } from '../../../server/jobs/queue.ts';
 import { createMailer } from '../../../server/mail/mailer.ts';
-import { renderKpiWorkbook } from '../../../server/report-email/attachment.ts';
 import { deliverSend } from '../../../server/report-email/deliver.ts';
 import { registerReportEmailJobs, runScheduleTick } from '../../../server/report-email/jobs.ts';
+import { renderReport } from '../../../server/reports/render.ts';
 import { useAdminSql, useAppSql } from '../../helpers/db.ts';
 import { JOB_DEADLINE_MS } from '../../helpers/deadlines.ts';
 import { mailsTo, waitForMails } from '../../helpers/mailbox.ts';
@@ -51,7 +51,7 @@ async function deliverNow(scheduleID: string, requestedBy: string, to: string[],
   const mailer = createMailer({ smtpUrl, from: 'Live KPI <reports@test.example>' });
   try {
     return await deliverSend(
-      { adminSql: admin, appSql, mailer, render: renderKpiWorkbook, appUrl: 'http://localhost', log: () => {} },
+      { adminSql: admin, appSql, mailer, render: renderReport, appUrl: 'http://localhost', log: () => {} },
       sendID,
     );
   } finally {
@@ -122,6 +122,17 @@ describe('report e-mail schedules', () => {
     expect(listed.find((s) => s.id === made.id)?.lastStatus).toBe('sent');
   });
 
+  test('a PDF schedule attaches the report as PDF, the document GET /api/reports/kpis.pdf gives', async () => {
+    const to = address('pdf');
+    const made = await schedule({ format: 'pdf', recipients: [to] });
+    expectStatus(await rest(asManager(), 'POST', `${BASE}/${made.id}/run`), 202);
+    const [received] = await waitForMails(to, 1, JOB_DEADLINE_MS);
+    const attachment = received?.mail.attachments[0];
+    expect(attachment?.contentType).toBe('application/pdf');
+    expect(attachment?.filename).toMatch(/^Acme_Reports_KPIs_\d{4}-\d{2}-\d{2}\.pdf$/);
+    expect(attachment?.content.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
   test('a due run is sent exactly once when two workers claim at the same moment', async () => {
     const to = address('race');
     const made = await schedule({ recipients: [to], cron: '*/5 * * * *', timezone: 'UTC' });
@@ -134,7 +145,7 @@ describe('report e-mail schedules', () => {
       adminSql: admin,
       appSql,
       mailer: createMailer({ smtpUrl: undefined, from: 'unused' }),
-      render: renderKpiWorkbook,
+      render: renderReport,
       appUrl: 'http://unused',
       log: () => {},
     });

@@ -9,9 +9,11 @@ import { ConfirmButton } from '../../components/confirm-button.tsx';
 import { QueryError } from '../../components/query-error.tsx';
 import { StatusBadge } from '../../components/status-badge.tsx';
 import { showToast } from '../../components/toast.tsx';
+import { ChatPanel } from '../chat/chat-panel.tsx';
 import { AccountUploads } from '../customer-success/uploads/account-uploads.tsx';
 import { useCurrentOrganization, useFormats } from '../organizations/current-organization.tsx';
 import { AccountPlaybooks } from '../playbooks/account-playbooks.tsx';
+import { ReportDownloads } from '../reports/report-downloads.tsx';
 import { mutate } from '../sync/mutate.ts';
 import { ReadOnlyNote } from '../workspace/read-only-note.tsx';
 import { RoleGate } from '../workspace/role-gate.tsx';
@@ -75,6 +77,7 @@ function AccountView(props: { account: AccountWithKpis }) {
           <Show when={!canEdit()}>
             <ReadOnlyNote />
           </Show>
+          <ReportDownloads report="account-health" params={{ accountId: a().id }} label="Account health report" />
         </div>
       }
     >
@@ -113,6 +116,7 @@ function AccountView(props: { account: AccountWithKpis }) {
       <AccountKpis accountID={a().id} kpis={a().kpis} scores={scores()} />
       <AccountPlaybooks accountID={a().id} />
       <AccountUploads accountID={a().id} />
+      <ChatPanel context={{ kind: 'account', id: a().id }} />
     </WorkspacePage>
   );
 }

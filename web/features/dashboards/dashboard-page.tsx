@@ -7,6 +7,7 @@ import { mutators } from '../../../sync/mutators.ts';
 import { queries } from '../../../sync/queries.ts';
 import { QueryError } from '../../components/query-error.tsx';
 import { currentUser } from '../auth/session.ts';
+import { ChatPanel } from '../chat/chat-panel.tsx';
 import { useCurrentOrganization, useFormats } from '../organizations/current-organization.tsx';
 import { mutate } from '../sync/mutate.ts';
 import { WorkspacePage } from '../workspace/workspace-page.tsx';
@@ -212,6 +213,7 @@ export function DashboardView(props: { dashboardID: string }) {
                 onOpenChange={setSettings}
               />
             </Show>
+            <ChatPanel context={{ kind: 'dashboard', id: d().id }} />
           </WorkspacePage>
         )}
       </Match>

@@ -2,6 +2,7 @@ import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { SelectField, type SelectOption } from '../../../components/select-field.tsx';
 import { TextInput } from '../../../components/text-input.tsx';
+import { ReportDownloads } from '../../reports/report-downloads.tsx';
 import { categoryLabel } from '../kpi-options.ts';
 import { SORT_KEYS, SORT_LABELS, type SortKey } from './dashboard-view.ts';
 
@@ -96,6 +97,8 @@ export function DashboardToolbar(props: DashboardToolbarProps) {
         <A href="/kpis/archived" class="button button-ghost">
           Archived KPIs
         </A>
+        {/* Folded behind "Options" on a phone with the rest, so the first card stays near the top. */}
+        <ReportDownloads report="kpis" label="KPI report" />
       </div>
       <Show when={props.arranging}>
         <div class="arrange-notice" role="status">

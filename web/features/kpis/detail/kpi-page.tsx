@@ -4,6 +4,7 @@ import { createMemo, createSignal, Match, Show, Switch } from 'solid-js';
 import { can } from '../../../../shared/roles.ts';
 import { queries } from '../../../../sync/queries.ts';
 import { QueryError } from '../../../components/query-error.tsx';
+import { ChatPanel } from '../../chat/chat-panel.tsx';
 import { useCurrentOrganization } from '../../organizations/current-organization.tsx';
 import { ReadOnlyNote } from '../../workspace/read-only-note.tsx';
 import { RoleGate } from '../../workspace/role-gate.tsx';
@@ -98,6 +99,7 @@ function KpiView(props: { kpi: KpiWithOwner }) {
             onCite={(id) => setReveal((r) => ({ id, seq: (r?.seq ?? 0) + 1 }))}
           />
           <KpiGoals kpiID={props.kpi.id} />
+          <ChatPanel context={{ kind: 'kpi', id: props.kpi.id }} />
         </aside>
       </div>
     </WorkspacePage>

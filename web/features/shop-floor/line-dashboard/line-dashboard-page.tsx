@@ -1,7 +1,9 @@
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
 import { dayOfIso, daysBefore, isoDay, isTimeZone } from '../../../../shared/shop-floor/zoned-day.ts';
+import { ChatPanel } from '../../chat/chat-panel.tsx';
 import { useCurrentOrganization } from '../../organizations/current-organization.tsx';
+import { ReportDownloads } from '../../reports/report-downloads.tsx';
 import { WorkspacePage } from '../../workspace/workspace-page.tsx';
 import { type DashboardFilter, useMinuteClock, useToday } from './dashboard-data.ts';
 import { DashboardFilters } from './dashboard-filters.tsx';
@@ -57,6 +59,14 @@ export function LineDashboardPage() {
         title="Line dashboard"
         headingId="line-dashboard-title"
         subtitle="OEE, its factors and output per line and shift, live as the floor enters production."
+        actions={
+          // The daily report of the range's last day (today by default), for the line chosen.
+          <ReportDownloads
+            report="production-daily"
+            params={{ date: isoDay(range().to), line: params.line || undefined }}
+            label={`Daily production report for ${isoDay(range().to)}`}
+          />
+        }
       >
         <LineDashboardBody
           orgID={org.orgID}
@@ -80,6 +90,7 @@ export function LineDashboardPage() {
             />
           )}
         />
+        <ChatPanel context={{ kind: 'line', id: params.line || 'all' }} />
       </WorkspacePage>
     </Show>
   );
