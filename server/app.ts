@@ -23,7 +23,14 @@ export interface AppDeps {
   zeroApiKey?: string | undefined;
   trustProxy: readonly string[];
   /** What the browser needs to reach zero-cache and which sign-ins exist. */
-  clientConfig: { zeroURL: string | null; zeroPort: number; googleSignIn: boolean; aiNarration: boolean };
+  clientConfig: {
+    zeroURL: string | null;
+    zeroPort: number;
+    googleSignIn: boolean;
+    aiNarration: boolean;
+    /** Whether SMTP_URL is set: the report e-mail page says mail goes nowhere when not. */
+    mailConfigured: boolean;
+  };
   /** Built web app to serve (web/dist); omitted in dev, where Vite serves it. */
   webDist?: string | undefined;
   /** Receives each committed write's post-commit tasks (the job queue's `send`); dropped when unset. */

@@ -53,6 +53,10 @@ const schema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.pipe(z.url({ message: 'must be an http(s) URL' }).optional()),
   AI_MODEL: z.string().trim().default('gpt-4o-mini'),
+  /** Outgoing mail (scheduled reports, invitations): smtp://user:pass@host:587 or smtps://...:465. Unset: no mail is sent, and the logs say so. */
+  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/, message: 'must be an smtp:// or smtps:// URL' }).optional()),
+  /** The From of every message the server sends. */
+  MAIL_FROM: z.string().trim().min(3).default('Live KPI <no-reply@localhost>'),
   /** AI chat: questions an organization may ask per hour (then 429 with Retry-After). */
   CHAT_MESSAGES_PER_HOUR: bounded(60, 1, 100_000),
   /** AI chat: the most tokens one answer may use. */

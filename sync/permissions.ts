@@ -62,6 +62,9 @@ const ACTION_PHRASES: Record<string, string> = {
   'shopFloorEntry.create': 'enter production, quality, downtime or attendance',
   'shopFloorEntry.update': 'edit shop-floor entries',
   'shopFloorEntry.delete': 'delete shop-floor entries',
+  'reportSchedule.create': 'schedule report e-mails',
+  'reportSchedule.delete': 'delete report e-mail schedules',
+  'reportSchedule.run': 'send scheduled reports',
 };
 
 /** The refusal for a role that may not take an action: names the role and the action, and who can help. */

@@ -9,6 +9,7 @@ import { kpiUploadQueries } from './queries/kpi-uploads.ts';
 import { platformQueries } from './queries/platform.ts';
 import { playbookExecutionQueries } from './queries/playbook-executions.ts';
 import { playbookQueries } from './queries/playbooks.ts';
+import { reportEmailQueries } from './queries/report-email.ts';
 import { sharedDashboardQueries } from './queries/shared-dashboard.ts';
 import { shopFloorQueries } from './queries/shop-floor.ts';
 import { shopFloorBatchQueries } from './queries/shop-floor-batches.ts';
@@ -37,6 +38,7 @@ export const queries = defineQueries({
   ...shopFloorEntryQueries,
   ...shopFloorRollupQueries,
   ...shopFloorBatchQueries,
+  ...reportEmailQueries,
   ...chatQueries,
 });
 

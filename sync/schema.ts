@@ -13,6 +13,7 @@ import {
   playbookExecutionTables,
 } from './schema/playbook-executions.ts';
 import { playbookRelationships, playbookScopes, playbookTables } from './schema/playbooks.ts';
+import { reportEmailRelationships, reportEmailScopes, reportEmailTables } from './schema/report-email.ts';
 import { shopFloorRelationships, shopFloorScopes, shopFloorTables } from './schema/shop-floor.ts';
 import { shopFloorBatchRelationships, shopFloorBatchScopes, shopFloorBatchTables } from './schema/shop-floor-batches.ts';
 import { shopFloorEntryRelationships, shopFloorEntryScopes, shopFloorEntryTables } from './schema/shop-floor-entries.ts';
@@ -43,6 +44,7 @@ export const schema = createSchema({
     ...shopFloorEntryTables,
     ...shopFloorRollupTables,
     ...shopFloorBatchTables,
+    ...reportEmailTables,
     ...chatTables,
   ],
   relationships: [
@@ -59,6 +61,7 @@ export const schema = createSchema({
     ...shopFloorEntryRelationships,
     ...shopFloorRollupRelationships,
     ...shopFloorBatchRelationships,
+    ...reportEmailRelationships,
     ...chatRelationships,
   ],
   enableLegacyQueries: false,
@@ -83,6 +86,7 @@ export const tenantScopes = {
   ...shopFloorEntryScopes,
   ...shopFloorRollupScopes,
   ...shopFloorBatchScopes,
+  ...reportEmailScopes,
   ...chatScopes,
 };
 export type TenantTable = keyof typeof tenantScopes;
@@ -128,6 +132,8 @@ export type AttendanceEntry = Row<typeof schema.tables.attendanceEntry>;
 export type ShiftRollup = Row<typeof schema.tables.shiftRollup>;
 export type RollupRecompute = Row<typeof schema.tables.rollupRecompute>;
 export type ProductionBatch = Row<typeof schema.tables.productionBatch>;
+export type ReportSchedule = Row<typeof schema.tables.reportSchedule>;
+export type ReportSend = Row<typeof schema.tables.reportSend>;
 export type ChatThread = Row<typeof schema.tables.chatThread>;
 export type ChatMessage = Row<typeof schema.tables.chatMessage>;
 export type ChatToolCall = Row<typeof schema.tables.chatToolCall>;

@@ -51,6 +51,7 @@ const LineDashboardPage = page(() => import('./features/shop-floor/line-dashboar
 // Platform pages outside the shell.
 const MembersPage = page(() => import('./features/organizations/members-page.tsx'), 'MembersPage');
 const SettingsPage = page(() => import('./features/settings/settings-page.tsx'), 'SettingsPage');
+const SchedulesPage = page(() => import('./features/report-email/schedules-page.tsx'), 'SchedulesPage');
 
 function Root(props: RouteSectionProps) {
   onMount(() => {
@@ -96,6 +97,7 @@ export function App() {
         <Route path="/members" component={MembersPage} />
         <Route path="/settings" component={SettingsPage} />
         <Route path="/settings/health" component={HealthConfigPage} />
+        <Route path="/settings/reports" component={SchedulesPage} />
         <Route path="/accounts/:id/uploads" component={AccountUploadsPage} />
         <Route path="/playbooks" component={PlaybooksPage} />
         <Route path="/executions/:id" component={ExecutionPage} />

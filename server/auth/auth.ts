@@ -6,6 +6,7 @@ import type { Sql } from 'postgres';
 import { isRole, ROLES } from '../../shared/roles.ts';
 import { type Env, publicUrl } from '../env.ts';
 import { ac, authRoles } from './access-control.ts';
+import { type InvitationMailDeps, invitationMailer } from './invitation-mail.ts';
 import { membershipAuditHooks } from './membership-audit.ts';
 import { passwordPolicy } from './password-policy.ts';
 
@@ -18,6 +19,8 @@ export interface AuthConfig {
   secret: string;
   /** Extra origins allowed to call the auth endpoints (the Vite dev server). */
   extraOrigins?: string[];
+  /** Invitations are e-mailed through it (server/mail/); without it, only the link the inviter copies. */
+  mail?: Omit<InvitationMailDeps, 'appUrl'> | undefined;
 }
 
 /**
@@ -33,7 +36,7 @@ async function assertOneOfOurRoles(role: string): Promise<void> {
   });
 }
 
-export function createAuth({ env, sql, secret, extraOrigins = [] }: AuthConfig) {
+export function createAuth({ env, sql, secret, extraOrigins = [], mail }: AuthConfig) {
   const baseURL = publicUrl(env);
   const local = [`http://localhost:${env.PORT}`, `http://127.0.0.1:${env.PORT}`];
   const google =
@@ -96,6 +99,7 @@ export function createAuth({ env, sql, secret, extraOrigins = [] }: AuthConfig) 
         creatorRole: 'owner',
         allowUserToCreateOrganization: true,
         invitationExpiresIn: 7 * 24 * 3600,
+        ...(mail ? { sendInvitationEmail: invitationMailer({ ...mail, appUrl: baseURL }) } : {}),
         organizationHooks: {
           ...membershipAuditHooks(sql),
           beforeCreateInvitation: ({ invitation }) => assertOneOfOurRoles(invitation.role),

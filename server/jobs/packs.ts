@@ -3,12 +3,14 @@ import { registerHealthJobs } from '../customer-success/health/jobs.ts';
 import { registerInsightJobs } from '../insights/jobs.ts';
 import type { Narrator } from '../insights/narrator.ts';
 import { registerPlaybookJobs } from '../playbooks/jobs.ts';
+import type { ReportEmailJobDeps } from '../report-email/jobs.ts';
+import { registerReportEmailJobs } from '../report-email/jobs.ts';
 import { registerBatchJobs } from '../shop-floor/batches/jobs.ts';
 import { registerShopFloorJobs } from '../shop-floor/jobs.ts';
 import type { JobQueue } from './queue.ts';
 
 /** What the packs' job handlers may use. */
-export interface PackJobDeps {
+export interface PackJobDeps extends Omit<ReportEmailJobDeps, 'appSql' | 'log'> {
   /** The app pool: jobs read and write under row-level security, acting as the member who asked. */
   appSql: Sql;
   narrator: Narrator;
@@ -22,4 +24,5 @@ export function registerPackJobs(queue: JobQueue, deps: PackJobDeps): void {
   registerPlaybookJobs(queue, deps);
   registerShopFloorJobs(queue, deps);
   registerBatchJobs(queue, deps);
+  registerReportEmailJobs(queue, deps);
 }

@@ -17,6 +17,11 @@ export interface JobOptions<N extends JobName> {
   expireInSeconds?: number;
   /** Jobs this instance runs at once. */
   localConcurrency?: number;
+  /**
+   * Also queued by pg-boss's scheduler on this cron (UTC): once per
+   * occurrence, whichever instance's scheduler sees it first.
+   */
+  cron?: string;
   /** An error retrying cannot help (e.g. the member lost their role): logged and dropped. Returns why, or null. */
   permanent?: (err: unknown) => string | null;
 }
@@ -69,8 +74,8 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
     connectionString: opts.databaseUrl,
     application_name: 'kpi-jobs',
     max: 4,
-    // No cron schedules yet; maintenance (expiry, retention) stays on.
-    schedule: false,
+    // Cron jobs (registerJob's `cron`) and maintenance (expiry, retention).
+    schedule: true,
   });
   boss.on('error', (err) => log(`[jobs] queue error: ${err.message}`));
   const jobs = new Map<JobName, Registered>();
@@ -188,6 +193,7 @@ export function createJobQueue(opts: JobQueueOptions): JobQueue {
           expireInSeconds: job.options.expireInSeconds ?? 120,
           deleteAfterSeconds: 24 * 3600,
         });
+        if (job.options.cron) await boss.schedule(job.name, job.options.cron, {});
       }
     },
     async startWorkers() {

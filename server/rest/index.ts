@@ -15,6 +15,7 @@ import { accountExecutionRoutes, executionRoutes } from './playbook-executions/r
 import { playbookTriggerRoutes } from './playbook-triggers/routes.ts';
 import { productionBatchRoutes } from './production-batches/routes.ts';
 import { productionEntryRoutes } from './production-entries/routes.ts';
+import { reportEmailRoutes } from './report-email/routes.ts';
 import { reportRoutes } from './reports/routes.ts';
 import { shopFloorKpiRoutes } from './shop-floor-kpi/routes.ts';
 import { uploadExampleRoutes, uploadRoutes } from './uploads/routes.ts';
@@ -51,6 +52,7 @@ export function restRoutes(deps: RestDeps) {
   api.route('/products', productRoutes(deps));
   api.route('/production/entries', productionEntryRoutes(deps));
   api.route('/production/batch', productionBatchRoutes(deps));
+  api.route('/reports/email/schedule', reportEmailRoutes(deps));
   api.route('/chat', chatRoutes(deps));
   api.route('/reports', reportRoutes(deps));
   serveDocs(api, BASE);

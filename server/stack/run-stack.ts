@@ -12,13 +12,15 @@ import { resolveAuthSecret, resolveZeroAdminPassword } from '../auth/secret.ts';
 import { createPools, type Pools } from '../db/pools.ts';
 import { type PreparedDatabase, prepareDatabase } from '../db/prepare.ts';
 import type { DatabaseUrls } from '../db/roles.ts';
-import type { Env } from '../env.ts';
+import { type Env, publicUrl } from '../env.ts';
 import { markDown, markUp, newStackStatus, type StackStatus } from '../http/health.ts';
 import { aiNarrationEnabled, languageModelFromEnv } from '../insights/ai-model.ts';
 import { insightTasks } from '../insights/jobs.ts';
 import { createNarrator } from '../insights/narrator.ts';
 import { registerPackJobs } from '../jobs/packs.ts';
 import { createJobQueue } from '../jobs/queue.ts';
+import { createMailer } from '../mail/mailer.ts';
+import { renderReport } from '../reports/render.ts';
 import { seedDemo } from '../seed.ts';
 import { assertPortsFree, urlHost } from './ports.ts';
 import { stopMarked } from './process-marker.ts';
@@ -117,15 +119,21 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
     // role's schema "pgboss"): writes queue jobs after commit; workers start
     // once the stack is up. Stopped before the pools close.
     const jobs = createJobQueue({ databaseUrl: prepared.urls.admin, log });
+    const mailer = createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM });
+    cleanups.push(async () => mailer.close());
     registerPackJobs(jobs, {
       appSql: pools.app,
+      adminSql: pools.admin,
+      mailer,
+      render: renderReport,
+      appUrl: publicUrl(env),
       narrator: createNarrator({ model: languageModelFromEnv(env), log }),
       log,
     });
     await jobs.start();
     cleanups.push(() => jobs.stop());
 
-    const auth = createAuth({ env, sql: pools.auth, secret, extraOrigins: opts.extraOrigins ?? [] });
+    const auth = createAuth({ env, sql: pools.auth, secret, extraOrigins: opts.extraOrigins ?? [], mail: { mailer, log } });
     const demo = env.SEED_DEMO ? await seedDemo(auth, pools) : null;
     checkpoint();
 
@@ -146,6 +154,7 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
         zeroPort: env.ZERO_PORT,
         googleSignIn: Boolean(env.GOOGLE_CLIENT_ID),
         aiNarration: aiNarrationEnabled(env),
+        mailConfigured: mailer.configured,
       },
       webDist: opts.webDist,
       postCommit: jobs.send,

@@ -7,6 +7,7 @@ import { healthPermissions } from '../health/permissions.ts';
 import { kpiTrackerPermissions } from '../kpi-tracker/permissions.ts';
 import { platformPermissions } from '../platform/permissions.ts';
 import { playbookPermissions } from '../playbooks/permissions.ts';
+import { reportEmailPermissions } from '../report-email/permissions.ts';
 import { shopFloorPermissions } from '../shop-floor/permissions.ts';
 import { type Grant, mergePermissions, type PermissionFragment, type Scope } from './define.ts';
 import { atLeast, isRole, ROLES, type Role } from './roles.ts';
@@ -28,6 +29,7 @@ export const PERMISSIONS = mergePermissions(
   liveHealthPermissions,
   kpiUploadPermissions,
   shopFloorPermissions,
+  reportEmailPermissions,
   chatPermissions,
 );
 

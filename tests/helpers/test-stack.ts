@@ -31,6 +31,8 @@ export async function startTestStack(
   log: (line: string) => void = () => {},
   /** zero-cache settings over the product's; by default the tests' quick session revalidation. */
   zeroEnv: Record<string, string> = TEST_ZERO_ENV,
+  /** More server settings (the tests' SMTP_URL). */
+  extraEnv: Record<string, string> = {},
 ): Promise<{ info: StackInfo; stop(): Promise<void> }> {
   const dataDir = await mkdtemp(path.join(tmpdir(), 'live-kpi-test-'));
   const port = await freePort();
@@ -45,6 +47,7 @@ export async function startTestStack(
     // Test people each present their own address through X-Forwarded-For,
     // so the per-client auth rate limits apply per person as in production.
     TRUST_PROXY: 'loopback',
+    ...extraEnv,
     // Low enough that a test reaches the chat's hourly limit in a few questions (each test has its own organization).
     CHAT_MESSAGES_PER_HOUR: String(CHAT_TEST_HOURLY_LIMIT),
   });

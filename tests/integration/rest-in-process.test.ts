@@ -22,7 +22,7 @@ const appFor = (deps: Pick<AppDeps, 'appSql' | 'postCommit' | 'log'>) =>
     status: newStackStatus(),
     zeroKeepaliveUrl: 'http://127.0.0.1:1/keepalive',
     trustProxy: [],
-    clientConfig: { zeroURL: null, zeroPort: 0, googleSignIn: false, aiNarration: false },
+    clientConfig: { zeroURL: null, zeroPort: 0, googleSignIn: false, aiNarration: false, mailConfigured: false },
     ...deps,
   });
 let sink: PostCommit = () => {};

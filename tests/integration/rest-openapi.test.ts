@@ -100,6 +100,10 @@ const IMPLEMENTED = [
   'POST /api/production/batch/{id}/confirm',
   'GET /api/production/batch/{id}/status',
   'GET /api/production/batch/{id}/errors.csv',
+  'POST /api/reports/email/schedule',
+  'GET /api/reports/email/schedule',
+  'DELETE /api/reports/email/schedule/{id}',
+  'POST /api/reports/email/schedule/{id}/run',
   'GET /api/chat/threads',
   'POST /api/chat/threads',
   'GET /api/chat/threads/{id}/messages',
@@ -145,9 +149,9 @@ describe('OpenAPI document and reference page', () => {
             where,
           ).toBe(true);
         // File uploads take multipart/form-data (a CSV batch also its plain text/csv body);
-        // a batch's confirm takes no body; every other write takes JSON.
+        // a batch's confirm and a schedule's "send now" take no body; every other write takes JSON.
         const body = FILE_BODIES[where] ?? 'application/json';
-        const bodiless = where === 'post /api/production/batch/{id}/confirm';
+        const bodiless = ['post /api/production/batch/{id}/confirm', 'post /api/reports/email/schedule/{id}/run'].includes(where);
         if ((method === 'post' || method === 'put') && !bodiless) expect(op.requestBody?.content[body], where).toBeDefined();
         const success = Object.keys(op.responses).filter((s) => s.startsWith('2'));
         expect(success, where).toHaveLength(1);

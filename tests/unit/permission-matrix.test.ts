@@ -11,6 +11,7 @@ import { allPermissions, PERMISSIONS, permissionRows } from '../../shared/permis
 import { API_KEY_ROLES, apiKeyRolesFor } from '../../shared/platform/api-key-roles.ts';
 import { platformPermissions } from '../../shared/platform/permissions.ts';
 import { playbookPermissions } from '../../shared/playbooks/permissions.ts';
+import { reportEmailPermissions } from '../../shared/report-email/permissions.ts';
 import { assignableRoles, can, canActOn, ROLES, rolesThat, scopeOf } from '../../shared/roles.ts';
 import { shopFloorPermissions } from '../../shared/shop-floor/permissions.ts';
 
@@ -26,6 +27,7 @@ describe('the permission matrix', () => {
       liveHealthPermissions,
       kpiUploadPermissions,
       shopFloorPermissions,
+      reportEmailPermissions,
       chatPermissions,
     ]
       .flatMap((f) => Object.keys(f))

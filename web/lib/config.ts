@@ -7,6 +7,8 @@ export interface ClientConfig {
   googleSignIn: boolean;
   /** Whether insight summaries are narrated by an AI model (otherwise built from the statistics alone). */
   aiNarration?: boolean;
+  /** Whether the server can send mail (SMTP_URL set); the report e-mail page says so when not. */
+  mailConfigured?: boolean;
   /** Whether a model answers chat questions (otherwise the chat panel says chat is off). */
   aiChat?: boolean;
 }

@@ -19,7 +19,7 @@ const appWith = (chat: AppDeps['chat']) =>
     status: newStackStatus(),
     zeroKeepaliveUrl: 'http://127.0.0.1:1/keepalive',
     trustProxy: [],
-    clientConfig: { zeroURL: null, zeroPort: 0, googleSignIn: false, aiNarration: false },
+    clientConfig: { zeroURL: null, zeroPort: 0, googleSignIn: false, aiNarration: false, mailConfigured: false },
     chat,
     log: () => {},
   });

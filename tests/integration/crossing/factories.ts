@@ -7,6 +7,7 @@ import { healthMutators, healthQueries } from './health-factories.ts';
 import { kpiTrackerMutators, kpiTrackerQueries } from './kpi-tracker-factories.ts';
 import { platformMutators, platformQueries } from './platform-factories.ts';
 import { playbookExecutionMutators, playbookExecutionQueries } from './playbook-executions-factories.ts';
+import { reportEmailQueries } from './report-email-factories.ts';
 import { shopFloorBatchQueries } from './shop-floor-batches-factories.ts';
 import { shopFloorEntryMutators, shopFloorEntryQueries } from './shop-floor-entries-factories.ts';
 import { shopFloorMutators, shopFloorQueries } from './shop-floor-factories.ts';
@@ -28,6 +29,7 @@ export const queryFactories = mergeFactories<QueryFactory>(
   shopFloorEntryQueries,
   shopFloorRollupQueries,
   shopFloorBatchQueries,
+  reportEmailQueries,
   chatQueries,
 );
 export const mutatorFactories = mergeFactories<MutatorFactory>(

@@ -10,6 +10,7 @@ import { createKey, createShareLink, expectStatus, rest } from '../../helpers/re
 import { postWorkbook } from '../../helpers/workbooks.ts';
 import { openZero, type TestZero, watch } from '../../helpers/zero-client.ts';
 import { worldChat } from './chat-factories.ts';
+import { worldReportEmail } from './report-email-factories.ts';
 import { worldBatch } from './shop-floor-batches-factories.ts';
 import { buildShopFloorWorld, type ShopFloorWorld, shopFloorSecrets } from './shop-floor-factories.ts';
 
@@ -76,6 +77,9 @@ export interface World {
   sf: ShopFloorWorld;
   /** A CSV production batch in A, uploaded and not confirmed. */
   batchID: string;
+  /** A report e-mail schedule in A, and a send of it. */
+  reportScheduleID: string;
+  reportSendID: string;
   /** The intruder's own KPI, goal, dashboard and account in B, for writes that name A's rows from B. */
   kpiB: string;
   goalB: string;
@@ -200,6 +204,7 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
   // A recompute of the shop floor's stored rollups over the entries' day.
   await ok(mutators.rollupRecompute.start({ id: id(), from: Date.UTC(2026, 10, 2), to: Date.UTC(2026, 10, 2) }));
   const batchID = await worldBatch(owner, orgA);
+  const reportEmail = await worldReportEmail(owner, orgA);
   const key = await createKey(owner, orgA, 'viewer', 'Secret key');
   const uploads = await worldUploads(owner, orgA, ids.accountID);
   const chat = await worldChat(owner, orgA);
@@ -236,6 +241,7 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
     accountB,
     sf,
     batchID,
+    ...reportEmail,
     stepID: `${ids.executionID}:0`,
     fresh: id,
     secrets: () => [
@@ -250,6 +256,7 @@ export async function buildWorld(): Promise<{ world: World; ownerZero: TestZero;
       ...pointIDs,
       ...shopFloorSecrets(sf),
       batchID,
+      ...Object.values(reportEmail),
     ],
   };
   return { world, ownerZero: z, intruderZero: zb };

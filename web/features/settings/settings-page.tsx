@@ -37,6 +37,9 @@ export function SettingsPage() {
         <A href="/settings/health">Health scoring: reference ranges and category weights</A>
       </p>
       <p>
+        <A href="/settings/reports">Report e-mail: reports sent on a schedule, and the send log</A>
+      </p>
+      <p>
         <A href="/settings/shop-floor">Shop floor: lines, products, shifts, employees, downtime reasons and defect types</A>
       </p>
       <QueryError details={options.details()} what="the lists" />
