@@ -9,6 +9,7 @@ import { authRoutes } from './auth/routes.ts';
 import { CHAT_OFF, type ChatSettings } from './chat/answer.ts';
 import { apiError, handleError } from './http/errors.ts';
 import { healthRoutes, type StackStatus } from './http/health.ts';
+import { slowRequestLog } from './http/slow-requests.ts';
 import { dropTasks, type PostCommit } from './mutators/post-commit.ts';
 import { restRoutes } from './rest/index.ts';
 import { createDbProvider } from './zero/db-provider.ts';
@@ -44,6 +45,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const app = new Hono();
   app.use('*', requestId());
+  app.use('/api/*', slowRequestLog({ adminSql: deps.adminSql, log: deps.log }).middleware);
   app.onError((err, c) => handleError(err, c, deps.log));
 
   // One transaction provider on the app pool for both write paths (Zero mutate and REST),

@@ -15,3 +15,6 @@ interface SyncTimerHandle {
 
 declare function setTimeout(callback: () => void, ms?: number): SyncTimerHandle;
 declare function clearTimeout(handle: SyncTimerHandle | undefined): void;
+
+declare function setInterval(callback: () => void, ms?: number): SyncTimerHandle;
+declare function clearInterval(handle: SyncTimerHandle | undefined): void;

@@ -30,6 +30,17 @@ import type { DbProvider } from './db-provider.ts';
  */
 const DATABASE_WAIT_MS = 30_000;
 
+/**
+ * How long a query transform may take before it is answered 503. zero-cache
+ * waits on it without a deadline while holding the client group's sync, so
+ * a transform stuck on its session lookup (Postgres restarting, a pool with
+ * no free connection) would freeze every screen of that group; a 503 makes
+ * zero-cache try again, and after a few tries fail the connection, which
+ * the client reopens. The transform itself is a session lookup and pure
+ * code: milliseconds normally.
+ */
+const QUERY_DEADLINE_MS = 15_000;
+
 /** A push answered as failed because Postgres could not be reached. */
 const isDatabasePushFailure = (r: MutateResponse) => 'kind' in r && r.kind === 'PushFailed' && r.reason === 'database';
 
@@ -73,6 +84,21 @@ export function zeroRoutes({ auth, dbProvider, adminSql, apiKey, postCommit = dr
 
   app.post('/query', async (c) => {
     if (!checkKey(c)) return apiError(c, 'UNAUTHENTICATED', 'Missing or wrong API key.');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), QUERY_DEADLINE_MS);
+    });
+    try {
+      const answer = await Promise.race([transform(c), late]);
+      if (answer !== 'late') return answer;
+      return apiError(c, 'NOT_READY', `The query took longer than ${QUERY_DEADLINE_MS / 1000} s; zero-cache asks again.`);
+    } finally {
+      clearTimeout(timer);
+    }
+  });
+
+  /** Turns the named queries of zero-cache's request into ZQL, as the caller (a session or a share link) may read them. */
+  const transform = async (c: Context) => {
     const ctx = await queryCaller(c);
     if (!ctx) return apiError(c, 'UNAUTHENTICATED', 'This share link is not valid any more: it was revoked or has expired.');
     const result = await handleQueryRequest({
@@ -87,7 +113,7 @@ export function zeroRoutes({ auth, dbProvider, adminSql, apiKey, postCommit = dr
       },
     });
     return c.json(result);
-  });
+  };
 
   app.post('/mutate', async (c) => {
     if (!checkKey(c)) return apiError(c, 'UNAUTHENTICATED', 'Missing or wrong API key.');

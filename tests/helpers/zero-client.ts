@@ -8,6 +8,7 @@ import { mutators } from '../../sync/mutators.ts';
 import { queries } from '../../sync/queries.ts';
 import { reconnectAfterErrors } from '../../sync/reconnect.ts';
 import { type Kpi, schema } from '../../sync/schema.ts';
+import { watchedWebSocket } from '../../sync/stall-watchdog.ts';
 import { SYNC_DEADLINE_MS } from './deadlines.ts';
 import { baseUrl, type Person } from './people.ts';
 import { createKpi } from './rest.ts';
@@ -25,7 +26,13 @@ class CookieWebSocket extends WS {
     this.on('error', () => {});
   }
 }
-(globalThis as { WebSocket: unknown }).WebSocket = CookieWebSocket;
+// Watched as the web app's sockets are (sync/stall-watchdog.ts); a stall is printed, so a test that met one says so.
+(globalThis as { WebSocket: unknown }).WebSocket = watchedWebSocket(CookieWebSocket as never, {
+  onStall: ({ url, waitedMs }) =>
+    console.warn(
+      `zero client ${new URL(url).searchParams.get('clientID')}: no answer from sync for ${waitedMs} ms, reconnecting`,
+    ),
+});
 
 export type TestZero = Zero;
 

@@ -49,6 +49,8 @@ async function importChunk(tx: TransactionSql, job: BatchImportJob, worker: numb
   if (!may?.ok) throw new UploaderRefused('the uploader may no longer enter production in this organization');
   if (!batch.staged) return false;
   const { chunk } = batch;
+  // The entries' audit rows point at this chunk, which keeps the imported values (migration 026).
+  await tx`SELECT set_config('app.audit_ref', ${`sf_production_batch_chunk:${job.batchID}:${chunk}`}, true)`;
   const [done] = await tx<{ n: number; rejected: number }[]>`
     WITH staged AS (
       SELECT c.organization_id, t.*, o.number, o.status AS order_status

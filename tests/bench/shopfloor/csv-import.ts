@@ -8,7 +8,8 @@ import { baseUrl, createOrg, nextIp, type Person, signUp } from '../../helpers/p
 import { rest } from '../../helpers/rest.ts';
 import type { StackInfo } from '../../helpers/stack-info.ts';
 import { useStack } from '../../helpers/stack-info.ts';
-import { writeBenchResult } from '../bench-output.ts';
+import { mergeBenchSection } from '../bench-output.ts';
+import type { ShopFloorBenchContext } from './context.ts';
 
 /**
  * The shop-floor benchmark's CSV section (issue 10 item 11): a generated
@@ -18,21 +19,14 @@ import { writeBenchResult } from '../bench-output.ts';
  * (target < 10 s), and the server process's peak RSS while it ran (target
  * < 300 MB), sampled from /proc/<pid>/status. Asserts nothing.
  */
-/**
- * What the section needs: the shape of tests/bench/shopfloor/context.ts's
- * ShopFloorBenchContext (branch sf-rollups; the driver tests/bench/shopfloor-bench.ts
- * runs the stack in its own process, so by default the server measured is
- * this process), plus the server's pid when the stack runs elsewhere.
- */
-export interface CsvImportContext {
+/** What one measurement needs: a stack, a signed-in owner of a fresh organization, and the server's pid. */
+interface CsvImportContext {
   stack: StackInfo;
-  /** The owner of `orgID`, signed in. */
   owner: Person;
-  /** A fresh organization for this section. */
   orgID: string;
   log: (line: string) => void;
-  /** The process whose memory is measured: the server (default: this one, which runs the in-process test stack). */
-  serverPid?: number;
+  /** The process whose memory is measured: the server, running apart from this one. */
+  serverPid: number;
   /** Rows in the file (default 100,000, or BENCH_CSV_ROWS). */
   rows?: number;
 }
@@ -82,10 +76,10 @@ async function setUp(me: { person: Person; org: string }): Promise<void> {
   for (let i = 0; i < WORK_ORDERS; i++) await ok('/api/work-orders', { number: `BENCH-${i}`, plannedQuantity: 1_000_000 });
 }
 
-export async function run(ctx: CsvImportContext) {
+async function measure(ctx: CsvImportContext) {
   const rows = ctx.rows ?? Number(process.env.BENCH_CSV_ROWS ?? 100_000);
   const { owner, orgID, log } = ctx;
-  const pid = ctx.serverPid ?? process.pid;
+  const pid = ctx.serverPid;
   useStack(ctx.stack);
   const me = { person: owner, org: orgID };
   await setUp(me);
@@ -153,17 +147,27 @@ export async function run(ctx: CsvImportContext) {
   return figures;
 }
 
-// Run alone (`node tests/bench/shopfloor/csv-import.ts`): a stack of its own, as `npm start` runs it,
-// so the server's memory is its own process's, apart from this one's.
-if (import.meta.main) {
+/**
+ * The section as `npm run bench:shopfloor` runs it: on a stack of its own,
+ * started as `npm start` starts it (the server in its own process, with its
+ * Node flags), so the memory measured is the server's alone, not the bench
+ * driver's, which hosts the other sections' in-process stack.
+ */
+export async function run(ctx: Pick<ShopFloorBenchContext, 'log'> & { stack?: StackInfo }): Promise<Record<string, unknown>> {
   const stack = await startChildStack();
   try {
     useStack(stack.info);
     const owner = await signUp('CSV bench');
     const orgID = await createOrg(owner, 'CSV import bench');
-    const figures = await run({ stack: stack.info, owner, orgID, log: console.log, serverPid: stack.pid });
-    await writeBenchResult('shopfloor-csv-import', { csv_import: figures });
+    return await measure({ stack: stack.info, owner, orgID, log: ctx.log, serverPid: stack.pid });
   } finally {
     await stack.stop();
+    if (ctx.stack) useStack(ctx.stack);
   }
+}
+
+// Run alone (`node tests/bench/shopfloor/csv-import.ts`): the same, stored in bench-results/shopfloor.json too.
+if (import.meta.main) {
+  const figures = await run({ log: console.log });
+  await mergeBenchSection('shopfloor', 'csv-import', { ...figures, measuredAt: new Date().toISOString() });
 }

@@ -70,8 +70,9 @@ describe('customer-success dashboard widgets in a real browser', () => {
     const dialog = manager.getByRole('dialog', { name: 'Add a widget' });
     await dialog.getByRole('button', { name: /^Type/ }).click();
     await dialog.getByRole('option', { name: 'Portfolio health' }).click();
-    // It takes no KPI: the editor asks for none.
-    expect(await dialog.getByRole('group', { name: /KPI/ }).count()).toBe(0);
+    // It takes no KPI: once the editor shows the chosen type, it asks for none.
+    await dialog.getByRole('button', { name: /^Type.*Portfolio health/ }).waitFor(synced);
+    await expect.poll(() => dialog.getByRole('group', { name: /KPI/ }).count(), synced).toBe(0);
     await dialog.getByRole('button', { name: 'Add widget' }).click();
     await dialog.waitFor({ state: 'detached', ...synced });
 

@@ -89,8 +89,9 @@ describe('CSV production batches', () => {
     expect(await entries()).toBe(before + 5);
     const authors = await sql`SELECT DISTINCT created_by FROM sf_production_entry WHERE organization_id = ${org.id}`;
     expect(authors.map((r) => r.created_by)).toEqual([org.otto.userID]);
-    // Each imported entry is audited on its own (one statement writes them), as the uploader, by the import.
-    const audited = await sql<{ row_id: string; actor_id: string; source: string; after: { units_produced: number } }[]>`
+    // Each imported entry is audited on its own (one statement writes them), as the uploader, by the import;
+    // its values are not copied but found in the staged chunk the audit row names, which the import keeps.
+    const audited = await sql<{ row_id: string; actor_id: string; source: string; after: { keptIn: string } }[]>`
       SELECT a.row_id, a.actor_id, a.source, a.after FROM audit_log a
         JOIN sf_production_entry e ON e.id = a.row_id AND e.organization_id = a.organization_id
        WHERE a.organization_id = ${org.id} AND a.table_name = 'sf_production_entry' AND a.action = 'insert'
@@ -98,11 +99,35 @@ describe('CSV production batches', () => {
     expect(audited).toHaveLength(5);
     expect(new Set(audited.map((a) => a.row_id)).size).toBe(5);
     expect(audited.every((a) => a.actor_id === org.otto.userID)).toBe(true);
-    expect(audited.map((a) => a.after.units_produced).sort()).toEqual([100, 101, 102, 103, 104]);
+    expect(new Set(audited.map((a) => a.after.keptIn))).toEqual(new Set([`sf_production_batch_chunk:${answer.batchId}:0`]));
+    const [kept] = await sql<{ units: number[] }[]>`
+      SELECT array_agg((r->>'p')::int ORDER BY (r->>'p')::int) AS units
+        FROM sf_production_batch_chunk c, jsonb_array_elements(c.rows) r
+       WHERE c.batch_id = ${answer.batchId} AND c.organization_id = ${org.id} AND c.chunk = 0`;
+    expect(kept?.units).toEqual([100, 101, 102, 103, 104]);
+    // Any other insert keeps its full copy: the reference is set only in the import's own transactions.
+    const [ids] = await sql<{ wo: string; line: string }[]>`
+      SELECT o.id AS wo, l.id AS line FROM sf_work_order o JOIN sf_line l ON l.organization_id = o.organization_id
+       WHERE o.organization_id = ${org.id} AND o.number = 'WO-A' AND l.name = 'Line A'`;
+    const typed = randomUUID();
+    const entry = mutators.productionEntry.create({
+      id: typed,
+      workOrderID: ids?.wo ?? '',
+      lineID: ids?.line ?? '',
+      shiftDate: Date.parse('2026-11-30'),
+      unitsProduced: 77,
+      runHours: 1,
+      employeesAssigned: 2,
+    } as Parameters<typeof mutators.productionEntry.create>[0]);
+    expect((await open(org.otto, org.id).mutate(entry).server).type).toBe('success');
+    const [own] = await sql<{ after: { units_produced: number; keptIn?: string } }[]>`
+      SELECT after FROM audit_log WHERE organization_id = ${org.id} AND row_id = ${typed} AND action = 'insert'`;
+    expect(own?.after).toMatchObject({ units_produced: 77 });
+    expect(own?.after.keptIn).toBeUndefined();
 
     // Once only: a second confirm is a conflict and imports nothing.
     expectError(await rest(as('otto'), 'POST', `${BATCH_PATH}/${answer.batchId}/confirm`), 409, 'CONFLICT');
-    expect(await entries()).toBe(before + 5);
+    expect(await entries()).toBe(before + 5 + 1);
   });
 
   test('mixed rows: every error with its row and column, only the good rows staged and imported', async () => {

@@ -1,7 +1,7 @@
 import type ApexCharts from 'apexcharts';
 import { theme } from '../../lib/theme.ts';
 import { type Apex, ApexPlot } from './apex-plot.tsx';
-import { type Palette, readPalette } from './chart-theme.ts';
+import { baseChart, type Palette, readPalette } from './chart-theme.ts';
 
 /**
  * Bars per period (a week, a month) for one to a few series, in the same
@@ -63,19 +63,7 @@ function buildOptions(props: BarChartProps, colors: Palette): ApexCharts.ApexOpt
   const tooltipValue = (v: number | null, opts?: { seriesIndex: number }) =>
     v === null ? 'No value' : (series[opts?.seriesIndex ?? 0]?.formatValue ?? props.formatValue)(v);
   return {
-    chart: {
-      type: 'bar',
-      height: props.height ?? 240,
-      width: '100%',
-      fontFamily: 'inherit',
-      foreColor: colors.text,
-      background: 'transparent',
-      animations: { enabled: false },
-      zoom: { enabled: false },
-      toolbar: { show: false },
-      // Our own summary and table speak for the chart (see the module comment).
-      accessibility: { enabled: false },
-    },
+    chart: baseChart('bar', props.height ?? 240, colors),
     series: series.map((s) => ({ name: s.name, data: [...s.values] })),
     colors: series.map((s) => s.color ?? colors.line),
     plotOptions: { bar: { columnWidth: series.length > 1 ? '75%' : '60%', borderRadius: 2, borderRadiusApplication: 'end' } },

@@ -41,3 +41,24 @@ export function keepOutOfTabOrder(host: HTMLElement): () => void {
   observer.observe(host, { childList: true, subtree: true });
   return () => observer.disconnect();
 }
+
+/**
+ * The `chart` options every chart of the app shares: the page's font and
+ * muted text, a transparent background, no animation, and Apex's own
+ * accessibility off (each chart's summary and table speak for it). Zoom and
+ * the toolbar are off unless the chart turns them on.
+ */
+export function baseChart(type: 'line' | 'bar', height: number, colors: Palette): ApexCharts.ApexChart {
+  return {
+    type,
+    height,
+    width: '100%',
+    fontFamily: 'inherit',
+    foreColor: colors.text,
+    background: 'transparent',
+    animations: { enabled: false },
+    zoom: { enabled: false },
+    toolbar: { show: false },
+    accessibility: { enabled: false },
+  };
+}

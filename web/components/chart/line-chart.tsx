@@ -1,7 +1,7 @@
 import type ApexCharts from 'apexcharts';
 import { theme } from '../../lib/theme.ts';
 import { type Apex, ApexPlot } from './apex-plot.tsx';
-import { type Palette, readPalette } from './chart-theme.ts';
+import { baseChart, type Palette, readPalette } from './chart-theme.ts';
 
 /**
  * The one adapter around ApexCharts: pages describe what to draw (points, a
@@ -117,21 +117,13 @@ function buildOptions(props: LineChartProps, colors: Palette): ApexCharts.ApexOp
     v === null ? '' : (lines[opts?.seriesIndex ?? 0]?.formatValue ?? formatValue)(v);
   return {
     chart: {
-      type: 'line',
-      height: props.height ?? 320,
-      width: '100%',
-      fontFamily: 'inherit',
-      foreColor: colors.text,
-      background: 'transparent',
-      animations: { enabled: false },
+      ...baseChart('line', props.height ?? 320, colors),
       zoom: { enabled: toolbar, type: 'x' },
       toolbar: {
         show: toolbar,
         autoSelected: 'zoom',
         tools: { download: false, selection: false, zoom: true, zoomin: true, zoomout: true, pan: true, reset: true },
       },
-      // Our own summary and table speak for the chart (see the module comment).
-      accessibility: { enabled: false },
     },
     theme: { mode: colors.mode },
     series: lines.map((l, i) => ({ name: l.name, data: data[i]! })),

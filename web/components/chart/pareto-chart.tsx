@@ -1,7 +1,7 @@
 import type ApexCharts from 'apexcharts';
 import { theme } from '../../lib/theme.ts';
 import { type Apex, ApexPlot } from './apex-plot.tsx';
-import { type Palette, readPalette } from './chart-theme.ts';
+import { baseChart, type Palette, readPalette } from './chart-theme.ts';
 
 /**
  * A Pareto chart: bars largest first on the left axis, the cumulative share
@@ -45,18 +45,7 @@ function buildOptions(props: ParetoChartProps, colors: Palette): ApexCharts.Apex
   const items = props.items;
   const percent = (v: number) => `${Math.round(v)}%`;
   return {
-    chart: {
-      type: 'line',
-      height: props.height ?? 280,
-      width: '100%',
-      fontFamily: 'inherit',
-      foreColor: colors.text,
-      background: 'transparent',
-      animations: { enabled: false },
-      zoom: { enabled: false },
-      toolbar: { show: false },
-      accessibility: { enabled: false },
-    },
+    chart: baseChart('line', props.height ?? 280, colors),
     theme: { mode: colors.mode },
     series: [
       {
