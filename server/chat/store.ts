@@ -52,6 +52,21 @@ export async function findThread(tx: TransactionSql, orgID: string, id: string):
   return row ?? null;
 }
 
+/** Renames or shares/unshares a thread; only its author's (null when the caller is not the author). */
+export async function updateThread(
+  tx: TransactionSql,
+  orgID: string,
+  id: string,
+  userID: string,
+  change: { title?: string | undefined; shared?: boolean | undefined },
+): Promise<ThreadRow | null> {
+  const [row] = await tx<ThreadRow[]>`
+    UPDATE chat_thread SET title = coalesce(${change.title ?? null}, title), shared = coalesce(${change.shared ?? null}, shared)
+     WHERE organization_id = ${orgID} AND id = ${id} AND created_by = ${userID}
+    RETURNING ${tx.unsafe(THREAD_COLUMNS)}`;
+  return row ?? null;
+}
+
 /** The threads the caller may read (shared ones and their own), the latest active first. */
 export function listThreads(tx: TransactionSql, orgID: string): Promise<ThreadRow[]> {
   return tx<ThreadRow[]>`

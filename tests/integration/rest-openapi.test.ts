@@ -106,6 +106,7 @@ const IMPLEMENTED = [
   'POST /api/reports/email/schedule/{id}/run',
   'GET /api/chat/threads',
   'POST /api/chat/threads',
+  'PATCH /api/chat/threads/{id}',
   'GET /api/chat/threads/{id}/messages',
   'POST /api/chat/threads/{id}/messages',
   'GET /api/reports/{report}.pdf',

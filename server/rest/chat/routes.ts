@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { notFound } from '../../../shared/errors.ts';
+import { AppError, notFound } from '../../../shared/errors.ts';
 import { startAnswer } from '../../chat/answer.ts';
 import { hourlyAllowance } from '../../chat/limits.ts';
-import { findThread, insertThread, listMessages, listThreads, type ThreadRow } from '../../chat/store.ts';
+import { findThread, insertThread, listMessages, listThreads, type ThreadRow, updateThread } from '../../chat/store.ts';
 import { withTenant } from '../../db/pools.ts';
 import { apiError } from '../../http/errors.ts';
 import type { Caller, RestDeps } from '../context.ts';
@@ -17,6 +17,7 @@ import {
   messageJson,
   ThreadCreateSchema,
   ThreadSchema,
+  ThreadUpdateSchema,
   threadJson,
 } from './schemas.ts';
 
@@ -98,6 +99,31 @@ export function chatRoutes(deps: RestDeps) {
         }),
       );
       return c.json(threadJson(row), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/threads/{id}',
+      tags,
+      ...sessionOrKey,
+      summary: 'Rename or share a chat thread',
+      description:
+        'Its author only: `title` renames it, `shared: true` shares it with the organization, `shared: false` makes it private again (teammates stop seeing it at once). Another member’s shared thread is a 403; a thread you cannot read is a 404.',
+      request: { params: IdParams, body: jsonBody(ThreadUpdateSchema) },
+      responses: { 200: ok(ThreadSchema, 'The thread as it is now'), ...errors(403, 415) },
+    }),
+    async (c) => {
+      const caller = c.get('caller');
+      const { id } = c.req.valid('param');
+      const change = c.req.valid('json');
+      const thread = await visibleThread(deps, caller, id);
+      const row = await withTenant(deps.chat.appSql, tenantOf(caller, restSource(c)), (tx) =>
+        updateThread(tx, caller.orgID, thread.id, caller.userID, change),
+      );
+      if (!row) throw new AppError('FORBIDDEN', 'Only the thread’s author may rename or share it.');
+      return c.json(threadJson(row), 200);
     },
   );
 

@@ -34,6 +34,22 @@ export const ThreadCreateSchema = z
   })
   .openapi('ChatThreadCreate');
 
+export const ThreadUpdateSchema = z
+  .object({
+    title: z
+      .string({ error: 'title must be text' })
+      .trim()
+      .min(1, 'title must not be empty')
+      .max(TITLE_MAX, `title is at most ${TITLE_MAX} characters`)
+      .optional()
+      .openapi({ example: 'NPS at Acme, Q4' }),
+    shared: z.boolean({ error: 'shared must be true or false' }).optional().openapi({
+      description: 'true shares the thread with every member of the organization; false makes it private to you again',
+    }),
+  })
+  .refine((b) => b.title !== undefined || b.shared !== undefined, { message: 'Send title or shared (or both).', path: ['title'] })
+  .openapi('ChatThreadUpdate');
+
 export const ThreadSchema = z
   .object({
     id: z.string(),

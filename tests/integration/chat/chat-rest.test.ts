@@ -202,6 +202,40 @@ describe('chat threads across people and organizations', () => {
     expect(author!.author_id).toBe(operator.userID);
   });
 
+  test('its author shares a private thread, renames it and makes it private again; a teammate may not, and sees it come and go', async () => {
+    const { orgID, owner, operator } = await team(['operator']);
+    const mine = await thread(as(owner, orgID), { title: 'Draft' });
+    const teammate = as(operator, orgID);
+    const listedBy = async (auth: RestAuth) =>
+      (expectStatus(await rest(auth, 'GET', '/api/chat/threads'), 200) as { id: string }[]).map((t) => t.id);
+    expect(await listedBy(teammate)).toEqual([]);
+
+    const shared = expectStatus(await rest(as(owner, orgID), 'PATCH', `/api/chat/threads/${mine.id}`, { shared: true }), 200);
+    expect(shared).toMatchObject({ id: mine.id, shared: true, title: 'Draft' });
+    expect(await listedBy(teammate)).toEqual([mine.id]);
+    // A teammate reads and asks in it, but neither renames nor unshares it.
+    const refused = expectError(
+      await rest(teammate, 'PATCH', `/api/chat/threads/${mine.id}`, { shared: false, title: 'Mine now' }),
+      403,
+      'FORBIDDEN',
+    );
+    expect(refused.message).toMatch(/author/);
+    const renamed = expectStatus(
+      await rest(as(owner, orgID), 'PATCH', `/api/chat/threads/${mine.id}`, { title: 'Q4 review' }),
+      200,
+    );
+    expect(renamed).toMatchObject({ shared: true, title: 'Q4 review' });
+
+    expectStatus(await rest(as(owner, orgID), 'PATCH', `/api/chat/threads/${mine.id}`, { shared: false }), 200);
+    expect(await listedBy(teammate)).toEqual([]);
+    // Private again: for the teammate it is a 404, as any thread they cannot read.
+    expectError(await rest(teammate, 'PATCH', `/api/chat/threads/${mine.id}`, { shared: true }), 404, 'NOT_FOUND');
+    const bad = expectError(await rest(as(owner, orgID), 'PATCH', `/api/chat/threads/${mine.id}`, {}), 400, 'VALIDATION_FAILED');
+    expect(bad.details[0]).toMatchObject({ loc: ['body', 'title'] });
+    const [row] = await admin<{ title: string; shared: boolean }[]>`SELECT title, shared FROM chat_thread WHERE id = ${mine.id}`;
+    expect(row).toEqual({ title: 'Q4 review', shared: false });
+  });
+
   test('another organization’s thread is a 404 on every route, and stays unchanged', async () => {
     const a = await team([]);
     const b = await team([]);
@@ -211,6 +245,7 @@ describe('chat threads across people and organizations', () => {
 
     expectError(await rest(intruder, 'GET', `/api/chat/threads/${shared.id}/messages`), 404, 'NOT_FOUND');
     expectError(await ask(intruder, shared.id, 'Question from B [tool:listKpis]'), 404, 'NOT_FOUND');
+    expectError(await rest(intruder, 'PATCH', `/api/chat/threads/${shared.id}`, { shared: false }), 404, 'NOT_FOUND');
     const listed = expectStatus(await rest(intruder, 'GET', '/api/chat/threads'), 200);
     expect(listed).toEqual([]);
     // Naming A as the organization does not help someone who is not a member of it.

@@ -1,4 +1,4 @@
-import { useQuery } from '@rocicorp/zero/solid';
+import { useQuery, useZero } from '@rocicorp/zero/solid';
 import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import type { ChatContext } from '../../../shared/chat/types.ts';
 import { queries } from '../../../sync/queries.ts';
@@ -18,6 +18,7 @@ const TITLE_MAX = 80;
  */
 export function ChatPanel(props: { context: ChatContext }) {
   const org = useCurrentOrganization();
+  const zero = useZero();
   const [config] = createResource(loadConfig);
   const [threads] = useQuery(() => queries.chat.threads({ orgID: org.orgID }));
   const here = createMemo(() =>
@@ -38,6 +39,16 @@ export function ChatPanel(props: { context: ChatContext }) {
     const created = await api.post<{ id: string }>('/api/chat/threads', { title, shared: share(), context: props.context });
     setChosen(created.id);
     return created.id;
+  };
+
+  // The author shares a private thread with the organization, or makes a shared one private again (PATCH, synced back).
+  const toggleShared = async (id: string, shared: boolean) => {
+    setError(undefined);
+    try {
+      await api.patch(`/api/chat/threads/${id}`, { shared });
+    } catch (err) {
+      setError(errorMessage(err));
+    }
   };
 
   const ask = async (e: SubmitEvent) => {
@@ -92,6 +103,16 @@ export function ChatPanel(props: { context: ChatContext }) {
               </For>
             </select>
           </div>
+        </Show>
+        <Show when={thread()?.createdBy === zero().userID ? thread() : undefined}>
+          {(t) => (
+            <p class="chat-share">
+              {t().shared ? 'Shared with the organization.' : 'Only you see this conversation.'}{' '}
+              <button type="button" class="button button-secondary" onClick={() => toggleShared(t().id, !t().shared)}>
+                {t().shared ? 'Make private' : 'Share with the organization'}
+              </button>
+            </p>
+          )}
         </Show>
         <Show when={thread()}>
           {(t) => (
