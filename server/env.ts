@@ -63,6 +63,9 @@ const schema = z.object({
   CHAT_MAX_OUTPUT_TOKENS: bounded(1000, 50, 100_000),
   /** AI chat: an answer, tool calls included, must finish within this many milliseconds. */
   CHAT_TIMEOUT_MS: bounded(60_000, 1000, 600_000),
+  // A report e-mail refused for now (greylisting, the SMTP server down) is tried again after this many
+  // seconds, doubling each time, for up to an hour (server/report-email/deliver.ts).
+  REPORT_SEND_RETRY_SECONDS: bounded(60, 1, 3600),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

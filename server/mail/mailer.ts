@@ -53,3 +53,17 @@ export function createMailer(opts: { smtpUrl: string | undefined; from: string }
     close: () => transport.close(),
   };
 }
+
+// nodemailer's codes for a server it could not reach or that went away mid-message.
+const UNREACHABLE = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EAI_AGAIN']);
+
+/**
+ * A failure worth trying again later: the SMTP server answered 4xx (a
+ * temporary refusal, e.g. greylisting or a full queue) or could not be
+ * reached. A 5xx (unknown mailbox, message refused) is final.
+ */
+export function isTemporaryMailFailure(err: unknown): boolean {
+  const { responseCode, code } = (err ?? {}) as { responseCode?: unknown; code?: unknown };
+  if (typeof responseCode === 'number') return responseCode >= 400 && responseCode < 500;
+  return typeof code === 'string' && UNREACHABLE.has(code);
+}

@@ -1,7 +1,7 @@
 import type { Sql } from 'postgres';
 import { REPORT_LABELS, type ReportFormat, type ReportName, type SendStatus } from '../../shared/report-email/reports.ts';
 import { withTenant } from '../db/pools.ts';
-import type { Mailer } from '../mail/mailer.ts';
+import { isTemporaryMailFailure, type Mailer } from '../mail/mailer.ts';
 import type { RenderReport } from './attachment.ts';
 
 export interface DeliverDeps {
@@ -30,12 +30,20 @@ interface SendRow {
   params: Record<string, string | undefined>;
   recipients: string[];
   status: SendStatus;
+  createdAt: Date;
 }
+
+/** How long a send refused for now keeps being tried (the job's retries, backing off) before it is logged as failed. */
+export const RETRY_WINDOW_MS = 60 * 60 * 1000;
+
+/** Thrown to have the job queue run the send again later: the SMTP server refused it for now. */
+export class SendDeferred extends Error {}
 
 type Outcome =
   | { status: 'sent'; messageId: string; response: string }
   | { status: 'not_configured' }
-  | { status: 'failed'; error: string };
+  | { status: 'failed'; error: string }
+  | { status: 'retry'; error: string };
 
 /**
  * Sends one queued report e-mail and logs what became of it: `sent` with the
@@ -47,12 +55,20 @@ type Outcome =
 export async function deliverSend(deps: DeliverDeps, sendID: string): Promise<SendStatus | null> {
   const [send] = await deps.adminSql<SendRow[]>`
     SELECT s.id, s.organization_id AS "orgID", o.name AS "orgName", s.schedule_id AS "scheduleID", r.cron, r.timezone,
-           s.requested_by AS "requestedBy", s.report, s.format, s.params, s.recipients, s.status
+           s.requested_by AS "requestedBy", s.report, s.format, s.params, s.recipients, s.status, s.created_at AS "createdAt"
       FROM report_send s JOIN organization o ON o.id = s.organization_id
       LEFT JOIN report_schedule r ON r.id = s.schedule_id
      WHERE s.id = ${sendID}`;
   if (send?.status !== 'queued') return null;
   const outcome = await attempt(deps, send);
+  if (outcome.status === 'retry') {
+    // Still queued: the send log says why it waits, and the job queue runs it again after a pause.
+    await deps.adminSql`
+      UPDATE report_send SET error = ${`Refused for now, trying again: ${outcome.error}`.slice(0, 2000)}
+       WHERE id = ${send.id} AND status = 'queued'`;
+    deps.log(`[report-email] send ${send.id}: refused for now, trying again (${outcome.error})`);
+    throw new SendDeferred(outcome.error);
+  }
   const sent = outcome.status === 'sent';
   await deps.adminSql.begin(async (tx) => {
     await tx`
@@ -99,6 +115,8 @@ async function attempt(deps: DeliverDeps, send: SendRow): Promise<Outcome> {
     });
     return outcome;
   } catch (err) {
-    return { status: 'failed', error: (err as Error).message || String(err) };
+    const error = (err as Error).message || String(err);
+    const young = Date.now() - send.createdAt.getTime() < RETRY_WINDOW_MS;
+    return isTemporaryMailFailure(err) && young ? { status: 'retry', error } : { status: 'failed', error };
   }
 }

@@ -23,7 +23,14 @@ declare module '../jobs/payloads.ts' {
   }
 }
 
-export type ReportEmailJobDeps = DeliverDeps & { adminSql: Sql };
+export type ReportEmailJobDeps = DeliverDeps & {
+  adminSql: Sql;
+  /** The first pause before a send refused for now is tried again (REPORT_SEND_RETRY_SECONDS; it doubles each time). */
+  sendRetrySeconds?: number;
+};
+
+/** Tries of a send refused for now: with the pause doubling from a minute, they span more than its hour (RETRY_WINDOW_MS). */
+const SEND_RETRIES = 8;
 
 /** Claims due schedules (claim.ts) and hands each claimed run to the send job. */
 export async function runScheduleTick(deps: { adminSql: Sql; send: JobQueue['send'] }): Promise<number> {
@@ -59,6 +66,9 @@ export function registerReportEmailJobs(queue: JobQueue, deps: ReportEmailJobDep
       singletonKey: (d) => d.runKey,
       expireInSeconds: 300,
       localConcurrency: 2,
+      // A send the SMTP server refused for now throws SendDeferred (deliver.ts) and runs again after a pause.
+      retryLimit: SEND_RETRIES,
+      retryDelaySeconds: deps.sendRetrySeconds ?? 60,
     },
   );
 }

@@ -127,6 +127,7 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
       mailer,
       render: renderReport,
       appUrl: publicUrl(env),
+      sendRetrySeconds: env.REPORT_SEND_RETRY_SECONDS,
       narrator: createNarrator({ model: languageModelFromEnv(env), log }),
       log,
     });

@@ -14,6 +14,9 @@ declare module 'vitest' {
   }
 }
 
+/** Addresses here are refused for now (451) the first time, as a greylisting server does. */
+export const GREYLIST_DOMAIN = 'greylist.test';
+
 /**
  * A real SMTP server on 127.0.0.1 (the nodemailer project's smtp-server),
  * the one stand-in for the outside world the mail tests need: the stack's
@@ -23,10 +26,22 @@ declare module 'vitest' {
 export async function startSmtpServer(dir: string): Promise<{ url: string; stop(): Promise<void> }> {
   await mkdir(dir, { recursive: true });
   let seq = 0;
+  const greylisted = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // Greylisting, as many mail servers do: a first message to an address at GREYLIST_DOMAIN is refused
+    // for now (451), the next ones are accepted.
+    onRcptTo(address, _session, callback) {
+      const to = address.address.toLowerCase();
+      if (to.endsWith(`@${GREYLIST_DOMAIN}`) && !greylisted.has(to)) {
+        greylisted.add(to);
+        callback(Object.assign(new Error('4.7.1 Greylisted: please try again later'), { responseCode: 451 }));
+        return;
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));

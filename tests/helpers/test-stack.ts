@@ -50,6 +50,8 @@ export async function startTestStack(
     ...extraEnv,
     // Low enough that a test reaches the chat's hourly limit in a few questions (each test has its own organization).
     CHAT_MESSAGES_PER_HOUR: String(CHAT_TEST_HOURLY_LIMIT),
+    // A report e-mail refused for now is tried again after a second, not a minute.
+    REPORT_SEND_RETRY_SECONDS: '1',
   });
   const stack = await startStack(env, {
     webDist: path.resolve('web/dist'),

@@ -3,12 +3,12 @@ import ExcelJS from 'exceljs';
 import { describe, expect, inject, test } from 'vitest';
 import { createJobQueue } from '../../../server/jobs/queue.ts';
 import { createMailer } from '../../../server/mail/mailer.ts';
-import { deliverSend } from '../../../server/report-email/deliver.ts';
+import { deliverSend, SendDeferred } from '../../../server/report-email/deliver.ts';
 import { registerReportEmailJobs, runScheduleTick } from '../../../server/report-email/jobs.ts';
 import { renderReport } from '../../../server/reports/render.ts';
 import { useAdminSql, useAppSql } from '../../helpers/db.ts';
 import { JOB_DEADLINE_MS } from '../../helpers/deadlines.ts';
-import { mailsTo, waitForMails } from '../../helpers/mailbox.ts';
+import { GREYLIST_DOMAIN, mailsTo, waitForMails } from '../../helpers/mailbox.ts';
 import { orgWithPeople, useOrg } from '../../helpers/people.ts';
 import { createKpi, expectError, expectStatus, rest } from '../../helpers/rest.ts';
 
@@ -43,11 +43,18 @@ const sendsOf = (scheduleID: string) =>
  * this process through a mailer on `smtpUrl` (none: mail not configured),
  * the way the send job does; returns the logged status.
  */
-async function deliverNow(scheduleID: string, requestedBy: string, to: string[], smtpUrl: string | undefined, orgID = acme.id) {
+async function deliverNow(
+  scheduleID: string,
+  requestedBy: string,
+  to: string[],
+  smtpUrl: string | undefined,
+  orgID = acme.id,
+  queuedAgo = '0 seconds',
+) {
   const sendID = randomUUID();
   await admin`
-    INSERT INTO report_send (id, organization_id, schedule_id, requested_by, report, format, params, recipients)
-    VALUES (${sendID}, ${orgID}, ${scheduleID}, ${requestedBy}, 'kpis', 'xlsx', '{}', ${to})`;
+    INSERT INTO report_send (id, organization_id, schedule_id, requested_by, report, format, params, recipients, created_at)
+    VALUES (${sendID}, ${orgID}, ${scheduleID}, ${requestedBy}, 'kpis', 'xlsx', '{}', ${to}, now() - ${queuedAgo}::interval)`;
   const mailer = createMailer({ smtpUrl, from: 'Live KPI <reports@test.example>' });
   try {
     return await deliverSend(
@@ -176,13 +183,36 @@ describe('report e-mail schedules', () => {
     expect(await mailsTo(to)).toHaveLength(0);
   });
 
-  test('an SMTP server that cannot be reached: the send is logged failed, with the error', async () => {
+  test('an SMTP server that cannot be reached: the send waits to be tried again, and is logged failed, with the error, after an hour', async () => {
     const made = await schedule();
     // Port 9 (discard) on loopback: nothing listens there.
-    expect(await deliverNow(made.id, acme.max.userID, made.recipients, 'smtp://127.0.0.1:9')).toBe('failed');
+    await expect(deliverNow(made.id, acme.max.userID, made.recipients, 'smtp://127.0.0.1:9')).rejects.toBeInstanceOf(
+      SendDeferred,
+    );
+    const [waiting] = await sendsOf(made.id);
+    expect(waiting?.status).toBe('queued');
+    expect(waiting?.error).toMatch(/^Refused for now, trying again: .*(ECONNREFUSED|connect)/i);
+    // Queued for more than the hour it keeps trying: failed, with the reason.
+    expect(await deliverNow(made.id, acme.max.userID, made.recipients, 'smtp://127.0.0.1:9', acme.id, '61 minutes')).toBe(
+      'failed',
+    );
+    const failed = (await sendsOf(made.id)).find((s) => s.status === 'failed');
+    expect(failed?.error).toMatch(/ECONNREFUSED|connect/i);
+  });
+
+  test('a greylisting mail server refuses the first try (451): the send is tried again and delivered once', async () => {
+    const to = `ops-${randomUUID().slice(0, 8)}@${GREYLIST_DOMAIN}`;
+    const made = await schedule({ recipients: [to] });
+    expectStatus(await rest(asManager(), 'POST', `${BASE}/${made.id}/run`), 202);
+    // The refusal is in the send log while it waits (the job's next try comes after REPORT_SEND_RETRY_SECONDS).
+    await expect
+      .poll(async () => (await sendsOf(made.id))[0]?.error ?? (await sendsOf(made.id))[0]?.status, { timeout: JOB_DEADLINE_MS })
+      .toMatch(/^Refused for now, trying again: .*451|^sent$/);
+    await waitForMails(to, 1, JOB_DEADLINE_MS);
+    await expect.poll(async () => (await sendsOf(made.id))[0]?.status, { timeout: JOB_DEADLINE_MS }).toBe('sent');
     const [send] = await sendsOf(made.id);
-    expect(send?.status).toBe('failed');
-    expect(send?.error).toMatch(/ECONNREFUSED|connect/i);
+    expect(send?.error).toBeNull();
+    expect(await mailsTo(to)).toHaveLength(1);
   });
 
   test('a schedule whose maker has lost the right to send sends nothing', async () => {
