@@ -55,6 +55,15 @@ describe('AI chat on a KPI page, shared live', () => {
     expect(points).toHaveLength(0);
     // Alice sees Bob's question and the proposal too, with a source linking to the KPI.
     await messages(pageA).getByRole('link', { name: 'Weekly visits' }).first().waitFor(synced);
+
+    // Only its author makes the conversation private again: Bob has no such button, and it leaves his page when Alice does.
+    expect(await panel(pageB).getByRole('button', { name: 'Make private' }).count()).toBe(0);
+    await panel(pageA).getByRole('button', { name: 'Make private' }).click();
+    await messages(pageB).waitFor({ state: 'detached', ...synced });
+    await panel(pageA).getByText('Only you see this conversation.').waitFor(synced);
+    // Shared again, it is back for Bob, whole.
+    await panel(pageA).getByRole('button', { name: 'Share with the organization' }).click();
+    await messages(pageB).getByText('Please add 42').waitFor(synced);
     expect(browser.pageErrors).toEqual([]);
   });
 });
