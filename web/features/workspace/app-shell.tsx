@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '../../../shared/roles.ts';
 import { currentUser, signOut } from '../auth/session.ts';
 import { useCurrentOrganization } from '../organizations/current-organization.tsx';
 import { OrganizationSwitcher } from '../organizations/organization-switcher.tsx';
+import { KeyboardShortcuts } from '../shortcuts/keyboard-shortcuts.tsx';
 import { ConnectionBadge } from '../sync/connection-badge.tsx';
 import { SessionRecovery } from '../sync/session-recovery.tsx';
 import { DisplayMenu } from './display-menu.tsx';
@@ -79,6 +80,7 @@ export function AppShell(props: { children: JSX.Element }) {
               <Show when={org.role()}>{(role) => <span class="role-chip">{ROLE_LABELS[role()]}</span>}</Show>
             </span>
             <DisplayMenu />
+            <KeyboardShortcuts />
             <Button class="button button-ghost button-small" onClick={() => void leave()}>
               Sign out
             </Button>
