@@ -253,6 +253,7 @@ describe('loadEnv', () => {
       CHAT_MESSAGES_PER_HOUR: 60,
       CHAT_MAX_OUTPUT_TOKENS: 1000,
       CHAT_TIMEOUT_MS: 60_000,
+      REPORT_SEND_RETRY_SECONDS: 60,
       MAIL_FROM: 'Live KPI <no-reply@localhost>',
       LOG_LEVEL: 'info',
     });
