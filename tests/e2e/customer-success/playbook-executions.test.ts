@@ -111,7 +111,7 @@ describe('playbook executions in a real browser', () => {
 
   test('a manager copies a built-in and edits its steps, RACI roles and exit criteria; a viewer sees the copy change live', async () => {
     const [ada, vic] = await Promise.all([browser.open(org.ada, '/playbooks'), browser.open(org.vic, '/playbooks')]);
-    await ada.getByRole('button', { name: 'Copy Renewal' }).click();
+    await ada.getByRole('button', { name: 'Copy to edit: Renewal' }).click();
     const edit = ada.getByRole('button', { name: 'Edit Renewal (copy)' });
     await edit.waitFor(synced);
     const theirs = vic.getByRole('region', { name: 'Our playbooks' });

@@ -46,7 +46,7 @@ export function PlaybooksPage() {
                 <p class="panel-hint">{p.purpose}</p>
                 <p class="panel-hint">Exit criteria: {p.exitCriteria.join('; ')}</p>
                 <Show when={canManage()}>
-                  <Button class="button button-small" onClick={() => copy(p.id)} aria-label={`Copy ${p.name}`}>
+                  <Button class="button button-small" onClick={() => copy(p.id)} aria-label={`Copy to edit: ${p.name}`}>
                     Copy to edit
                   </Button>
                 </Show>
