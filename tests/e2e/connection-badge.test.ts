@@ -36,6 +36,10 @@ describe('the sync badge says what the connection is doing', () => {
     expect(first[0]).toBe('Connecting…');
     expect(first.slice(0, first.indexOf('Live'))).not.toContain('Reconnecting…');
 
+    // The page itself drawn first: its code is loaded on demand, and a chunk still on its way when the
+    // network goes is a failed import (the app shell is not cached for offline use yet: issue 12).
+    await page.getByRole('heading', { name: 'No KPIs yet' }).waitFor(synced);
+    await page.waitForLoadState('networkidle');
     await context.setOffline(true);
     await badge.filter({ hasText: 'Offline' }).waitFor(PROMPTLY);
     expect(await badge.getAttribute('data-tone')).toBe('offline');
