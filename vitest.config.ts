@@ -15,7 +15,8 @@ export default defineConfig({
   test: {
     root: '.',
     environment: 'node',
-    testTimeout: 60_000,
+    // Room for two waits across sync that each meet a stall (tests/helpers/deadlines.ts).
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     // Most polls wait for another device, a cold client or the server, which
     // take seconds on a busy CI machine; vitest's own default is 1 s.

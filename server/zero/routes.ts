@@ -120,6 +120,13 @@ export function zeroRoutes({ auth, dbProvider, adminSql, apiKey, postCommit = dr
     if (bearerShareToken(c.req.header('authorization'))) {
       return apiError(c, 'UNAUTHENTICATED', 'A share link is read-only: sign in to make changes.');
     }
+    // Every mutator works in an organization, which the client names in the header zero-cache forwards
+    // from the connection's start. A push without it is zero-cache forwarding one on a connection whose
+    // start it has not read yet (seen when a client reconnects with writes pending): answered 503, so the
+    // writes are sent again, not refused for good with "Choose an organization first".
+    if (!c.req.header(ORG_HEADER)) {
+      return apiError(c, 'NOT_READY', `This push came without its organization (${ORG_HEADER}); it is to be sent again.`);
+    }
     // Read once: a push that meets a restarting database is run again with the same body.
     const [query, body] = [c.req.query(), (await c.req.json().catch(() => null)) as ReadonlyJSONValue];
     const deadline = Date.now() + DATABASE_WAIT_MS;

@@ -44,7 +44,7 @@ describe('keyboard shortcuts', () => {
     expect(browser.pageErrors).toEqual([]);
   });
 
-  test('typing in a field, Ctrl+K keeps its meaning there; Ctrl+S saves the form, with its checks', async () => {
+  test('typing in a field, or anywhere in a dialog, Ctrl+K does not navigate; Ctrl+S saves the form, with its checks', async () => {
     const page = await browser.open(org.kim, '/');
     await page.getByRole('button', { name: 'New KPI' }).click();
     const dialog = page.getByRole('dialog', { name: 'New KPI' });
@@ -53,6 +53,11 @@ describe('keyboard shortcuts', () => {
     await page.keyboard.press('Control+k');
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await dialog.isVisible()).toBe(true);
+    // Nor out of the dialog from one of its buttons: a half-filled form is never left by a navigation key.
+    await dialog.getByRole('button', { name: /^Unit/ }).focus();
+    await page.keyboard.press('Control+k');
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await name.inputValue()).toBe('Calls answered');
 
     // Saved with the target missing: the form's own check marks it, and nothing is created.
     const target = dialog.getByRole('textbox', { name: 'Target' });

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { synced } from './deadlines.ts';
+import { SYNC_DEADLINE_MS, synced } from './deadlines.ts';
 import { baseUrl, type Person } from './people.ts';
 
 /** Flags that work on this kind of machine: headless, no sandbox as root, no calls home. */
@@ -40,6 +40,8 @@ export async function personContext(
     // The server trusts loopback as a proxy: each person counts as their own client.
     extraHTTPHeaders: { 'x-forwarded-for': person.ip },
   });
+  // An action waits for its element as long as a wait across sync does (it often waits for synced data).
+  context.setDefaultTimeout(SYNC_DEADLINE_MS);
   if (opts.signedIn) {
     const url = new URL(baseUrl());
     await context.addCookies(

@@ -41,6 +41,8 @@ export function KeyboardShortcuts() {
     if (e.defaultPrevented || e.isComposing) return;
     const found = shortcutFor(e, { mac, inField: typingIn(e.target) });
     if (!found) return;
+    // An open dialog (a form half filled in) is never left by a navigation key; its own keys still work.
+    if (found.action.kind === 'go' && document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
     // Taken even when there is nothing to save: the browser's "save page" is never what was meant.
     e.preventDefault();
     const action = found.action;

@@ -12,7 +12,8 @@ export interface Shortcut {
   /**
    * Taken while typing in a field too. Navigation is not: in a text field
    * Ctrl+D, Ctrl+E and Ctrl+K mean something else on some systems (delete,
-   * end of line, cut to the end), so there they keep their meaning.
+   * end of line, cut to the end), so there they keep their meaning. Nor
+   * does navigation leave an open dialog (keyboard-shortcuts.tsx).
    */
   inFields: boolean;
 }
