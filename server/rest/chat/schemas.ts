@@ -18,16 +18,19 @@ const ContextSchema = z
   .strict()
   .openapi('ChatContext', { description: 'The page the thread was started on' });
 
+/** A thread's title and sharing, as creating and changing a thread take them (both optional). */
+const title = z
+  .string({ error: 'title must be text' })
+  .trim()
+  .min(1, 'title must not be empty')
+  .max(TITLE_MAX, `title is at most ${TITLE_MAX} characters`)
+  .optional();
+const shared = z.boolean({ error: 'shared must be true or false' }).optional();
+
 export const ThreadCreateSchema = z
   .object({
-    title: z
-      .string({ error: 'title must be text' })
-      .trim()
-      .min(1, 'title must not be empty')
-      .max(TITLE_MAX, `title is at most ${TITLE_MAX} characters`)
-      .optional()
-      .openapi({ example: 'NPS at Acme' }),
-    shared: z.boolean({ error: 'shared must be true or false' }).optional().openapi({
+    title: title.openapi({ example: 'NPS at Acme' }),
+    shared: shared.openapi({
       description: 'Shared with every member of the organization; private to you when false (the default)',
     }),
     context: ContextSchema.nullable().optional(),
@@ -36,14 +39,8 @@ export const ThreadCreateSchema = z
 
 export const ThreadUpdateSchema = z
   .object({
-    title: z
-      .string({ error: 'title must be text' })
-      .trim()
-      .min(1, 'title must not be empty')
-      .max(TITLE_MAX, `title is at most ${TITLE_MAX} characters`)
-      .optional()
-      .openapi({ example: 'NPS at Acme, Q4' }),
-    shared: z.boolean({ error: 'shared must be true or false' }).optional().openapi({
+    title: title.openapi({ example: 'NPS at Acme, Q4' }),
+    shared: shared.openapi({
       description: 'true shares the thread with every member of the organization; false makes it private to you again',
     }),
   })
