@@ -15,6 +15,8 @@ describe('themes: accessible in light and dark, chosen once, kept', () => {
   const browser = useBrowser();
   const org = useOrg('Contrast Co', { tess: 'owner' });
   let kpiID = '';
+  let accountID = '';
+  let workOrderID = '';
 
   beforeAll(async () => {
     const auth = { person: org.tess, org: org.id };
@@ -23,6 +25,8 @@ describe('themes: accessible in light and dark, chosen once, kept', () => {
       const recordedAt = new Date(Date.UTC(2026, 2, 1 + i * 7, 9)).toISOString();
       expectStatus(await rest(auth, 'POST', `/api/kpis/${kpiID}/records`, { value, recordedAt }), 201);
     }
+    accountID = expectStatus(await rest(auth, 'POST', '/api/accounts', { name: 'Acme', annualRevenue: 120000 }), 201).id;
+    workOrderID = expectStatus(await rest(auth, 'POST', '/api/work-orders', { number: 'WO-1', plannedQuantity: 500 }), 201).id;
     expectStatus(
       await rest(auth, 'POST', '/api/goals', {
         title: 'Ship faster',
@@ -80,6 +84,17 @@ describe('themes: accessible in light and dark, chosen once, kept', () => {
       '/shop-floor/entry',
       '/shop-floor/check-in',
     ].map((path) => ({ name: path, path: () => path, ready: (p: Page) => p.locator('h1').first().waitFor(synced) })),
+    // Pages of one record.
+    {
+      name: 'account',
+      path: () => `/accounts/${accountID}`,
+      ready: (p) => p.getByRole('heading', { name: 'Acme', level: 1 }).waitFor(synced),
+    },
+    {
+      name: 'work order',
+      path: () => `/work-orders/${workOrderID}`,
+      ready: (p) => p.getByRole('heading', { name: /WO-1/, level: 1 }).waitFor(synced),
+    },
     // TV mode: its own frame (no header, so no sync badge) and theme, its controls in a corner.
     {
       name: 'TV mode',
